@@ -1,0 +1,20 @@
+# Build: the whole reactor, tests skipped (CI runs them; the image only needs the jar).
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /build
+COPY . .
+RUN mvn -B -q -DskipTests package \
+ && set -- $(ls web/target/web-*.jar | grep -v -e '-plain\.jar$' -e '-tests\.jar$' -e '-sources\.jar$') \
+ && if [ "$#" -ne 1 ]; then echo "expected exactly one Spring Boot jar in web/target, found: $*" >&2; exit 1; fi \
+ && cp "$1" /build/app.jar
+
+# Run: JRE only, as an unprivileged user.
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 app \
+ && useradd --system --uid 10001 --gid app --home-dir /app --no-create-home --shell /usr/sbin/nologin app \
+ && mkdir -p /app/data \
+ && chown -R app:app /app
+WORKDIR /app
+COPY --from=build --chown=app:app /build/app.jar /app/app.jar
+USER app
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -1,0 +1,27 @@
+package uk.london.victims.application.axon;
+
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The one JSON shape for everything the store keeps: events, snapshots, tokens and sagas. */
+public final class JsonSerialization {
+
+    private JsonSerialization() {
+    }
+
+    public static ObjectMapper objectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // Stored events outlive the code: a field added later must not break reading old ones.
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    public static JacksonSerializer serializer() {
+        return JacksonSerializer.builder().objectMapper(objectMapper()).defaultTyping().build();
+    }
+}

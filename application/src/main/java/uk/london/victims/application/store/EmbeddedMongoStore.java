@@ -1,0 +1,70 @@
+package uk.london.victims.application.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.bwaldvogel.mongo.MongoServer;
+
+/**
+ * The zero-install store: mongo-java-server on an H2 file, listening on loopback so that the service
+ * talks to it through the real MongoDB driver, exactly as it would to a replica set.
+ */
+public final class EmbeddedMongoStore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoStore.class);
+
+    private final MongoServer server;
+    private final MVStore mvStore;
+    private final Path file;
+    private final String connectionString;
+
+    private EmbeddedMongoStore(Path file, String host, int port) {
+        this.file = file;
+        this.mvStore = new MVStore.Builder().fileName(file.toString()).open();
+        this.server = new MongoServer(new DurableH2Backend(mvStore));
+        try {
+            server.bind(host, port);
+        } catch (RuntimeException e) {
+            // A server that failed to bind would otherwise leave Netty threads keeping the JVM alive.
+            server.shutdownNow();
+            mvStore.close();
+            throw e;
+        }
+        InetSocketAddress address = server.getLocalAddress();
+        this.connectionString = "mongodb://" + address.getHostString() + ":" + address.getPort();
+        log.info("Embedded MongoDB-compatible store on {} with data in {}", connectionString, file);
+    }
+
+    /** Opens (or creates) the store kept in {@code dataDirectory} and listens on the given loopback port (0: any free port). */
+    public static EmbeddedMongoStore start(Path dataDirectory, String host, int port) {
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the store's data directory " + dataDirectory, e);
+        }
+        return new EmbeddedMongoStore(dataDirectory.resolve("store.mv.db"), host, port);
+    }
+
+    public String connectionString() {
+        return connectionString;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+        if (!mvStore.isClosed()) {
+            mvStore.close();
+        }
+    }
+}

@@ -1,0 +1,574 @@
+package uk.london.victims.application.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.bson.Document;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+
+/**
+ * Axon event storage on MongoDB that a compliance record can rest on: nothing acknowledged is lost,
+ * and a streaming processor never skips an event, however late its append completes.
+ *
+ * <p>Layout (see ADR 0003). Every lookup on a hot path is by {@code _id}, the one access the embedded
+ * server serves from an index at any size.
+ * <ul>
+ *   <li>{@code event_sequence}: one counter document; an append reserves a block of global positions.</li>
+ *   <li>{@code event_streams}: one <em>claim</em> per aggregate event, {@code _id = "<aggregate>/<sequence>"}.
+ *       Its unique {@code _id} is the optimistic-concurrency check, and it points at the commit that
+ *       holds the event, so an aggregate is read by {@code _id $in} without scanning.</li>
+ *   <li>{@code events}: one <em>commit</em> document per append, {@code _id} = its first global position,
+ *       holding all the append's events. One document insert is atomic, so an append is seen whole or
+ *       not at all. A <em>void</em> document occupies a reserved position that will never hold events.</li>
+ *   <li>{@code snapshots}: the latest snapshot per aggregate, {@code _id} = aggregate id.</li>
+ * </ul>
+ *
+ * <p>Late appends. A position reserved but not yet written is a gap in the processor's
+ * {@link GapAwareTrackingToken}, and is read again on every fetch until it is filled: the processor
+ * waits for it rather than skipping it. A writer that died leaves a gap that would never fill, so once a
+ * reserved position has been missing for {@code gapTimeout} a reader inserts a void document there. Both
+ * the writer and the reader insert at the same {@code _id}; whichever comes second gets a duplicate-key
+ * error. A writer that loses fails its command (not acknowledged), so an event is either delivered to
+ * every processor or was never acknowledged to anyone.
+ */
+public class MongoEventStorageEngine extends BatchingEventStorageEngine {
+
+    /** A command that produces more events than this in one unit of work is refused. */
+    public static final int MAX_EVENTS_PER_COMMIT = 100;
+
+    static final String EVENTS = "events";
+    static final String STREAMS = "event_streams";
+    static final String SEQUENCE = "event_sequence";
+    static final String SNAPSHOTS = "snapshots";
+    private static final String COUNTER_ID = "events";
+
+    private final MongoCollection<Document> events;
+    private final MongoCollection<Document> streams;
+    private final MongoCollection<Document> sequence;
+    private final MongoCollection<Document> snapshots;
+    private final Clock clock;
+    private final Duration gapTimeout;
+    private final LongConsumer afterClaim;
+    private final Map<Long, Instant> missingSince = new ConcurrentHashMap<>();
+    private final LongAdder aggregateEventsRead = new LongAdder();
+    private final LongAdder positionsVoided = new LongAdder();
+
+    protected MongoEventStorageEngine(Builder builder) {
+        super(builder);
+        this.events = builder.database.getCollection(EVENTS);
+        this.streams = builder.database.getCollection(STREAMS);
+        this.sequence = builder.database.getCollection(SEQUENCE);
+        this.snapshots = builder.database.getCollection(SNAPSHOTS);
+        this.clock = builder.clock;
+        this.gapTimeout = builder.gapTimeout;
+        this.afterClaim = builder.afterClaim;
+        ensureCounter();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private void ensureCounter() {
+        try {
+            sequence.insertOne(new Document("_id", COUNTER_ID).append("value", 0L));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ append
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> messages, Serializer serializer) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        if (messages.size() > MAX_EVENTS_PER_COMMIT) {
+            throw new EventStoreException("Refusing to append " + messages.size()
+                    + " events in one unit of work; the limit is " + MAX_EVENTS_PER_COMMIT);
+        }
+        long first = reservePositions(messages.size());
+        Date recordedAt = Date.from(clock.instant());
+        List<Document> claims = new ArrayList<>();
+        List<Document> entries = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            EventMessage<?> message = messages.get(i);
+            Document entry = toEntry(message, serializer);
+            entries.add(entry);
+            if (message instanceof DomainEventMessage<?> domain && domain.getType() != null) {
+                claims.add(new Document("_id", streamKey(domain.getAggregateIdentifier(), domain.getSequenceNumber()))
+                        .append("c", first).append("i", i).append("at", recordedAt));
+            }
+        }
+
+        claim(claims, first, messages);
+        afterClaim.accept(first);
+        try {
+            events.insertOne(new Document("_id", first).append("n", messages.size())
+                    .append("at", recordedAt).append("events", entries));
+        } catch (MongoWriteException e) {
+            releaseClaims(claims, claims.size());
+            voidPositions(first + 1, messages.size() - 1);
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                // A reader waited gapTimeout for this position and voided it: this append is abandoned.
+                throw new EventStoreException("The append took longer than " + gapTimeout
+                        + " to complete and was abandoned; nothing was stored", e);
+            }
+            throw new EventStoreException("The append failed; nothing was stored", e);
+        } catch (RuntimeException e) {
+            // The outcome is unknown (for example a lost connection): leave claims and position for the
+            // gap timeout to resolve, since deleting them could undo an append that did succeed.
+            throw new EventStoreException("The append failed with an unknown outcome", e);
+        }
+    }
+
+    private long reservePositions(int count) {
+        Document counter = sequence.findOneAndUpdate(eq("_id", COUNTER_ID), Updates.inc("value", (long) count),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (counter == null) {
+            throw new EventStoreException("The event sequence counter is missing");
+        }
+        return counter.get("value", Number.class).longValue() - count + 1;
+    }
+
+    private void claim(List<Document> claims, long first, List<? extends EventMessage<?>> messages) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        try {
+            streams.insertMany(claims, new InsertManyOptions().ordered(true));
+        } catch (MongoBulkWriteException e) {
+            // Ordered: everything before the first failed claim was inserted, nothing after it.
+            int inserted = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
+            releaseClaims(claims, inserted);
+            voidPositions(first, messages.size());
+            boolean conflict = e.getWriteErrors().stream()
+                                .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            if (!conflict) {
+                throw new EventStoreException("Could not claim the event sequence; nothing was stored", e);
+            }
+            DomainEventMessage<?> clash = (DomainEventMessage<?>) messages.stream()
+                    .filter(m -> m instanceof DomainEventMessage<?> d && d.getType() != null)
+                    .skip(inserted).findFirst().orElseThrow();
+            String message = "Event " + clash.getSequenceNumber() + " of " + clash.getType() + " "
+                             + clash.getAggregateIdentifier() + " was already written by a concurrent change";
+            if (clash.getSequenceNumber() == 0) {
+                throw new AggregateStreamCreationException(message, e);
+            }
+            throw new ConcurrencyException(message, e);
+        }
+    }
+
+    private void releaseClaims(List<Document> claims, int count) {
+        if (count > 0) {
+            streams.deleteMany(in("_id", claims.subList(0, count).stream().map(c -> c.get("_id")).toList()));
+        }
+    }
+
+    /** Occupies reserved positions that will never hold events, so that no processor waits for them. */
+    private void voidPositions(long from, int count) {
+        if (count <= 0) {
+            return;
+        }
+        List<Document> voids = LongStream.range(from, from + count)
+                .mapToObj(p -> new Document("_id", p).append("n", 1).append("void", true)
+                        .append("at", Date.from(clock.instant())))
+                .toList();
+        try {
+            events.insertMany(voids, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            // Positions already occupied (by a reader's void) need nothing more.
+        }
+        positionsVoided.add(count);
+    }
+
+    /** Voids one position unless something got there first; true when the void was written. */
+    private boolean voidPosition(long position) {
+        try {
+            events.insertOne(new Document("_id", position).append("n", 1).append("void", true)
+                    .append("at", Date.from(clock.instant())));
+            positionsVoided.increment();
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private Document toEntry(EventMessage<?> message, Serializer serializer) {
+        SerializedObject<String> payload = serializer.serialize(message.getPayload(), String.class);
+        SerializedObject<String> metaData = serializer.serialize(message.getMetaData(), String.class);
+        Document entry = new Document("eventId", message.getIdentifier());
+        if (message instanceof DomainEventMessage<?> domain && domain.getType() != null) {
+            entry.append("aggregateType", domain.getType())
+                 .append("aggregateId", domain.getAggregateIdentifier())
+                 .append("seq", domain.getSequenceNumber());
+        }
+        return entry.append("timestamp", message.getTimestamp().toString())
+                    .append("payloadType", payload.getType().getName())
+                    .append("payloadRevision", payload.getType().getRevision())
+                    .append("payload", payload.getData())
+                    .append("metaData", metaData.getData());
+    }
+
+    // -------------------------------------------------------------------------------------- aggregates
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
+                                                                   int batchSize) {
+        List<String> keys = LongStream.range(firstSequenceNumber, firstSequenceNumber + batchSize)
+                                      .mapToObj(seq -> streamKey(aggregateIdentifier, seq)).toList();
+        Map<Long, Document> claimsBySeq = new TreeMap<>();
+        for (Document claim : streams.find(in("_id", keys))) {
+            String key = claim.getString("_id");
+            claimsBySeq.put(Long.parseLong(key.substring(key.lastIndexOf('/') + 1)), claim);
+        }
+        if (claimsBySeq.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> commitIds = new HashSet<>();
+        claimsBySeq.values().forEach(c -> commitIds.add(c.get("c", Number.class).longValue()));
+        Map<Long, Document> commits = findCommits(commitIds);
+
+        List<DomainEventData<?>> result = new ArrayList<>();
+        long expected = firstSequenceNumber;
+        for (Map.Entry<Long, Document> e : claimsBySeq.entrySet()) {
+            Document claim = e.getValue();
+            long commitId = claim.get("c", Number.class).longValue();
+            Document commit = commits.get(commitId);
+            if (e.getKey() != expected || commit == null || commit.getBoolean("void", false)) {
+                resolveUnfinished(aggregateIdentifier, e.getKey(), claim, commit);
+                break;
+            }
+            Document entry = commit.getList("events", Document.class).get(claim.getInteger("i"));
+            result.add(toDomainEventData(entry));
+            expected++;
+        }
+        aggregateEventsRead.add(result.size());
+        return result;
+    }
+
+    /**
+     * A claim whose commit is void belongs to an append that failed; one whose commit is missing, to an
+     * append still in flight or whose writer died. Once the latter is older than the gap timeout its
+     * position is voided, and then the failed append's claims are removed so the sequence number can be
+     * used again. Until then a new append to the aggregate gets a concurrency conflict, never a hole.
+     */
+    private void resolveUnfinished(String aggregateIdentifier, long seq, Document claim, Document commit) {
+        long commitId = claim.get("c", Number.class).longValue();
+        boolean dead = commit != null && commit.getBoolean("void", false);
+        if (commit == null && !clock.instant().isBefore(claim.getDate("at").toInstant().plus(gapTimeout))) {
+            dead = voidPosition(commitId);
+        }
+        if (dead) {
+            List<String> sameCommit = LongStream.range(seq, seq + MAX_EVENTS_PER_COMMIT)
+                                                .mapToObj(s -> streamKey(aggregateIdentifier, s)).toList();
+            streams.deleteMany(and(in("_id", sameCommit), eq("c", commitId)));
+        }
+    }
+
+    @Override
+    protected boolean fetchForAggregateUntilEmpty() {
+        return true;
+    }
+
+    // -------------------------------------------------------------------------------------- streaming
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        GapAwareTrackingToken token = lastToken == null
+                ? GapAwareTrackingToken.newInstance(0, Set.of())
+                : (GapAwareTrackingToken) lastToken;
+        // A run of void positions yields no events but moves the token; keep going so that a long run
+        // cannot stall the processor, while bounding the work of one call.
+        for (int round = 0; round < 16; round++) {
+            Fetch fetch = fetchOnce(token, batchSize);
+            if (!fetch.events.isEmpty() || fetch.token.equals(token)) {
+                return fetch.events;
+            }
+            token = fetch.token;
+        }
+        return List.of();
+    }
+
+    private record Fetch(List<TrackedEventData<?>> events, GapAwareTrackingToken token) {
+    }
+
+    private Fetch fetchOnce(GapAwareTrackingToken start, int batchSize) {
+        long reserved = reservedHighWater();
+        long from = start.getIndex() + 1;
+        long to = Math.min(start.getIndex() + batchSize, reserved);
+        SortedSet<Long> wanted = new TreeSet<>(start.getGaps());
+        for (long p = from; p <= to; p++) {
+            wanted.add(p);
+        }
+        if (wanted.isEmpty()) {
+            return new Fetch(List.of(), start);
+        }
+        // A commit holds several positions: the one holding `from` may start up to MAX-1 positions before it.
+        Set<Long> ids = new HashSet<>(wanted);
+        for (long p = Math.max(1, from - MAX_EVENTS_PER_COMMIT + 1); p < from; p++) {
+            ids.add(p);
+        }
+        List<Document> commits = new ArrayList<>();
+        events.find(in("_id", ids)).forEach(commits::add);
+        commits.sort(Comparator.comparingLong(c -> c.get("_id", Number.class).longValue()));
+
+        GapAwareTrackingToken token = start;
+        List<TrackedEventData<?>> result = new ArrayList<>();
+        Set<Long> covered = new HashSet<>();
+        for (Document commit : commits) {
+            long id = commit.get("_id", Number.class).longValue();
+            boolean isVoid = commit.getBoolean("void", false);
+            List<Document> entries = isVoid ? List.of() : commit.getList("events", Document.class);
+            int count = commit.get("n", Number.class).intValue();
+            for (int i = 0; i < count; i++) {
+                long position = id + i;
+                covered.add(position);
+                if (position > token.getIndex() || token.getGaps().contains(position)) {
+                    token = token.advanceTo(position, Integer.MAX_VALUE);
+                    if (!isVoid) {
+                        result.add(new TrackedDomainEventData<>(token, toDomainEventData(entries.get(i))));
+                    }
+                }
+            }
+        }
+        wanted.removeAll(covered);
+        voidAbandoned(wanted);
+        return new Fetch(result, token);
+    }
+
+    /**
+     * Voids reserved positions missing for longer than the gap timeout, lowest first, stopping at the
+     * first that is still young or already filled. Going in order matters: a commit occupies a run of
+     * positions from its first, so a position inside a live commit's run can only be reached after the
+     * commit's first position has been filled by it (then it is not missing) or voided (then the commit
+     * can never be written).
+     */
+    private void voidAbandoned(SortedSet<Long> missing) {
+        missingSince.keySet().retainAll(missing);
+        Instant now = clock.instant();
+        for (long position : missing) {
+            Instant since = missingSince.computeIfAbsent(position, p -> now);
+            if (now.isBefore(since.plus(gapTimeout)) || !voidPosition(position)) {
+                return;
+            }
+            missingSince.remove(position);
+        }
+    }
+
+    private long reservedHighWater() {
+        Document counter = sequence.find(eq("_id", COUNTER_ID)).first();
+        return counter == null ? 0 : counter.get("value", Number.class).longValue();
+    }
+
+    private Map<Long, Document> findCommits(Collection<Long> ids) {
+        Map<Long, Document> commits = new HashMap<>();
+        for (Document commit : events.find(in("_id", ids))) {
+            commits.put(commit.get("_id", Number.class).longValue(), commit);
+        }
+        return commits;
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return null;
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return tokenBefore(reservedHighWater() + 1);
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        // A rare, administrative call: a scan of the recording times is acceptable here.
+        Document firstAfter = events.find(gte("at", Date.from(dateTime))).sort(new Document("_id", 1)).first();
+        return firstAfter == null ? createHeadToken()
+                                  : tokenBefore(firstAfter.get("_id", Number.class).longValue());
+    }
+
+    /** A token that has seen everything before {@code position}, except positions not yet filled. */
+    private GapAwareTrackingToken tokenBefore(long position) {
+        long index = position - 1;
+        if (index <= 0) {
+            return GapAwareTrackingToken.newInstance(0, Set.of());
+        }
+        long from = Math.max(1, index - 1000);
+        Set<Long> covered = new HashSet<>();
+        List<Long> ids = LongStream.rangeClosed(Math.max(1, from - MAX_EVENTS_PER_COMMIT), index).boxed().toList();
+        for (Document commit : events.find(in("_id", ids))) {
+            long id = commit.get("_id", Number.class).longValue();
+            for (int i = 0; i < commit.get("n", Number.class).intValue(); i++) {
+                covered.add(id + i);
+            }
+        }
+        List<Long> gaps = LongStream.rangeClosed(from, index).filter(p -> !covered.contains(p)).boxed().toList();
+        return GapAwareTrackingToken.newInstance(index, gaps);
+    }
+
+    // -------------------------------------------------------------------------------------- snapshots
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        Document current = snapshots.find(eq("_id", snapshot.getAggregateIdentifier())).first();
+        if (current != null && current.get("seq", Number.class).longValue() >= snapshot.getSequenceNumber()) {
+            return;
+        }
+        Document entry = toEntry(snapshot, serializer).append("_id", snapshot.getAggregateIdentifier());
+        snapshots.replaceOne(eq("_id", snapshot.getAggregateIdentifier()), entry, new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document snapshot = snapshots.find(eq("_id", aggregateIdentifier)).first();
+        return snapshot == null ? Stream.empty() : Stream.of(toDomainEventData(snapshot));
+    }
+
+    // -------------------------------------------------------------------------------------- helpers
+
+    private static String streamKey(String aggregateIdentifier, long sequenceNumber) {
+        return aggregateIdentifier + "/" + sequenceNumber;
+    }
+
+    private static DomainEventData<String> toDomainEventData(Document entry) {
+        String eventId = entry.getString("eventId");
+        String aggregateId = entry.getString("aggregateId");
+        Number seq = entry.get("seq", Number.class);
+        // Events published outside an aggregate carry no stream; Axon's convention is to use the event id.
+        return new GenericDomainEventEntry<>(entry.getString("aggregateType"),
+                aggregateId == null ? eventId : aggregateId, seq == null ? 0 : seq.longValue(), eventId,
+                entry.getString("timestamp"), entry.getString("payloadType"), entry.getString("payloadRevision"),
+                entry.getString("payload"), entry.getString("metaData"));
+    }
+
+    /** Events read to rebuild aggregates since start: lets tests and metrics see snapshots and the cache at work. */
+    public long aggregateEventsRead() {
+        return aggregateEventsRead.sum();
+    }
+
+    /** Reserved positions filled with a void since start (failed appends and abandoned gaps). */
+    public long positionsVoided() {
+        return positionsVoided.sum();
+    }
+
+    /** The highest global position reserved so far. */
+    public long lastReservedPosition() {
+        return reservedHighWater();
+    }
+
+    public static class Builder extends BatchingEventStorageEngine.Builder {
+
+        private MongoDatabase database;
+        private Clock clock = Clock.systemUTC();
+        private Duration gapTimeout = Duration.ofSeconds(10);
+        private LongConsumer afterClaim = position -> {
+        };
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** How long a reserved position may stay empty before readers give up on it and void it. */
+        public Builder gapTimeout(Duration gapTimeout) {
+            this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        /** A test seam: runs after an append has claimed its sequence and before it writes its commit. */
+        public Builder afterClaim(LongConsumer afterClaim) {
+            this.afterClaim = afterClaim;
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int batchSize) {
+            super.batchSize(batchSize);
+            return this;
+        }
+
+        public MongoEventStorageEngine build() {
+            if (database == null) {
+                throw new IllegalStateException("The event store needs a MongoDB database");
+            }
+            return new MongoEventStorageEngine(this);
+        }
+    }
+}
