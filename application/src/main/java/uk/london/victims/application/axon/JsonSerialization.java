@@ -2,6 +2,8 @@ package uk.london.victims.application.axon;
 
 import org.axonframework.serialization.json.JacksonSerializer;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,6 +21,18 @@ public final class JsonSerialization {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // Stored events outlive the code: a field added later must not break reading old ones.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /**
+     * Snapshots hold an aggregate's private state, which has no getters by design: read and write its
+     * fields directly.
+     */
+    public static JacksonSerializer snapshotSerializer() {
+        ObjectMapper mapper = objectMapper()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(mapper).defaultTyping().build();
     }
 
     public static JacksonSerializer serializer() {

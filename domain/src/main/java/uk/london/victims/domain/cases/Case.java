@@ -2,7 +2,6 @@ package uk.london.victims.domain.cases;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.time.Clock;
 import java.time.Instant;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -23,23 +22,23 @@ class Case {
     }
 
     @CommandHandler
-    Case(ReportCrimeCommand command, Clock clock) {
+    Case(ReportCrimeCommand command) {
         if (command.channel() == null) {
             throw new CaseRuleViolationException("channel-missing", "Say how the crime was reported (channel)");
         }
-        RealWorldTime.requirePlausible(command.occurredAt(), RealWorldTime.EARLIEST_PLAUSIBLE, clock);
+        RealWorldTime.requirePlausible(command.occurredAt(), RealWorldTime.EARLIEST_PLAUSIBLE);
         apply(new CrimeReportedEvent(command.caseId(), command.channel(), command.occurredAt()));
     }
 
     @CommandHandler
-    void handle(RecordVictimInformedCommand command, Clock clock) {
+    void handle(RecordVictimInformedCommand command) {
         if (command.channel() == null) {
             throw new CaseRuleViolationException("channel-missing", "Say how the victim was told (channel)");
         }
         if (command.informedBy() == null || command.informedBy().isBlank()) {
             throw new CaseRuleViolationException("informed-by-missing", "Say who told the victim (informedBy)");
         }
-        RealWorldTime.requirePlausible(command.occurredAt(), reportedAt, clock);
+        RealWorldTime.requirePlausible(command.occurredAt(), reportedAt);
         apply(new VictimInformedEvent(caseId, command.informedAbout(), command.channel(), command.informedBy(),
                 command.occurredAt()));
     }

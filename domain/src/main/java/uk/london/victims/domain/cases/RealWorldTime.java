@@ -1,8 +1,9 @@
 package uk.london.victims.domain.cases;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+
+import org.axonframework.eventhandling.GenericEventMessage;
 
 /** Checks the real-world time a caller gives for something that happened. */
 final class RealWorldTime {
@@ -15,11 +16,16 @@ final class RealWorldTime {
     private RealWorldTime() {
     }
 
-    static void requirePlausible(Instant occurredAt, Instant notBefore, Clock clock) {
+    /**
+     * "Now" is Axon's clock, the one that stamps each event's recording time, so an event can never be
+     * accepted as having happened after it was recorded (beyond the allowed skew).
+     */
+    static void requirePlausible(Instant occurredAt, Instant notBefore) {
+        Instant now = GenericEventMessage.clock.instant();
         if (occurredAt == null) {
             throw new CaseRuleViolationException("occurred-at-missing", "Say when this happened (occurredAt)");
         }
-        if (occurredAt.isAfter(clock.instant().plus(CLOCK_SKEW_ALLOWED))) {
+        if (occurredAt.isAfter(now.plus(CLOCK_SKEW_ALLOWED))) {
             throw new CaseRuleViolationException("occurred-at-in-future", "occurredAt is in the future");
         }
         if (occurredAt.isBefore(notBefore)) {

@@ -1,0 +1,139 @@
+package uk.london.victims.application.axon;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.EhCache3Adapter;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.Serializer;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.core.Ehcache;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import com.mongodb.client.MongoDatabase;
+
+import uk.london.victims.application.store.MongoEventStorageEngine;
+import uk.london.victims.application.store.StoreProperties;
+import uk.london.victims.domain.cases.Cases;
+
+/** Axon on MongoDB: our event storage engine, the extension's token and saga stores, snapshots and a cache. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AxonProperties.class)
+public class AxonConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return JsonSerialization.serializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return JsonSerialization.serializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return JsonSerialization.serializer();
+    }
+
+    @Bean
+    MongoEventStorageEngine eventStorageEngine(MongoDatabase database, StoreProperties store, Clock clock,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer serializer) {
+        return MongoEventStorageEngine.builder()
+                .database(database)
+                .clock(clock)
+                .gapTimeout(store.gapTimeout())
+                .batchSize(store.batchSize())
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(JsonSerialization.snapshotSerializer())
+                .build();
+    }
+
+    @Bean
+    MongoTemplate axonMongoTemplate(MongoDatabase database) {
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(database)
+                .trackingTokensCollectionName("tracking_tokens")
+                .sagasCollectionName("sagas")
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoTemplate template, Serializer serializer, AxonProperties properties) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(template)
+                .serializer(serializer)
+                .claimTimeout(properties.tokenClaimTimeout())
+                .build();
+    }
+
+    @Bean
+    SagaStore<Object> sagaStore(MongoTemplate template, Serializer serializer) {
+        return MongoSagaStore.builder().mongoTemplate(template).serializer(serializer).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    CacheManager aggregateCacheManager() {
+        return CacheManagerBuilder.newCacheManagerBuilder().build(true);
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    Cache caseCache(CacheManager cacheManager, AxonProperties properties) {
+        // A heap-only cache manager hands out Ehcache instances, which is what Axon's adapter takes.
+        return new EhCache3Adapter((Ehcache<Object, Object>) cacheManager.createCache("cases",
+                CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
+                        ResourcePoolsBuilder.heap(properties.cachedCases())).build()));
+    }
+
+    @Bean
+    ConfigurerModule caseAggregate(Cache caseCache, AxonProperties properties) {
+        return configurer -> configurer
+                .configureAggregate(eventSourced(Cases.AGGREGATE, caseCache, properties.snapshotThreshold()))
+                // Streaming processors that split work into segments a second instance can claim.
+                .eventProcessing(processing -> processing.usingPooledStreamingEventProcessors());
+    }
+
+    /**
+     * Spring's snapshotter finds the aggregates it can snapshot through their factory beans; ours carry
+     * no Spring stereotype (the domain module has no Spring), so the factory is declared here.
+     */
+    @Bean
+    AggregateFactory<?> caseAggregateFactory() {
+        return new GenericAggregateFactory<>(Cases.AGGREGATE);
+    }
+
+    private static <A> AggregateConfigurer<A> eventSourced(Class<A> type, Cache cache, int snapshotThreshold) {
+        return AggregateConfigurer.defaultConfiguration(type)
+                .configureCache(config -> cache)
+                .configureSnapshotTrigger(config ->
+                        new EventCountSnapshotTriggerDefinition(config.snapshotter(), snapshotThreshold));
+    }
+}

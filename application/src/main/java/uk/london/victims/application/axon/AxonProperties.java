@@ -1,0 +1,17 @@
+package uk.london.victims.application.axon;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param snapshotThreshold  events loaded for an aggregate before a snapshot is taken
+ * @param cachedCases        case aggregates kept in memory
+ * @param tokenClaimTimeout  how long a processor segment stays claimed by an instance that stopped renewing it
+ */
+@ConfigurationProperties("vjt.axon")
+public record AxonProperties(@DefaultValue("50") int snapshotThreshold,
+                             @DefaultValue("10000") int cachedCases,
+                             @DefaultValue("10s") Duration tokenClaimTimeout) {
+}

@@ -1,0 +1,63 @@
+package uk.london.victims.application.store;
+
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+
+/** The one MongoDB the service uses: a real one when {@code MONGODB_URI} is set, else the embedded store. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StoreProperties.class)
+public class MongoStoreConfiguration {
+
+    @Bean(destroyMethod = "close")
+    StoreConnection storeConnection(StoreProperties properties) {
+        if (properties.embedded()) {
+            EmbeddedMongoStore store = EmbeddedMongoStore.start(properties.dataDirectory(), "127.0.0.1",
+                    properties.embeddedPort());
+            return new StoreConnection(store.connectionString(), store);
+        }
+        return new StoreConnection(properties.uri(), null);
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(StoreConnection connection) {
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(connection.connectionString()))
+                .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS))
+                .applyToClusterSettings(s -> s.serverSelectionTimeout(10, TimeUnit.SECONDS));
+        if (connection.embedded() == null) {
+            // An acknowledged command must survive the loss of the primary: majority, journaled.
+            settings.writeConcern(WriteConcern.MAJORITY.withJournal(true));
+        }
+        return MongoClients.create(settings.build());
+    }
+
+    @Bean
+    MongoDatabase mongoDatabase(MongoClient client, StoreProperties properties) {
+        return client.getDatabase(properties.database());
+    }
+
+    @Bean
+    EventStoreHealthIndicator eventStoreHealthIndicator(MongoDatabase database, StoreConnection connection) {
+        return new EventStoreHealthIndicator(database, connection.embedded() != null);
+    }
+
+    /** The connection string in use, and the embedded store when the service started one. */
+    public record StoreConnection(String connectionString, EmbeddedMongoStore embedded) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package uk.london.victims.application.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the service keeps everything.
+ *
+ * @param uri           a MongoDB connection string ({@code MONGODB_URI}); blank starts the embedded store
+ * @param database      the database holding events, tokens, sagas and read models
+ * @param dataDirectory the embedded store's directory
+ * @param embeddedPort  the embedded store's loopback port (0: any free port)
+ * @param gapTimeout    how long a reserved event position may stay empty before readers void it
+ * @param batchSize     events per fetch for processors and aggregate loading
+ */
+@ConfigurationProperties("vjt.store")
+public record StoreProperties(String uri,
+                              @DefaultValue("victims") String database,
+                              @DefaultValue("./data") Path dataDirectory,
+                              @DefaultValue("0") int embeddedPort,
+                              @DefaultValue("10s") Duration gapTimeout,
+                              @DefaultValue("100") int batchSize) {
+
+    public boolean embedded() {
+        return uri == null || uri.isBlank();
+    }
+}

@@ -1,0 +1,4 @@
+package uk.london.victims.projections.casesummary;
+
+public record FindCaseSummaryQuery(String caseId) {
+}

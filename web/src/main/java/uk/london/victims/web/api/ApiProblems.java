@@ -1,0 +1,118 @@
+package uk.london.victims.web.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+
+import reactor.core.publisher.Mono;
+
+import uk.london.victims.domain.cases.CaseRuleViolationException;
+
+/**
+ * RFC 9457 problem details for every failure of the agency API. Each says what went wrong in words an
+ * integrator can act on; none carries a stack trace or a class name.
+ */
+@RestControllerAdvice(basePackageClasses = ApiProblems.class)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    private static final String TYPE_BASE = "https://victims.london/problems/";
+
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ProblemDetail conflict(RuntimeException e) {
+        return problem(HttpStatus.CONFLICT, "conflict",
+                "The case was changed at the same time by another request, or already exists. "
+                + "Nothing was recorded; read the case again and retry if it still applies.");
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "case-not-found", "There is no case with that id.");
+    }
+
+    @ExceptionHandler(CaseRuleViolationException.class)
+    ProblemDetail ruleViolation(CaseRuleViolationException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badArgument(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
+    }
+
+    @ExceptionHandler(EventStoreException.class)
+    ProblemDetail storeUnavailable(EventStoreException e) {
+        log.warn("Command not stored", e);
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "not-stored",
+                "The change could not be stored and was not recorded. Try again shortly.");
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException e,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        String detail = e.getFieldErrors().stream()
+                .map(error -> error.getField() + " " + error.getDefaultMessage())
+                .sorted().collect(Collectors.joining("; "));
+        return Mono.just(ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request", detail)));
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException e,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        return Mono.just(ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request",
+                unreadableBody(e))));
+    }
+
+    /** Names the field and what it accepts, without echoing parser internals. */
+    private static String unreadableBody(ServerWebInputException e) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof JsonMappingException) && !(cause instanceof JsonProcessingException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
+            String field = invalid.getPath().get(invalid.getPath().size() - 1).getFieldName();
+            Class<?> target = invalid.getTargetType();
+            if (target != null && target.isEnum()) {
+                return field + " must be one of " + Arrays.toString(target.getEnumConstants());
+            }
+            if (target == Instant.class) {
+                return field + " must be an ISO-8601 instant with a zone, such as 2026-03-01T20:15:00Z";
+            }
+            return field + " has the wrong format";
+        }
+        if (cause instanceof JsonProcessingException) {
+            return "The request body is not valid JSON";
+        }
+        return "The request could not be read";
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + code));
+        problem.setTitle(status.getReasonPhrase());
+        return problem;
+    }
+}
