@@ -3,11 +3,15 @@ package uk.london.victims.application.axon;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import uk.london.victims.domain.cases.CaseId;
 
 /** The one JSON shape for everything the store keeps: events, snapshots, tokens and sagas. */
 public final class JsonSerialization {
@@ -18,6 +22,7 @@ public final class JsonSerialization {
     public static ObjectMapper objectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .addMixIn(CaseId.class, SingleValueMixin.class)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // Stored events outlive the code: a field added later must not break reading old ones.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -33,6 +38,19 @@ public final class JsonSerialization {
                 .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
                 .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
         return JacksonSerializer.builder().objectMapper(mapper).defaultTyping().build();
+    }
+
+    /**
+     * Typed ids are stored as their plain value ({@code "caseId": "…"}), while the domain stays free of
+     * Jackson annotations.
+     */
+    abstract static class SingleValueMixin {
+        @JsonCreator
+        SingleValueMixin(String value) {
+        }
+
+        @JsonValue
+        abstract String value();
     }
 
     public static JacksonSerializer serializer() {

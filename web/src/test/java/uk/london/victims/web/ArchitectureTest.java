@@ -1,0 +1,62 @@
+package uk.london.victims.web;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.axonframework.modelling.command.AggregateRoot;
+import org.axonframework.serialization.Revision;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The module rules of docs/architecture: dependencies point inward, names say what a type is. */
+@AnalyzeClasses(packages = "uk.london.victims", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String DOMAIN = "uk.london.victims.domain..";
+    private static final String APPLICATION = "uk.london.victims.application..";
+    private static final String PROJECTIONS = "uk.london.victims.projections..";
+    private static final String WEB = "uk.london.victims.web..";
+
+    @ArchTest
+    static final ArchRule domainDependsOnNothingOfOurs = noClasses().that().resideInAPackage(DOMAIN)
+            .should().dependOnClassesThat().resideInAnyPackage(APPLICATION, PROJECTIONS, WEB);
+
+    @ArchTest
+    static final ArchRule domainHasNoFrameworksButAxonModelling = noClasses().that().resideInAPackage(DOMAIN)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "com.mongodb..", "org.bson..", "reactor..", "de.bwaldvogel..",
+                    "jakarta.persistence..", "com.fasterxml.jackson..");
+
+    @ArchTest
+    static final ArchRule applicationDependsOnlyOnDomain = noClasses().that().resideInAPackage(APPLICATION)
+            .should().dependOnClassesThat().resideInAnyPackage(PROJECTIONS, WEB);
+
+    @ArchTest
+    static final ArchRule projectionsDependOnlyOnDomain = noClasses().that().resideInAPackage(PROJECTIONS)
+            .should().dependOnClassesThat().resideInAnyPackage(APPLICATION, WEB);
+
+    @ArchTest
+    static final ArchRule aggregatesArePackagePrivate = classes().that().areAnnotatedWith(AggregateRoot.class)
+            .should().notBePublic();
+
+    @ArchTest
+    static final ArchRule eventsAreRevisionedRecordsNamedEvent = classes().that().resideInAPackage(DOMAIN)
+            .and().haveSimpleNameEndingWith("Event")
+            .should().beAnnotatedWith(Revision.class).andShould().beRecords();
+
+    @ArchTest
+    static final ArchRule revisionedTypesAreEvents = classes().that().areAnnotatedWith(Revision.class)
+            .should().haveSimpleNameEndingWith("Event");
+
+    @ArchTest
+    static final ArchRule commandsAreRecordsNamedCommand = classes().that().resideInAPackage(DOMAIN)
+            .and().haveSimpleNameEndingWith("Command")
+            .should().beRecords();
+
+    @ArchTest
+    static final ArchRule queriesAreNamedFindQuery = classes().that().haveSimpleNameEndingWith("Query")
+            .should().haveSimpleNameStartingWith("Find").andShould().beRecords();
+}
