@@ -16,5 +16,8 @@ RUN groupadd --system --gid 10001 app \
 WORKDIR /app
 COPY --from=build --chown=app:app /build/app.jar /app/app.jar
 USER app
+# The embedded store (used only when MONGODB_URI is unset) keeps its data here; Axon's update checker stays off.
+ENV VJT_DATA_DIR=/app/data \
+    AXONIQ_UPDATE_CHECKER_DISABLED=true
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]
