@@ -118,7 +118,13 @@ public class AxonConfiguration {
         return configurer -> configurer
                 .configureAggregate(eventSourced(Cases.AGGREGATE, caseCache, properties.snapshotThreshold()))
                 // Streaming processors that split work into segments a second instance can claim.
-                .eventProcessing(processing -> processing.usingPooledStreamingEventProcessors());
+                .eventProcessing(processing -> processing
+                        .usingPooledStreamingEventProcessors()
+                        // The default of one event per batch writes the token after every event; a batch
+                        // shares one token write and is still retried whole after a failure.
+                        .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder
+                                .batchSize(properties.processorBatchSize())
+                                .initialSegmentCount(properties.processorSegments())));
     }
 
     /**

@@ -9,9 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param snapshotThreshold  events loaded for an aggregate before a snapshot is taken
  * @param cachedCases        case aggregates kept in memory
  * @param tokenClaimTimeout  how long a processor segment stays claimed by an instance that stopped renewing it
+ * @param processorBatchSize events handled per transaction (and token write) by a streaming processor
+ * @param processorSegments  segments a new streaming processor starts with, so that instances can share work
  */
 @ConfigurationProperties("vjt.axon")
 public record AxonProperties(@DefaultValue("50") int snapshotThreshold,
                              @DefaultValue("10000") int cachedCases,
-                             @DefaultValue("10s") Duration tokenClaimTimeout) {
+                             @DefaultValue("10s") Duration tokenClaimTimeout,
+                             @DefaultValue("100") int processorBatchSize,
+                             @DefaultValue("4") int processorSegments) {
 }
