@@ -6,6 +6,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.serialization.Revision;
 
+import uk.london.victims.domain.cases.CaseCommand;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -53,8 +55,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule commandsAreRecordsNamedCommand = classes().that().resideInAPackage(DOMAIN)
-            .and().haveSimpleNameEndingWith("Command")
-            .should().beRecords();
+            .and().haveSimpleNameEndingWith("Command").and().areNotInterfaces()
+            .should().beRecords().andShould().implement(CaseCommand.class);
 
     @ArchTest
     static final ArchRule queriesAreNamedFindQuery = classes().that().haveSimpleNameEndingWith("Query")

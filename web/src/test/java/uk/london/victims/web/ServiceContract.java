@@ -19,6 +19,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,6 +41,8 @@ import uk.london.victims.projections.casesummary.CaseSummaryProjection;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vjt.axon.snapshot-threshold=20")
+// Generous: CI runs on 2 shared cores, and a slow answer is not what these tests are about.
+@AutoConfigureWebTestClient(timeout = "30s")
 abstract class ServiceContract {
 
     static {
@@ -189,6 +192,101 @@ abstract class ServiceContract {
         assertThat(readModel()).isEqualTo(live);
         System.out.printf("replay: %d event positions rebuilt into %d case summaries in %.2f s (%.0f events/s)%n",
                 storageEngine.lastReservedPosition(), live.size(), seconds, storageEngine.lastReservedPosition() / seconds);
+    }
+
+    @Test
+    void aJourneyFromReportToSentenceAndRestorativeJustice() {
+        String caseId = report(null).getResponseBody().get("caseId");
+        String s = "/api/cases/" + caseId;
+        post(s + "/crime-record", Map.of("crimeReference", "CRIS-7654321/26", "offence", "ROBBERY", "borough", "HACKNEY",
+                "priorityFlags", List.of("WEAPON_BASED"), "hateStrands", List.of(), "occurredAt", "2026-03-01T21:00:00Z"))
+                .expectStatus().isCreated().expectHeader().valueEquals("ETag", "\"1\"");
+        post(s + "/officer-assignments", Map.of("officerId", "DC-2001", "unit", "MPS-CE-CID", "occurredAt", "2026-03-01T22:00:00Z"))
+                .expectStatus().isCreated();
+        post(s + "/suspects", Map.of("suspectId", "S1", "occurredAt", "2026-03-03T09:00:00Z")).expectStatus().isCreated();
+        post(s + "/suspects/S1/arrests", Map.of("occurredAt", "2026-03-03T10:00:00Z")).expectStatus().isCreated();
+        post(s + "/suspects/S1/interviews", Map.of("admittedOffence", true, "occurredAt", "2026-03-03T14:00:00Z"))
+                .expectStatus().isCreated();
+        post(s + "/suspects/S1/cps-referrals", Map.of("occurredAt", "2026-03-04T09:00:00Z")).expectStatus().isCreated();
+        post(s + "/suspects/S1/charging-decisions", Map.of("decision", "CHARGE", "charges", List.of("Robbery"),
+                "occurredAt", "2026-03-05T11:00:00Z")).expectStatus().isCreated();
+        post(s + "/hearings", Map.of("hearingId", "H1", "suspectId", "S1", "court", "Thames Magistrates' Court",
+                "scheduledFor", "2026-03-20T10:00:00Z", "type", "FIRST_APPEARANCE", "occurredAt", "2026-03-05T15:00:00Z"))
+                .expectStatus().isCreated();
+        post(s + "/hearings/H1/witness-care-receipts", Map.of("information", "Hearing date, time and place",
+                "occurredAt", "2026-03-06T09:00:00Z")).expectStatus().isCreated();
+        post(s + "/hearings/H1/outcomes", Map.of("outcome", "GUILTY_PLEA", "conditions", List.of(),
+                "occurredAt", "2026-03-20T11:00:00Z")).expectStatus().isCreated();
+        post(s + "/suspects/S1/sentences", Map.of("sentence", "IMMEDIATE_CUSTODY", "lengthMonths", 30,
+                "ancillaryOrders", List.of("Restraining order"), "occurredAt", "2026-04-10T12:00:00Z")).expectStatus().isCreated();
+        post(s + "/suspects/S1/restorative-justice-steps", Map.of("step", "OFFERED", "occurredAt", "2026-04-20T12:00:00Z"))
+                .expectStatus().isCreated().expectBody().jsonPath("$.version").isEqualTo(12);
+        // The rules hold through the API too: a sentence needs a conviction, and it came once.
+        post(s + "/suspects/S1/sentences", Map.of("sentence", "FINE", "occurredAt", "2026-04-21T12:00:00Z"))
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY)
+                .expectBody().jsonPath("$.type").isEqualTo("https://victims.london/problems/already-sentenced");
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerAndRecordsNothingTwice() {
+        String caseId = report(null).getResponseBody().get("caseId");
+        Map<String, Object> contact = Map.of("channel", "PHONE", "informedBy", "PC 1234", "occurredAt", "2026-03-02T10:00:00Z");
+        String path = "/api/cases/" + caseId + "/victim-contacts";
+        http.post().uri(path).header("Idempotency-Key", "retry-test-0001").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(contact).exchange().expectStatus().isCreated().expectBody().jsonPath("$.version").isEqualTo(1);
+        long events = storedEvents();
+
+        http.post().uri(path).header("Idempotency-Key", "retry-test-0001").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(contact).exchange()
+            .expectStatus().isCreated()
+            .expectHeader().valueEquals("Idempotent-Replayed", "true")
+            .expectBody().jsonPath("$.version").isEqualTo(1);
+        http.post().uri(path).header("Idempotency-Key", "retry-test-0001").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("channel", "SMS", "informedBy", "PC 1234", "occurredAt", "2026-03-02T10:00:00Z")).exchange()
+            .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY)
+            .expectBody().jsonPath("$.type").isEqualTo("https://victims.london/problems/idempotency-key-reused");
+
+        assertThat(storedEvents()).isEqualTo(events);
+    }
+
+    @Test
+    void ifMatchWithAStaleVersionIsRefusedWith409() {
+        String caseId = report(null).getResponseBody().get("caseId");
+        String path = "/api/cases/" + caseId + "/victim-contacts";
+        Map<String, Object> contact = Map.of("channel", "PHONE", "informedBy", "PC 1234", "occurredAt", "2026-03-02T10:00:00Z");
+        http.post().uri(path).header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).bodyValue(contact).exchange()
+            .expectStatus().isCreated().expectHeader().valueEquals("ETag", "\"1\"");
+        long events = storedEvents();
+
+        http.post().uri(path).header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).bodyValue(contact).exchange()
+            .expectStatus().isEqualTo(HttpStatus.CONFLICT);
+        http.post().uri(path).header("If-Match", "yesterday").contentType(MediaType.APPLICATION_JSON).bodyValue(contact).exchange()
+            .expectStatus().isBadRequest();
+
+        assertThat(storedEvents()).isEqualTo(events);
+    }
+
+    @Test
+    void unknownFieldsWrongTypesOversizeAndWrongMediaTypeAreRefusedAndWriteNothing() {
+        String caseId = report(null).getResponseBody().get("caseId");
+        long events = storedEvents();
+        String path = "/api/cases/" + caseId + "/officer-assignments";
+        post(path, Map.of("officerId", "PC-1", "unit", "U", "occurredAt", "2026-03-02T10:00:00Z", "shoeSize", 9))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.detail").isEqualTo("shoeSize is not a field of this request");
+        post("/api/cases/" + caseId + "/suspects/S1/verdicts", Map.of("verdict", List.of("GUILTY"), "occurredAt", "2026-03-02T10:00:00Z"))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.detail").isEqualTo("verdict has the wrong type");
+        post("/api/cases/" + caseId + "/suspects", Map.of("suspectId", "not valid!", "occurredAt", "2026-03-02T10:00:00Z"))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").isEqualTo("suspectId: A suspect id is 1 to 64 letters, digits or hyphens");
+        post(path, Map.of("officerId", "x".repeat(70_000), "unit", "U", "occurredAt", "2026-03-02T10:00:00Z"))
+                .expectStatus().isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        http.post().uri(path).contentType(MediaType.TEXT_PLAIN).bodyValue("officerId=PC-1").exchange()
+            .expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(storedEvents()).isEqualTo(events);
+    }
+
+    private WebTestClient.ResponseSpec post(String path, Map<String, ?> body) {
+        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
     private void awaitCaughtUp(PooledStreamingEventProcessor processor) {

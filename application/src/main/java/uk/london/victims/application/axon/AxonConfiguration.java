@@ -12,6 +12,8 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
@@ -99,6 +101,16 @@ public class AxonConfiguration {
         return MongoSagaStore.builder().mongoTemplate(template).serializer(serializer).build();
     }
 
+    /**
+     * Carries a request's idempotency key from the command to the events it produces, where the event
+     * store records it in the same atomic append (see {@link MongoEventStorageEngine}).
+     */
+    @Bean
+    CorrelationDataProvider idempotencyKeyCarrier() {
+        return new SimpleCorrelationDataProvider(MongoEventStorageEngine.IDEMPOTENCY_KEY,
+                MongoEventStorageEngine.REQUEST_FINGERPRINT);
+    }
+
     @Bean(destroyMethod = "close")
     CacheManager aggregateCacheManager() {
         return CacheManagerBuilder.newCacheManagerBuilder().build(true);
@@ -139,6 +151,7 @@ public class AxonConfiguration {
     private static <A> AggregateConfigurer<A> eventSourced(Class<A> type, Cache cache, int snapshotThreshold) {
         return AggregateConfigurer.defaultConfiguration(type)
                 .configureCache(config -> cache)
+                .configureCommandTargetResolver(config -> new ExpectedVersionTargetResolver())
                 .configureSnapshotTrigger(config ->
                         new EventCountSnapshotTriggerDefinition(config.snapshotter(), snapshotThreshold));
     }

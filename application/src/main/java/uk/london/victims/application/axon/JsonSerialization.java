@@ -1,5 +1,7 @@
 package uk.london.victims.application.axon;
 
+import java.util.List;
+
 import org.axonframework.serialization.json.JacksonSerializer;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -7,11 +9,15 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import uk.london.victims.domain.cases.CaseId;
+import uk.london.victims.domain.cases.HearingId;
+import uk.london.victims.domain.cases.SuspectId;
 
 /** The one JSON shape for everything the store keeps: events, snapshots, tokens and sagas. */
 public final class JsonSerialization {
@@ -22,7 +28,7 @@ public final class JsonSerialization {
     public static ObjectMapper objectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
-                .addMixIn(CaseId.class, SingleValueMixin.class)
+                .registerModule(typedIds())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // Stored events outlive the code: a field added later must not break reading old ones.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -37,7 +43,16 @@ public final class JsonSerialization {
                 .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
                 .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
                 .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
-        return JacksonSerializer.builder().objectMapper(mapper).defaultTyping().build();
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    /** Typed ids as plain JSON strings; also registered with the web layer's ObjectMapper. */
+    public static Module typedIds() {
+        SimpleModule module = new SimpleModule("typed-ids");
+        for (Class<?> id : List.of(CaseId.class, SuspectId.class, HearingId.class)) {
+            module.setMixInAnnotation(id, SingleValueMixin.class);
+        }
+        return module;
     }
 
     /**
@@ -54,6 +69,6 @@ public final class JsonSerialization {
     }
 
     public static JacksonSerializer serializer() {
-        return JacksonSerializer.builder().objectMapper(objectMapper()).defaultTyping().build();
+        return JacksonSerializer.builder().objectMapper(objectMapper()).build();
     }
 }

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -83,6 +84,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     /** A command that produces more events than this in one unit of work is refused. */
     public static final int MAX_EVENTS_PER_COMMIT = 100;
+
+    /** Event metadata naming the request that produced the events; recorded once, atomically with them. */
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /** Event metadata fingerprinting that request (e.g. a hash of method, path and body). */
+    public static final String REQUEST_FINGERPRINT = "requestFingerprint";
 
     static final String EVENTS = "events";
     static final String STREAMS = "event_streams";
@@ -152,7 +158,13 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             }
         }
 
-        claim(claims, first, messages);
+        Object idempotencyKey = messages.get(0).getMetaData().get(IDEMPOTENCY_KEY);
+        if (idempotencyKey instanceof String key) {
+            // First in the ordered insert: a retry stops here, before any stream claim is written.
+            claims.add(0, new Document("_id", idempotencyClaimKey(key)).append("c", first).append("i", messages.size() - 1)
+                    .append("h", messages.get(0).getMetaData().get(REQUEST_FINGERPRINT)).append("at", recordedAt));
+        }
+        claim(claims, first, messages, idempotencyKey instanceof String key ? key : null);
         afterClaim.accept(first);
         try {
             events.insertOne(new Document("_id", first).append("n", messages.size())
@@ -182,7 +194,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return counter.get("value", Number.class).longValue() - count + 1;
     }
 
-    private void claim(List<Document> claims, long first, List<? extends EventMessage<?>> messages) {
+    private void claim(List<Document> claims, long first, List<? extends EventMessage<?>> messages,
+                       String idempotencyKey) {
         if (claims.isEmpty()) {
             return;
         }
@@ -198,9 +211,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             if (!conflict) {
                 throw new EventStoreException("Could not claim the event sequence; nothing was stored", e);
             }
+            if (idempotencyKey != null && inserted == 0) {
+                throw new RepeatedRequestException(idempotencyKey);
+            }
             DomainEventMessage<?> clash = (DomainEventMessage<?>) messages.stream()
                     .filter(m -> m instanceof DomainEventMessage<?> d && d.getType() != null)
-                    .skip(inserted).findFirst().orElseThrow();
+                    .skip(idempotencyKey == null ? inserted : inserted - 1).findFirst().orElseThrow();
             String message = "Event " + clash.getSequenceNumber() + " of " + clash.getType() + " "
                              + clash.getAggregateIdentifier() + " was already written by a concurrent change";
             if (clash.getSequenceNumber() == 0) {
@@ -262,6 +278,41 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                     .append("payloadRevision", payload.getType().getRevision())
                     .append("payload", payload.getData())
                     .append("metaData", metaData.getData());
+    }
+
+    /**
+     * The outcome of the earlier request that used this idempotency key, or empty when the key is free
+     * (never used, or used by an append that failed, whose claim is then released). Two {@code _id}
+     * lookups, whatever the size of the store.
+     *
+     * @throws ConcurrencyException while the earlier request's append is still in flight
+     */
+    public Optional<IdempotentOutcome> findIdempotentOutcome(String idempotencyKey) {
+        String claimKey = idempotencyClaimKey(idempotencyKey);
+        Document claim = streams.find(eq("_id", claimKey)).first();
+        if (claim == null) {
+            return Optional.empty();
+        }
+        long commitId = claim.get("c", Number.class).longValue();
+        Document commit = events.find(eq("_id", commitId)).first();
+        if (commit == null) {
+            boolean abandoned = !clock.instant().isBefore(claim.getDate("at").toInstant().plus(gapTimeout))
+                                && voidPosition(commitId);
+            if (!abandoned) {
+                throw new ConcurrencyException("The earlier request with this idempotency key is still being recorded");
+            }
+        } else if (!commit.getBoolean("void", false)) {
+            Document entry = commit.getList("events", Document.class).get(claim.getInteger("i"));
+            return Optional.of(new IdempotentOutcome(entry.getString("aggregateId"),
+                    entry.get("seq", Number.class).longValue(), claim.getString("h")));
+        }
+        streams.deleteOne(and(eq("_id", claimKey), eq("c", commitId)));
+        return Optional.empty();
+    }
+
+    private static String idempotencyClaimKey(String key) {
+        // Cannot collide with a stream claim: aggregate ids never contain ':'.
+        return "idempotency:" + key;
     }
 
     // -------------------------------------------------------------------------------------- aggregates

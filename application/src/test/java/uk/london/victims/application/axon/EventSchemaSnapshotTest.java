@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.axonframework.serialization.Revision;
@@ -23,6 +26,8 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 import uk.london.victims.domain.cases.CaseId;
+import uk.london.victims.domain.cases.HearingId;
+import uk.london.victims.domain.cases.SuspectId;
 
 /**
  * Stored events outlive the code that wrote them. Each event's stored JSON is pinned in
@@ -66,20 +71,37 @@ class EventSchemaSnapshotTest {
     /** A deterministic instance: every component gets a fixed sample value of its type. */
     private static Object sample(Class<?> type) throws ReflectiveOperationException {
         RecordComponent[] components = type.getRecordComponents();
-        Object[] values = Arrays.stream(components).map(c -> sampleValue(c.getType(), c.getName())).toArray();
+        Object[] values = Arrays.stream(components).map(c -> sampleValue(c.getGenericType(), c.getName())).toArray();
         Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
         return type.getDeclaredConstructor(types).newInstance(values);
     }
 
-    private static Object sampleValue(Class<?> type, String name) {
+    private static Object sampleValue(Type generic, String name) {
+        if (generic instanceof ParameterizedType collection) {
+            Object element = sampleValue(collection.getActualTypeArguments()[0], name);
+            return collection.getRawType() == Set.class ? Set.of(element) : List.of(element);
+        }
+        Class<?> type = (Class<?>) generic;
         if (type == CaseId.class) {
             return new CaseId("case-0000-0001");
+        }
+        if (type == SuspectId.class) {
+            return new SuspectId("S1");
+        }
+        if (type == HearingId.class) {
+            return new HearingId("H1");
         }
         if (type == Instant.class) {
             return Instant.parse("2026-03-01T20:15:00.123456Z");
         }
         if (type == String.class) {
             return "sample " + name;
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return true;
+        }
+        if (type == Integer.class || type == int.class) {
+            return 18;
         }
         if (type.isEnum()) {
             return type.getEnumConstants()[0];

@@ -25,6 +25,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.Document;
@@ -304,6 +305,39 @@ abstract class EventStorageEngineContract {
 
         assertThat(engine.readEvents(head, false).toList()).extracting(m -> m.getPayload().getClass().getSimpleName())
                 .containsExactly("VictimInformedEvent");
+    }
+
+    @Test
+    void anIdempotencyKeyIsRecordedWithTheAppendAndARetryWritesNothing() {
+        CaseId id = CaseId.newId();
+        engine.appendEvents(reported(id));
+        MetaData request = MetaData.with(MongoEventStorageEngine.IDEMPOTENCY_KEY, "client-1/key-1")
+                                   .and(MongoEventStorageEngine.REQUEST_FINGERPRINT, "sha256:abc");
+        engine.appendEvents(informed(id, 1).andMetaData(request), informed(id, 2).andMetaData(request));
+        List<String> before = allDeliveredEventIds();
+
+        assertThatThrownBy(() -> engine.appendEvents(informed(id, 3).andMetaData(request)))
+                .isInstanceOf(RepeatedRequestException.class);
+
+        assertThat(allDeliveredEventIds()).isEqualTo(before);
+        assertThat(engine.findIdempotentOutcome("client-1/key-1"))
+                .contains(new IdempotentOutcome(id.value(), 2, "sha256:abc"));
+        assertThat(engine.findIdempotentOutcome("client-1/other")).isEmpty();
+        engine.appendEvents(informed(id, 3));
+    }
+
+    @Test
+    void aFailedAppendLeavesItsIdempotencyKeyFree() {
+        CaseId id = CaseId.newId();
+        engine.appendEvents(reported(id), informed(id, 1));
+        MetaData request = MetaData.with(MongoEventStorageEngine.IDEMPOTENCY_KEY, "client-1/key-2");
+
+        assertThatThrownBy(() -> engine.appendEvents(informed(id, 1).andMetaData(request)))
+                .isInstanceOf(ConcurrencyException.class);
+
+        assertThat(engine.findIdempotentOutcome("client-1/key-2")).isEmpty();
+        engine.appendEvents(informed(id, 2).andMetaData(request));
+        assertThat(engine.findIdempotentOutcome("client-1/key-2")).map(IdempotentOutcome::version).contains(2L);
     }
 
     private List<String> allDeliveredEventIds() {

@@ -3,49 +3,606 @@ package uk.london.victims.domain.cases;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateRoot;
 
-/** One reported crime and everything that happens to it and its victims, from report to closure. */
+
+/**
+ * One reported crime and everything that happens to it, from report to closure. Each command handler
+ * checks the command against the history so far and applies events; the event-sourcing handlers only
+ * record state. Every rejection carries a stable code (see {@link CaseRuleViolationException}).
+ */
 @AggregateRoot(type = "Case")
 class Case {
+
+    private static final Pattern CRIME_REFERENCE = Pattern.compile("[A-Za-z0-9/-]{4,30}");
 
     @AggregateIdentifier
     private CaseId caseId;
     private Instant reportedAt;
+    private CaseStatus status;
+    private String crimeReference;
+    private final Map<SuspectId, Suspect> suspects = new HashMap<>();
+    private final Map<HearingId, Hearing> hearings = new HashMap<>();
+
+    /** A listed hearing: which defendant, and when the listing was made (receipt cannot precede it). */
+    private record Hearing(SuspectId suspectId, Instant listedAt) {
+    }
 
     Case() {
         // for Axon: rebuilt from events or a snapshot
     }
 
+    // ---------------------------------------------------------------------------------- the case
+
     @CommandHandler
     Case(ReportCrimeCommand command) {
-        if (command.channel() == null) {
-            throw new CaseRuleViolationException("channel-missing", "Say how the crime was reported (channel)");
-        }
+        require(command.channel() != null, "channel-missing", "Say how the crime was reported (channel)");
         RealWorldTime.requirePlausible(command.occurredAt(), RealWorldTime.EARLIEST_PLAUSIBLE);
         apply(new CrimeReportedEvent(command.caseId(), command.channel(), command.occurredAt()));
     }
 
     @CommandHandler
-    void handle(RecordVictimInformedCommand command) {
-        if (command.channel() == null) {
-            throw new CaseRuleViolationException("channel-missing", "Say how the victim was told (channel)");
-        }
-        if (command.informedBy() == null || command.informedBy().isBlank()) {
-            throw new CaseRuleViolationException("informed-by-missing", "Say who told the victim (informedBy)");
-        }
-        RealWorldTime.requirePlausible(command.occurredAt(), reportedAt);
+    long handle(RecordCrimeCommand command) {
+        requireTime(command.occurredAt());
+        require(crimeReference == null, "crime-already-recorded",
+                "This report is already recorded as crime " + crimeReference + "; use reclassification to change it");
+        require(command.crimeReference() != null && CRIME_REFERENCE.matcher(command.crimeReference()).matches(),
+                "crime-reference-invalid", "crimeReference must be 4 to 30 letters, digits, slashes or hyphens");
+        require(command.offence() != null, "offence-missing", "Say what the offence is (offence)");
+        require(command.borough() != null, "borough-missing", "Say which London borough the crime is in (borough)");
+        requireHateStrandsMatch(command.priorityFlags(), command.hateStrands());
+        apply(new CrimeRecordedEvent(caseId, command.crimeReference(), command.offence(), command.borough(),
+                Set.copyOf(orEmpty(command.priorityFlags())), Set.copyOf(orEmpty(command.hateStrands())),
+                command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(ReclassifyCrimeCommand command) {
+        requireTime(command.occurredAt());
+        requireRecorded();
+        require(command.offence() != null, "offence-missing", "Say what the offence is now (offence)");
+        requireReason(command.reason());
+        requireHateStrandsMatch(command.priorityFlags(), command.hateStrands());
+        apply(new CrimeReclassifiedEvent(caseId, command.offence(), Set.copyOf(orEmpty(command.priorityFlags())),
+                Set.copyOf(orEmpty(command.hateStrands())), command.reason(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(DecideNotToInvestigateCommand command) {
+        requireTime(command.occurredAt());
+        requireRecorded();
+        requireOpen();
+        require(suspects.values().stream().noneMatch(Suspect::beingProsecuted), "prosecution-running",
+                "A suspect is being prosecuted; the case cannot be left uninvestigated");
+        requireReason(command.reason());
+        apply(new CrimeNotInvestigatedEvent(caseId, command.reason(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(AssignOfficerCommand command) {
+        requireTime(command.occurredAt());
+        require(notBlank(command.officerId()), "officer-missing", "Say which officer (officerId)");
+        require(notBlank(command.unit()), "unit-missing", "Say which unit the officer is in (unit)");
+        apply(new OfficerAssignedEvent(caseId, command.officerId(), command.unit(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(FileCaseCommand command) {
+        requireTime(command.occurredAt());
+        requireRecorded();
+        requireOpen();
+        require(suspects.values().stream().noneMatch(Suspect::beingProsecuted), "prosecution-running",
+                "A suspect is being prosecuted; a case cannot be filed while that runs");
+        requireReason(command.reason());
+        apply(new CaseFiledEvent(caseId, command.reason(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(ReopenCaseCommand command) {
+        requireTime(command.occurredAt());
+        boolean closedOrStopped = status == CaseStatus.FILED || status == CaseStatus.CLOSED
+                                  || status == CaseStatus.NOT_INVESTIGATED;
+        require(closedOrStopped || suspects.values().stream().anyMatch(s -> s.noFurtherAction), "nothing-to-reopen",
+                "Only a filed, closed or not-investigated case, or one with a no-further-action decision, can be reopened");
+        requireReason(command.reason());
+        apply(new CaseReopenedEvent(caseId, command.reason(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(CloseCaseCommand command) {
+        requireTime(command.occurredAt());
+        require(status != CaseStatus.CLOSED, "case-closed", "The case is already closed");
+        require(suspects.values().stream().noneMatch(Suspect::beingProsecuted), "prosecution-running",
+                "A suspect is being prosecuted; the case cannot be closed while that runs");
+        requireReason(command.reason());
+        apply(new CaseClosedEvent(caseId, command.reason(), command.occurredAt()));
+        return version();
+    }
+
+    // ---------------------------------------------------------------------------------- suspects
+
+    @CommandHandler
+    long handle(IdentifySuspectCommand command) {
+        requireTime(command.occurredAt());
+        requireRecorded();
+        requireOpen();
+        require(command.suspectId() != null, "suspect-missing", "Say which suspect (suspectId)");
+        require(!suspects.containsKey(command.suspectId()), "suspect-already-identified",
+                "Suspect " + command.suspectId() + " is already on this case");
+        apply(new SuspectIdentifiedEvent(caseId, command.suspectId(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(ArrestSuspectCommand command) {
+        Suspect suspect = activeSuspect(command.suspectId(), command.occurredAt());
+        require(!suspect.charged, "suspect-already-charged", "The suspect has been charged; record court events instead");
+        apply(new SuspectArrestedEvent(caseId, suspect.id, command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(InterviewSuspectCommand command) {
+        Suspect suspect = activeSuspect(command.suspectId(), command.occurredAt());
+        apply(new SuspectInterviewedEvent(caseId, suspect.id, command.admittedOffence(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(ReleaseSuspectOnBailCommand command) {
+        Suspect suspect = activeSuspect(command.suspectId(), command.occurredAt());
+        require(suspect.arrested, "suspect-not-arrested", "Only an arrested suspect can be released on bail");
+        apply(new SuspectReleasedOnBailEvent(caseId, suspect.id, List.copyOf(orEmpty(command.conditions())),
+                command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(ChangeBailConditionsCommand command) {
+        Suspect suspect = activeSuspect(command.suspectId(), command.occurredAt());
+        require(suspect.onBail, "suspect-not-on-bail", "The suspect is not on bail");
+        apply(new BailConditionsChangedEvent(caseId, suspect.id, List.copyOf(orEmpty(command.conditions())),
+                command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(CancelBailCommand command) {
+        Suspect suspect = activeSuspect(command.suspectId(), command.occurredAt());
+        require(suspect.onBail, "suspect-not-on-bail", "The suspect is not on bail");
+        requireReason(command.reason());
+        apply(new BailCancelledEvent(caseId, suspect.id, command.reason(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(ReleaseSuspectUnderInvestigationCommand command) {
+        Suspect suspect = activeSuspect(command.suspectId(), command.occurredAt());
+        require(suspect.arrested, "suspect-not-arrested", "Only an arrested suspect can be released under investigation");
+        apply(new SuspectReleasedUnderInvestigationEvent(caseId, suspect.id, command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(TakeNoFurtherActionCommand command) {
+        Suspect suspect = activeSuspect(command.suspectId(), command.occurredAt());
+        require(!suspect.charged, "suspect-already-charged",
+                "The suspect has been charged; only the CPS can stop the prosecution now");
+        requireReason(command.reason());
+        apply(new NoFurtherActionTakenEvent(caseId, suspect.id, command.reason(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(GiveOutOfCourtDisposalCommand command) {
+        Suspect suspect = activeSuspect(command.suspectId(), command.occurredAt());
+        require(command.disposal() != null, "disposal-missing", "Say which out-of-court disposal (disposal)");
+        require(!suspect.charged, "suspect-already-charged", "A charged suspect cannot be given an out-of-court disposal");
+        boolean caution = command.disposal() == OutOfCourtDisposal.SIMPLE_CAUTION
+                          || command.disposal() == OutOfCourtDisposal.CONDITIONAL_CAUTION;
+        require(!caution || command.admittedOffence() || suspect.admittedGuilt, "caution-needs-admission",
+                "A caution can only be given to someone who has admitted the offence");
+        apply(new OutOfCourtDisposalGivenEvent(caseId, suspect.id, command.disposal(), command.admittedOffence(),
+                command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(ChargeSuspectCommand command) {
+        Suspect suspect = activeSuspect(command.suspectId(), command.occurredAt());
+        require(!suspect.charged, "suspect-already-charged", "The suspect is already charged");
+        require(!suspect.withCps, "awaiting-cps-decision", "The file is with the CPS; the CPS records its charging decision");
+        require(command.charges() != null && !command.charges().isEmpty(), "charges-missing", "List the charges (charges)");
+        apply(new SuspectChargedEvent(caseId, suspect.id, List.copyOf(command.charges()), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(SendFileToCpsCommand command) {
+        Suspect suspect = activeSuspect(command.suspectId(), command.occurredAt());
+        require(!suspect.charged, "suspect-already-charged", "The suspect is already charged");
+        require(!suspect.withCps, "awaiting-cps-decision", "The file is already with the CPS");
+        apply(new FileSentToCpsEvent(caseId, suspect.id, command.occurredAt()));
+        return version();
+    }
+
+    // ---------------------------------------------------------------------------------- CPS
+
+    @CommandHandler
+    long handle(RecordChargingDecisionCommand command) {
+        Suspect suspect = activeSuspect(command.suspectId(), command.occurredAt());
+        require(suspect.withCps, "no-file-with-cps", "No file on this suspect is waiting for a CPS decision");
+        require(command.decision() != null, "decision-missing", "Say what was decided (decision)");
+        boolean charge = command.decision() == ChargingDecision.CHARGE;
+        require(!charge || (command.charges() != null && !command.charges().isEmpty()), "charges-missing",
+                "A decision to charge lists the charges (charges)");
+        require(charge || notBlank(command.reason()), "reason-missing",
+                "A decision not to charge, or to ask for more evidence, gives the reason (reason)");
+        apply(new ChargingDecisionMadeEvent(caseId, suspect.id, command.decision(),
+                List.copyOf(orEmpty(command.charges())), command.reason(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(DiscontinueProsecutionCommand command) {
+        Suspect suspect = knownSuspect(command.suspectId(), command.occurredAt());
+        require(suspect.beingProsecuted(), "no-prosecution-running", "There is no running prosecution of this suspect to stop");
+        requireReason(command.reason());
+        apply(new ProsecutionDiscontinuedEvent(caseId, suspect.id, command.reason(), command.occurredAt()));
+        return version();
+    }
+
+    // ---------------------------------------------------------------------------------- court
+
+    @CommandHandler
+    long handle(ListHearingCommand command) {
+        Suspect suspect = knownSuspect(command.suspectId(), command.occurredAt());
+        require(command.hearingId() != null, "hearing-missing", "Say which hearing (hearingId)");
+        require(!hearings.containsKey(command.hearingId()), "hearing-already-listed",
+                "Hearing " + command.hearingId() + " is already listed; list a new hearing for a new date");
+        require(suspect.charged && !suspect.discontinued, "not-charged", "Only a charged defendant's case is listed at court");
+        require(notBlank(command.court()), "court-missing", "Say which court (court)");
+        require(command.scheduledFor() != null, "scheduled-for-missing", "Say when the hearing is (scheduledFor)");
+        require(command.type() != null, "hearing-type-missing", "Say what kind of hearing it is (type)");
+        apply(new HearingListedEvent(caseId, command.hearingId(), suspect.id, command.court(), command.scheduledFor(),
+                command.type(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(RecordWitnessCareReceiptCommand command) {
+        requireTime(command.occurredAt());
+        Hearing hearing = knownHearing(command.hearingId());
+        require(!command.occurredAt().isBefore(hearing.listedAt()), "receipt-before-listing",
+                "Witness Care cannot have received the listing before the court made it (" + hearing.listedAt() + ")");
+        require(notBlank(command.information()), "information-missing", "Say what Witness Care received (information)");
+        apply(new CourtInformationReceivedByWitnessCareEvent(caseId, command.hearingId(), command.information(),
+                command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(RecordHearingOutcomeCommand command) {
+        requireTime(command.occurredAt());
+        Hearing hearing = knownHearing(command.hearingId());
+        require(command.outcome() != null, "outcome-missing", "Say what happened (outcome)");
+        Suspect defendant = suspects.get(hearing.suspectId());
+        require(defendant.beingProsecuted() || command.outcome() == HearingOutcome.ADJOURNED, "no-prosecution-running",
+                "The prosecution of this defendant is over");
+        apply(new HearingOutcomeRecordedEvent(caseId, command.hearingId(), command.outcome(),
+                List.copyOf(orEmpty(command.conditions())), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(RecordVerdictCommand command) {
+        Suspect suspect = knownSuspect(command.suspectId(), command.occurredAt());
+        require(command.verdict() != null, "verdict-missing", "Say what the verdict was (verdict)");
+        require(suspect.beingProsecuted(), "no-prosecution-running",
+                "A verdict needs a running prosecution (charged, not stopped, no verdict or guilty plea yet)");
+        require(hearings.values().stream().anyMatch(h -> h.suspectId().equals(suspect.id)), "no-hearing",
+                "A verdict needs a hearing listed for the defendant");
+        apply(new VerdictRecordedEvent(caseId, suspect.id, command.verdict(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(RecordSentenceCommand command) {
+        Suspect suspect = knownSuspect(command.suspectId(), command.occurredAt());
+        require(suspect.convicted, "not-convicted", "A sentence needs a conviction (a guilty verdict or plea) first");
+        require(!suspect.sentenced, "already-sentenced", "The defendant has already been sentenced");
+        require(command.sentence() != null, "sentence-missing", "Say what the sentence is (sentence)");
+        boolean custodial = command.sentence() == SentenceType.IMMEDIATE_CUSTODY
+                            || command.sentence() == SentenceType.SUSPENDED_SENTENCE;
+        require(!custodial || (command.lengthMonths() != null && command.lengthMonths() > 0), "length-missing",
+                "A custodial or suspended sentence gives its length in months (lengthMonths)");
+        require(command.lengthMonths() == null || command.lengthMonths() >= 0, "length-invalid", "lengthMonths cannot be negative");
+        apply(new SentenceRecordedEvent(caseId, suspect.id, command.sentence(), command.lengthMonths(),
+                List.copyOf(orEmpty(command.ancillaryOrders())), command.occurredAt()));
+        return version();
+    }
+
+    // ---------------------------------------------------------------------------------- restorative justice
+
+    @CommandHandler
+    long handle(RecordRestorativeJusticeStepCommand command) {
+        Suspect offender = knownSuspect(command.suspectId(), command.occurredAt());
+        RestorativeJusticeStep step = command.step();
+        require(step != null, "step-missing", "Say which restorative justice step (step)");
+        require(offender.admittedGuilt, "no-admission-of-guilt",
+                "Restorative justice is only offered once the offender has admitted guilt");
+        require(step == RestorativeJusticeStep.OFFERED || step == RestorativeJusticeStep.REQUESTED_BY_VICTIM
+                || !offender.restorativeJusticeClosed, "restorative-justice-not-open",
+                "Restorative justice has not been offered or requested, or was closed; start again with OFFERED");
+        boolean meeting = step == RestorativeJusticeStep.CONFERENCE_HELD
+                          || step == RestorativeJusticeStep.INDIRECT_COMMUNICATION_HELD;
+        require(!meeting || offender.restorativeJusticeSteps.containsAll(
+                        Set.of(RestorativeJusticeStep.VICTIM_CONSENTED, RestorativeJusticeStep.OFFENDER_CONSENTED)),
+                "consent-missing", "Both the victim and the offender must consent before a conference or indirect communication");
+        require(step != RestorativeJusticeStep.CLOSED || notBlank(command.detail()), "reason-missing",
+                "Closing restorative justice gives the reason (detail)");
+        apply(new RestorativeJusticeStepRecordedEvent(caseId, offender.id, step, command.detail(), command.occurredAt()));
+        return version();
+    }
+
+    // ---------------------------------------------------------------------------------- telling the victim
+
+    @CommandHandler
+    long handle(RecordVictimInformedCommand command) {
+        require(command.channel() != null, "channel-missing", "Say how the victim was told (channel)");
+        require(notBlank(command.informedBy()), "informed-by-missing", "Say who told the victim (informedBy)");
+        requireTime(command.occurredAt());
         apply(new VictimInformedEvent(caseId, command.informedAbout(), command.channel(), command.informedBy(),
                 command.occurredAt()));
+        return version();
     }
+
+    // ---------------------------------------------------------------------------------- rules
+
+    /** The case's version after this command's events: what an agency sends back in If-Match. */
+    private static long version() {
+        return AggregateLifecycle.getVersion();
+    }
+
+    private void requireTime(Instant occurredAt) {
+        RealWorldTime.requirePlausible(occurredAt, reportedAt);
+    }
+
+    private void requireRecorded() {
+        require(crimeReference != null, "crime-not-recorded", "The crime has not been recorded yet");
+    }
+
+    private void requireOpen() {
+        require(status != CaseStatus.CLOSED && status != CaseStatus.FILED && status != CaseStatus.NOT_INVESTIGATED,
+                "case-not-open", "The case is " + status.name().toLowerCase().replace('_', ' ') + "; reopen it first");
+    }
+
+    private Suspect knownSuspect(SuspectId id, Instant occurredAt) {
+        requireTime(occurredAt);
+        require(id != null, "suspect-missing", "Say which suspect (suspectId)");
+        Suspect suspect = suspects.get(id);
+        require(suspect != null, "unknown-suspect", "There is no suspect " + id + " on this case");
+        return suspect;
+    }
+
+    /** A suspect the police may still act on: the case is open and no one decided to take no further action. */
+    private Suspect activeSuspect(SuspectId id, Instant occurredAt) {
+        Suspect suspect = knownSuspect(id, occurredAt);
+        requireOpen();
+        require(!suspect.noFurtherAction, "no-further-action-taken",
+                "No further action was taken against this suspect; reopen the case first");
+        return suspect;
+    }
+
+    private Hearing knownHearing(HearingId id) {
+        require(id != null, "hearing-missing", "Say which hearing (hearingId)");
+        Hearing hearing = hearings.get(id);
+        require(hearing != null, "unknown-hearing", "There is no hearing " + id + " on this case");
+        return hearing;
+    }
+
+    private static void requireHateStrandsMatch(Set<PriorityFlag> flags, Set<HateStrand> strands) {
+        boolean hate = flags != null && flags.contains(PriorityFlag.HATE_CRIME);
+        boolean hasStrands = strands != null && !strands.isEmpty();
+        require(hate == hasStrands, "hate-strand-mismatch",
+                "A hate crime names at least one strand (hateStrands), and only a hate crime has strands");
+    }
+
+    private static void requireReason(String reason) {
+        require(notBlank(reason), "reason-missing", "Give the reason (reason)");
+    }
+
+    private static void require(boolean condition, String code, String message) {
+        if (!condition) {
+            throw new CaseRuleViolationException(code, message);
+        }
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static <T> Collection<T> orEmpty(Collection<T> values) {
+        return values == null ? List.of() : values;
+    }
+
+    // ---------------------------------------------------------------------------------- state
 
     @EventSourcingHandler
     void on(CrimeReportedEvent event) {
-        this.caseId = event.caseId();
-        this.reportedAt = event.occurredAt();
+        caseId = event.caseId();
+        reportedAt = event.occurredAt();
+        status = CaseStatus.REPORTED;
+    }
+
+    @EventSourcingHandler
+    void on(CrimeRecordedEvent event) {
+        crimeReference = event.crimeReference();
+        status = CaseStatus.RECORDED;
+    }
+
+    @EventSourcingHandler
+    void on(CrimeNotInvestigatedEvent event) {
+        status = CaseStatus.NOT_INVESTIGATED;
+    }
+
+    @EventSourcingHandler
+    void on(CaseFiledEvent event) {
+        status = CaseStatus.FILED;
+    }
+
+    @EventSourcingHandler
+    void on(CaseClosedEvent event) {
+        status = CaseStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(CaseReopenedEvent event) {
+        status = crimeReference == null ? CaseStatus.REPORTED : CaseStatus.UNDER_INVESTIGATION;
+        suspects.values().forEach(s -> s.noFurtherAction = false);
+    }
+
+    @EventSourcingHandler
+    void on(SuspectIdentifiedEvent event) {
+        suspects.put(event.suspectId(), new Suspect(event.suspectId()));
+        status = CaseStatus.UNDER_INVESTIGATION;
+    }
+
+    @EventSourcingHandler
+    void on(SuspectArrestedEvent event) {
+        suspects.get(event.suspectId()).arrested = true;
+    }
+
+    @EventSourcingHandler
+    void on(SuspectInterviewedEvent event) {
+        if (event.admittedOffence()) {
+            suspects.get(event.suspectId()).admittedGuilt = true;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SuspectReleasedOnBailEvent event) {
+        suspects.get(event.suspectId()).onBail = true;
+    }
+
+    @EventSourcingHandler
+    void on(BailCancelledEvent event) {
+        suspects.get(event.suspectId()).onBail = false;
+    }
+
+    @EventSourcingHandler
+    void on(SuspectReleasedUnderInvestigationEvent event) {
+        suspects.get(event.suspectId()).onBail = false;
+    }
+
+    @EventSourcingHandler
+    void on(NoFurtherActionTakenEvent event) {
+        Suspect suspect = suspects.get(event.suspectId());
+        suspect.noFurtherAction = true;
+        suspect.onBail = false;
+    }
+
+    @EventSourcingHandler
+    void on(OutOfCourtDisposalGivenEvent event) {
+        Suspect suspect = suspects.get(event.suspectId());
+        suspect.admittedGuilt |= event.admittedOffence();
+        suspect.onBail = false;
+    }
+
+    @EventSourcingHandler
+    void on(SuspectChargedEvent event) {
+        Suspect suspect = suspects.get(event.suspectId());
+        suspect.charged = true;
+        suspect.onBail = false;
+        status = CaseStatus.CHARGED;
+    }
+
+    @EventSourcingHandler
+    void on(FileSentToCpsEvent event) {
+        suspects.get(event.suspectId()).withCps = true;
+        status = CaseStatus.WITH_CPS;
+    }
+
+    @EventSourcingHandler
+    void on(ChargingDecisionMadeEvent event) {
+        Suspect suspect = suspects.get(event.suspectId());
+        suspect.withCps = false;
+        switch (event.decision()) {
+            case CHARGE -> {
+                suspect.charged = true;
+                status = CaseStatus.CHARGED;
+            }
+            case NO_FURTHER_ACTION -> suspect.noFurtherAction = true;
+            case FURTHER_EVIDENCE_REQUIRED -> status = CaseStatus.UNDER_INVESTIGATION;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ProsecutionDiscontinuedEvent event) {
+        suspects.get(event.suspectId()).discontinued = true;
+    }
+
+    @EventSourcingHandler
+    void on(HearingListedEvent event) {
+        hearings.put(event.hearingId(), new Hearing(event.suspectId(), event.occurredAt()));
+        status = CaseStatus.AT_COURT;
+    }
+
+    @EventSourcingHandler
+    void on(HearingOutcomeRecordedEvent event) {
+        if (event.outcome() == HearingOutcome.GUILTY_PLEA) {
+            Suspect defendant = suspects.get(hearings.get(event.hearingId()).suspectId());
+            defendant.convicted = true;
+            defendant.admittedGuilt = true;
+            status = CaseStatus.CONVICTED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(VerdictRecordedEvent event) {
+        Suspect defendant = suspects.get(event.suspectId());
+        defendant.convicted = event.verdict() == Verdict.GUILTY;
+        defendant.acquitted = event.verdict() == Verdict.NOT_GUILTY;
+        status = defendant.convicted ? CaseStatus.CONVICTED : CaseStatus.ACQUITTED;
+    }
+
+    @EventSourcingHandler
+    void on(SentenceRecordedEvent event) {
+        suspects.get(event.suspectId()).sentenced = true;
+        status = CaseStatus.SENTENCED;
+    }
+
+    @EventSourcingHandler
+    void on(RestorativeJusticeStepRecordedEvent event) {
+        Suspect offender = suspects.get(event.suspectId());
+        switch (event.step()) {
+            case OFFERED, REQUESTED_BY_VICTIM -> {
+                if (offender.restorativeJusticeClosed) {
+                    offender.restorativeJusticeSteps.clear();
+                }
+                offender.restorativeJusticeClosed = false;
+            }
+            case CLOSED -> offender.restorativeJusticeClosed = true;
+            default -> {
+            }
+        }
+        offender.restorativeJusticeSteps.add(event.step());
     }
 }

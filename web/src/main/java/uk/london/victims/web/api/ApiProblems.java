@@ -9,12 +9,14 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -26,6 +28,9 @@ import org.springframework.web.server.ServerWebInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import reactor.core.publisher.Mono;
 
@@ -41,11 +46,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
     private static final String TYPE_BASE = "https://victims.london/problems/";
 
-    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class,
+            ConflictingModificationException.class})
     ProblemDetail conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "conflict",
                 "The case was changed at the same time by another request, or already exists. "
                 + "Nothing was recorded; read the case again and retry if it still applies.");
+    }
+
+    @ExceptionHandler(CaseCommands.IdempotencyKeyReusedException.class)
+    ProblemDetail idempotencyKeyReused(CaseCommands.IdempotencyKeyReusedException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", e.getMessage()
+                + ". Use a new key for a new request.");
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -82,6 +94,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException e,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (hasCause(e, DataBufferLimitException.class)) {
+            return Mono.just(ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "request-too-large", "The request body is larger than this API accepts")));
+        }
         return Mono.just(ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request",
                 unreadableBody(e))));
     }
@@ -91,6 +107,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         Throwable cause = e;
         while (cause != null && !(cause instanceof JsonMappingException) && !(cause instanceof JsonProcessingException)) {
             cause = cause.getCause();
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return unknown.getPropertyName() + " is not a field of this request";
+        }
+        if (cause instanceof ValueInstantiationException invalidValue && invalidValue.getCause() instanceof IllegalArgumentException reason) {
+            return fieldPath(invalidValue) + ": " + reason.getMessage();
+        }
+        if (cause instanceof MismatchedInputException mismatch && !(cause instanceof InvalidFormatException)
+            && !mismatch.getPath().isEmpty()) {
+            return fieldPath(mismatch) + " has the wrong type";
         }
         if (cause instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
             String field = invalid.getPath().get(invalid.getPath().size() - 1).getFieldName();
@@ -107,6 +133,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             return "The request body is not valid JSON";
         }
         return "The request could not be read";
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        return e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemDetail problem(HttpStatus status, String code, String detail) {

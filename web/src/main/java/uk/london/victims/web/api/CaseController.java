@@ -1,13 +1,8 @@
 package uk.london.victims.web.api;
 
-import java.net.URI;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import jakarta.validation.Valid;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
@@ -19,9 +14,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.swagger.v3.oas.annotations.Operation;
 
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.RecordVictimInformedCommand;
 import uk.london.victims.domain.cases.ReportCrimeCommand;
@@ -33,41 +30,38 @@ import uk.london.victims.projections.casesummary.FindCaseSummaryQuery;
 @RequestMapping("/api/cases")
 class CaseController {
 
-    private final CommandGateway commands;
+    private final CaseCommands commands;
     private final QueryGateway queries;
 
-    CaseController(CommandGateway commands, QueryGateway queries) {
+    CaseController(CaseCommands commands, QueryGateway queries) {
         this.commands = commands;
         this.queries = queries;
     }
 
     @PostMapping
-    Mono<ResponseEntity<Map<String, String>>> reportCrime(@Valid @RequestBody ReportCrimeRequest request) {
+    @Operation(summary = "Report a crime: opens a case")
+    Mono<ResponseEntity<CommandAccepted>> reportCrime(@Valid @RequestBody ReportCrimeRequest request,
+                                                      ServerWebExchange exchange) {
         CaseId caseId = request.caseId() == null ? CaseId.newId() : new CaseId(request.caseId());
-        return blocking(() -> commands.sendAndWait(new ReportCrimeCommand(caseId, request.channel(), request.occurredAt())))
-                .thenReturn(ResponseEntity.created(URI.create("/api/cases/" + caseId)).body(Map.of("caseId", caseId.value())));
+        return commands.create(exchange, request, new ReportCrimeCommand(caseId, request.channel(), request.occurredAt()));
     }
 
     @PostMapping("/{caseId}/victim-contacts")
-    Mono<ResponseEntity<Void>> recordVictimInformed(@PathVariable String caseId,
-                                                    @Valid @RequestBody VictimInformedRequest request) {
-        CaseId id = new CaseId(caseId);
-        return blocking(() -> commands.sendAndWait(new RecordVictimInformedCommand(id, request.informedAbout(),
-                request.channel(), request.informedBy(), request.occurredAt())))
-                .thenReturn(ResponseEntity.status(HttpStatus.CREATED).build());
+    @Operation(summary = "Record that the victim was told something")
+    Mono<ResponseEntity<CommandAccepted>> recordVictimInformed(@PathVariable String caseId,
+                                                               @Valid @RequestBody VictimInformedRequest request,
+                                                               ServerWebExchange exchange) {
+        return commands.send(exchange, request, new RecordVictimInformedCommand(new CaseId(caseId), request.informedAbout(),
+                request.channel(), request.informedBy(), request.occurredAt()));
     }
 
     @GetMapping("/{caseId}")
-    Mono<CaseSummaryView> caseSummary(@PathVariable String caseId) {
+    @Operation(summary = "The case at a glance")
+    Mono<ResponseEntity<CaseSummaryView>> caseSummary(@PathVariable String caseId) {
         FindCaseSummaryQuery query = new FindCaseSummaryQuery(new CaseId(caseId).value());
         return Mono.fromFuture(() -> queries.query(query, ResponseTypes.optionalInstanceOf(CaseSummaryView.class)))
                    .flatMap(Mono::justOrEmpty)
+                   .map(view -> ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view))
                    .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such case")));
-    }
-
-    /** Axon command handling blocks on the store: keep it off the event loop. */
-    private static Mono<Object> blocking(Callable<Object> work) {
-        return Mono.fromCallable(() -> Optional.ofNullable(work.call()).orElse(Boolean.TRUE))
-                   .subscribeOn(Schedulers.boundedElastic());
     }
 }

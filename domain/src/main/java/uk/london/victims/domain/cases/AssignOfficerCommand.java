@@ -1,0 +1,12 @@
+package uk.london.victims.domain.cases;
+
+import java.time.Instant;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** An officer became the officer in the case (first assignment or change). */
+public record AssignOfficerCommand(@TargetAggregateIdentifier CaseId caseId,
+                                   String officerId,
+                                   String unit,
+                                   Instant occurredAt) implements CaseCommand {
+}

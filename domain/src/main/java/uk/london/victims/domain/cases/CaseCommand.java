@@ -1,0 +1,7 @@
+package uk.london.victims.domain.cases;
+
+/** Every command addresses one case. */
+public interface CaseCommand {
+
+    CaseId caseId();
+}

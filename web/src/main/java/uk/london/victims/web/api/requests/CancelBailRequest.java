@@ -1,0 +1,16 @@
+package uk.london.victims.web.api.requests;
+
+import java.time.Instant;
+
+import uk.london.victims.domain.cases.CancelBailCommand;
+import uk.london.victims.domain.cases.CaseId;
+import uk.london.victims.domain.cases.SuspectId;
+
+/** Body of: Cancel bail. */
+public record CancelBailRequest(String reason,
+                                Instant occurredAt) {
+
+    public CancelBailCommand toCommand(CaseId caseId, SuspectId suspectId) {
+        return new CancelBailCommand(caseId, suspectId, reason, occurredAt);
+    }
+}

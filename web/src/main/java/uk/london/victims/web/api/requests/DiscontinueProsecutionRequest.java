@@ -1,0 +1,16 @@
+package uk.london.victims.web.api.requests;
+
+import java.time.Instant;
+
+import uk.london.victims.domain.cases.CaseId;
+import uk.london.victims.domain.cases.DiscontinueProsecutionCommand;
+import uk.london.victims.domain.cases.SuspectId;
+
+/** Body of: Discontinue the prosecution. */
+public record DiscontinueProsecutionRequest(String reason,
+                                            Instant occurredAt) {
+
+    public DiscontinueProsecutionCommand toCommand(CaseId caseId, SuspectId suspectId) {
+        return new DiscontinueProsecutionCommand(caseId, suspectId, reason, occurredAt);
+    }
+}

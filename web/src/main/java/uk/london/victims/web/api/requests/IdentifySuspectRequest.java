@@ -1,0 +1,16 @@
+package uk.london.victims.web.api.requests;
+
+import java.time.Instant;
+
+import uk.london.victims.domain.cases.CaseId;
+import uk.london.victims.domain.cases.IdentifySuspectCommand;
+import uk.london.victims.domain.cases.SuspectId;
+
+/** Body of: Identify a suspect. */
+public record IdentifySuspectRequest(SuspectId suspectId,
+                                     Instant occurredAt) {
+
+    public IdentifySuspectCommand toCommand(CaseId caseId) {
+        return new IdentifySuspectCommand(caseId, suspectId, occurredAt);
+    }
+}
