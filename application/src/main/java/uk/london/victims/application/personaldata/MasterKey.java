@@ -100,9 +100,9 @@ final class MasterKey {
             throw new IllegalStateException(wrongMasterKey(person, wrappedUnder));
         }
         byte[] raw = AesGcm.decrypt(key, wrapped, associatedData(person)).orElseThrow(() ->
-                new IllegalStateException(wrappedUnder == null ? wrongMasterKey(person, "an unknown master key")
-                        : "The stored data key of person " + person + " cannot be unwrapped with master key " + id
-                          + ": the stored key was altered or copied from another person"));
+                new IllegalStateException("The stored data key of person " + person + " cannot be unwrapped with"
+                        + " the vault's master key " + id + ": it was wrapped with another master key (check"
+                        + " VJT_VAULT_MASTER_KEY), altered, or copied from another person"));
         try {
             if (raw.length != BYTES) {
                 throw new IllegalStateException("The stored data key of person " + person + " is " + raw.length

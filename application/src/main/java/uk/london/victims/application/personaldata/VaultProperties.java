@@ -22,7 +22,7 @@ public record VaultProperties(String masterKey,
     static final Duration MAX_KEY_CACHE_TTL = Duration.ofSeconds(60);
 
     public VaultProperties {
-        if (keyCacheTtl.isNegative() || keyCacheTtl.compareTo(MAX_KEY_CACHE_TTL) > 0) {
+        if (keyCacheTtl == null || keyCacheTtl.isNegative() || keyCacheTtl.compareTo(MAX_KEY_CACHE_TTL) > 0) {
             // The TTL bounds how long an erased person stays readable on other instances.
             throw new IllegalArgumentException("vjt.vault.key-cache-ttl must be between 0 and "
                     + MAX_KEY_CACHE_TTL.toSeconds() + "s, not " + keyCacheTtl);
