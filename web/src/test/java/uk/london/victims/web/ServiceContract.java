@@ -33,6 +33,9 @@ import uk.london.victims.domain.cases.ContactChannel;
 import uk.london.victims.domain.cases.CrimeReportedEvent;
 import uk.london.victims.domain.cases.ReportChannel;
 import uk.london.victims.domain.cases.VictimInformedEvent;
+import uk.london.victims.domain.people.PersonId;
+import uk.london.victims.domain.people.PersonalDataVault;
+import uk.london.victims.domain.people.Sealed;
 import uk.london.victims.projections.casesummary.CaseSummaryProjection;
 
 /**
@@ -61,6 +64,8 @@ abstract class ServiceContract {
     Cache caseCache;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    PersonalDataVault vault;
 
     @Test
     void reportsACrimeAndReadsTheCaseBack() {
@@ -73,6 +78,19 @@ abstract class ServiceContract {
                 .jsonPath("$.status").isEqualTo("REPORTED")
                 .jsonPath("$.reportedAt").isEqualTo("2026-03-01T20:15:00Z")
                 .jsonPath("$.victimContacts").isEqualTo(1));
+    }
+
+    @Test
+    void theServiceHasAPersonalDataVaultOnItsStore() {
+        PersonId person = PersonId.newId();
+        Sealed name = vault.seal(person, "Zoë Ó'Brien");
+        assertThat(vault.open(name)).contains("Zoë Ó'Brien");
+        assertThat(database.getCollection("person_keys").countDocuments(eq("_id", person.value()))).isOne();
+
+        vault.erase(person);
+
+        assertThat(vault.open(name)).isEmpty();
+        assertThat(database.getCollection("person_keys").countDocuments(eq("_id", person.value()))).isZero();
     }
 
     @Test

@@ -1,5 +1,8 @@
 package uk.london.victims.web;
 
+import java.security.SecureRandom;
+import java.util.Base64;
+
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.containers.MongoDBContainer;
@@ -16,5 +19,7 @@ class ServiceOnMongoDbTest extends ServiceContract {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         registry.add("vjt.store.uri", MONGO::getReplicaSetUrl);
+        // On MongoDB the vault refuses to start without a master key (ADR 0007); any 32 bytes will do here.
+        registry.add("vjt.vault.master-key", () -> Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)));
     }
 }

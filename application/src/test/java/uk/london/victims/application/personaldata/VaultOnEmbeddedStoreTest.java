@@ -1,0 +1,11 @@
+package uk.london.victims.application.personaldata;
+
+import uk.london.victims.application.store.StoreBackend;
+
+class VaultOnEmbeddedStoreTest extends VaultContract {
+
+    @Override
+    StoreBackend startBackend() {
+        return StoreBackend.embedded();
+    }
+}
