@@ -60,7 +60,7 @@ class DemoData {
         CaseId caseId = new CaseId(id);
         commands.sendAndWait(new ReportCrimeCommand(caseId, channel, reportedAt));
         for (int i = 1; i <= updates; i++) {
-            commands.sendAndWait(new RecordVictimInformedCommand(caseId, "demo update " + i, ContactChannel.PHONE,
+            commands.sendAndWait(new RecordVictimInformedCommand(caseId, null, "demo update " + i, ContactChannel.PHONE,
                     "DEMO officer", reportedAt.plus(Duration.ofDays(i))));
         }
     }

@@ -117,7 +117,7 @@ abstract class ServiceContract {
         contact(caseId, "2026-03-01T21:00:00Z").expectStatus().isCreated();
         // Another service instance records event 2 on the same case; this instance's cached copy is now stale.
         eventStore.publish(new GenericDomainEventMessage<>("Case", caseId, 2, new VictimInformedEvent(
-                new CaseId(caseId), null, ContactChannel.LETTER, "Witness Care", Instant.parse("2026-03-02T09:00:00Z"))));
+                new CaseId(caseId), null, null, ContactChannel.LETTER, "Witness Care", Instant.parse("2026-03-02T09:00:00Z"))));
         long events = storedEvents();
 
         contact(caseId, "2026-03-02T10:00:00Z").expectStatus().isEqualTo(HttpStatus.CONFLICT);
@@ -189,7 +189,7 @@ abstract class ServiceContract {
                     new CrimeReportedEvent(caseId, ReportChannel.ONLINE, Instant.parse("2026-03-01T20:15:00Z"))));
             for (int seq = 1; seq < 10; seq++) {
                 history.add(new GenericDomainEventMessage<>("Case", caseId.value(), seq, new VictimInformedEvent(
-                        caseId, null, ContactChannel.EMAIL, "Witness Care", Instant.parse("2026-03-02T09:00:00Z"))));
+                        caseId, null, null, ContactChannel.EMAIL, "Witness Care", Instant.parse("2026-03-02T09:00:00Z"))));
             }
             storageEngine.appendEvents(history);
         }
@@ -301,6 +301,59 @@ abstract class ServiceContract {
         http.post().uri(path).contentType(MediaType.TEXT_PLAIN).bodyValue("officerId=PC-1").exchange()
             .expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
         assertThat(storedEvents()).isEqualTo(events);
+    }
+
+    @Test
+    void victimsDetailsAreSealedInTheStoreShownInTheTimelineAndGoneEverywhereAfterErasure() {
+        String caseId = report(null).getResponseBody().get("caseId");
+        String victimId = (String) post("/api/cases/" + caseId + "/victims", Map.of("kind", "DIRECT_VICTIM",
+                "personalDetails", Map.of("name", "Zoë Ó'Brien", "dateOfBirth", "1990-05-17", "phone", "07700 900123"),
+                "under18AtOffence", false, "occurredAt", "2026-03-01T20:30:00Z"))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("createdId");
+        post("/api/cases/" + caseId + "/victims/" + victimId + "/needs-assessments", Map.of("enhancedRightsReasons",
+                List.of("INTIMIDATED"), "interpreterNeeded", false, "occurredAt", "2026-03-02T09:00:00Z")).expectStatus().isCreated();
+
+        for (Document commit : database.getCollection("events").find()) {
+            assertThat(commit.toJson()).doesNotContain("Brien").doesNotContain("07700");
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get().uri("/api/cases/{id}/timeline", caseId).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.entries[1].type").isEqualTo("VictimAdded")
+                .jsonPath("$.entries[1].details.personalDetails").value(v -> assertThat((String) v).contains("Zoë Ó'Brien"))
+                .jsonPath("$.entries[2].type").isEqualTo("NeedsAssessed"));
+        long auditEntries = database.getCollection("audit_log").countDocuments();
+        assertThat(auditEntries).isPositive();
+
+        http.post().uri("/api/people/{id}/erasure", victimId).exchange().expectStatus().isNoContent();
+
+        http.get().uri("/api/cases/{id}/timeline", caseId).exchange().expectStatus().isOk().expectBody()
+            .jsonPath("$.entries.length()").isEqualTo(3)
+            .jsonPath("$.entries[1].details.personalDetails").isEqualTo("[erased]");
+        http.get().uri("/api/cases/{id}", caseId).exchange().expectStatus().isOk().expectBody()
+            .jsonPath("$.victims").isEqualTo(1);
+        post("/api/cases/" + caseId + "/victims", Map.of("victimId", victimId, "kind", "DIRECT_VICTIM",
+                "personalDetails", Map.of("name", "Again"), "occurredAt", "2026-03-03T09:00:00Z"))
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(database.getCollection("audit_log").countDocuments()).isGreaterThan(auditEntries);
+    }
+
+    @Test
+    void casesAreFoundByCrimeReferenceAndBorough() {
+        String caseId = report(null).getResponseBody().get("caseId");
+        String reference = "CRIS-" + caseId.substring(0, 8);
+        post("/api/cases/" + caseId + "/crime-record", Map.of("crimeReference", reference, "offence", "BURGLARY_RESIDENTIAL",
+                "borough", "HAVERING", "occurredAt", "2026-03-01T21:00:00Z")).expectStatus().isCreated();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get()
+                .uri(b -> b.path("/api/cases").queryParam("crimeReference", reference).build()).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].caseId").isEqualTo(caseId)
+                .jsonPath("$[0].bcu").isEqualTo("EAST_AREA"));
+        http.get().uri(b -> b.path("/api/cases").queryParam("borough", "HAVERING").build()).exchange()
+            .expectStatus().isOk().expectBody().jsonPath("$[?(@.caseId == '" + caseId + "')]").exists();
+        http.get().uri(b -> b.path("/api/cases").queryParam("borough", "ATLANTIS").build()).exchange()
+            .expectStatus().isBadRequest();
     }
 
     private WebTestClient.ResponseSpec post(String path, Map<String, ?> body) {

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.HearingId;
 import uk.london.victims.domain.cases.SuspectId;
+import uk.london.victims.domain.people.PersonId;
 
 /** The one JSON shape for everything the store keeps: events, snapshots, tokens and sagas. */
 public final class JsonSerialization {
@@ -49,7 +50,7 @@ public final class JsonSerialization {
     /** Typed ids as plain JSON strings; also registered with the web layer's ObjectMapper. */
     public static Module typedIds() {
         SimpleModule module = new SimpleModule("typed-ids");
-        for (Class<?> id : List.of(CaseId.class, SuspectId.class, HearingId.class)) {
+        for (Class<?> id : List.of(CaseId.class, SuspectId.class, HearingId.class, PersonId.class)) {
             module.setMixInAnnotation(id, SingleValueMixin.class);
         }
         return module;

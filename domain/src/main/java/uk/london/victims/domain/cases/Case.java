@@ -16,6 +16,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateRoot;
 
+import uk.london.victims.domain.people.PersonId;
+import uk.london.victims.domain.people.Sealed;
+
 
 /**
  * One reported crime and everything that happens to it, from report to closure. Each command handler
@@ -34,6 +37,7 @@ class Case {
     private String crimeReference;
     private final Map<SuspectId, Suspect> suspects = new HashMap<>();
     private final Map<HearingId, Hearing> hearings = new HashMap<>();
+    private final Map<PersonId, Victim> victims = new HashMap<>();
 
     /** A listed hearing: which defendant, and when the listing was made (receipt cannot precede it). */
     private record Hearing(SuspectId suspectId, Instant listedAt) {
@@ -362,6 +366,118 @@ class Case {
         return version();
     }
 
+    // ---------------------------------------------------------------------------------- victims
+
+    @CommandHandler
+    long handle(AddVictimCommand command) {
+        requireTime(command.occurredAt());
+        require(command.victimId() != null, "victim-missing", "Say which person (victimId)");
+        require(!victims.containsKey(command.victimId()), "victim-already-added",
+                "This person is already a victim in the case");
+        require(command.kind() != null, "kind-missing", "Say how the person is a victim (kind)");
+        requireSealedFor(command.personalDetails(), command.victimId());
+        apply(new VictimAddedEvent(caseId, command.victimId(), command.kind(), command.personalDetails(),
+                command.under18AtOffence(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(RecordNeedsAssessmentCommand command) {
+        knownVictim(command.victimId(), command.occurredAt());
+        require(!command.interpreterNeeded() || notBlank(command.language()), "language-missing",
+                "Say which language the interpreter is for (language)");
+        apply(new NeedsAssessedEvent(caseId, command.victimId(), Set.copyOf(orEmpty(command.enhancedRightsReasons())),
+                command.interpreterNeeded(), command.language(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(SetContactPreferencesCommand command) {
+        knownVictim(command.victimId(), command.occurredAt());
+        Set<ContactChannel> channels = Set.copyOf(orEmpty(command.channels()));
+        Set<ContactChannel> unsafe = Set.copyOf(orEmpty(command.unsafeChannels()));
+        require(command.declinedUpdates() || !channels.isEmpty(), "channels-missing",
+                "Say how the victim wants to be told (channels), or that they declined updates");
+        require(channels.stream().noneMatch(unsafe::contains), "channel-unsafe",
+                "A channel marked not safe to use cannot also be a preferred channel");
+        require(command.updateIntervalDays() == null || (command.updateIntervalDays() >= 1 && command.updateIntervalDays() <= 365),
+                "update-interval-invalid", "updateIntervalDays is between 1 and 365");
+        apply(new ContactPreferencesSetEvent(caseId, command.victimId(), channels, unsafe, command.declinedUpdates(),
+                command.updateIntervalDays(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(RecordSupportReferralCommand command) {
+        knownVictim(command.victimId(), command.occurredAt());
+        require(!command.consentGiven() || notBlank(command.service()), "service-missing",
+                "Say which support service the victim was referred to (service)");
+        apply(new SupportReferralRecordedEvent(caseId, command.victimId(), command.consentGiven(), command.service(),
+                command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(RecordEqualityDataCommand command) {
+        knownVictim(command.victimId(), command.occurredAt());
+        apply(new EqualityDataRecordedEvent(caseId, command.victimId(), command.ageBand(), command.sex(),
+                command.ethnicGroup(), command.disability(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(RecordVictimPersonalStatementCommand command) {
+        Victim victim = knownVictim(command.victimId(), command.occurredAt());
+        VictimPersonalStatementStep step = command.step();
+        require(step != null, "step-missing", "Say which step of the Victim Personal Statement (step)");
+        boolean made = victim.statementSteps.contains(VictimPersonalStatementStep.MADE);
+        require(step != VictimPersonalStatementStep.UPDATED || made, "statement-not-made",
+                "Only a statement that was made can be updated");
+        require(step != VictimPersonalStatementStep.READ_AT_SENTENCE || made, "statement-not-made",
+                "Only a statement that was made can be read at sentence");
+        require(step != VictimPersonalStatementStep.READ_AT_SENTENCE || suspects.values().stream().anyMatch(s -> s.convicted),
+                "not-convicted", "A statement is read at sentence, after a conviction");
+        apply(new VictimPersonalStatementRecordedEvent(caseId, command.victimId(), step, command.wishesToReadInCourt(),
+                command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(RecordVictimContactSchemeCommand command) {
+        knownVictim(command.victimId(), command.occurredAt());
+        Suspect offender = knownSuspect(command.suspectId(), command.occurredAt());
+        require(command.step() != null, "step-missing", "Say which step of the Victim Contact Scheme (step)");
+        require(offender.sentenced, "not-sentenced", "The Victim Contact Scheme follows a sentence");
+        apply(new VictimContactSchemeRecordedEvent(caseId, command.victimId(), offender.id, command.step(),
+                command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(MakeComplaintCommand command) {
+        Victim victim = knownVictim(command.victimId(), command.occurredAt());
+        require(notBlank(command.complaintId()), "complaint-missing", "Give the complaint a reference (complaintId)");
+        require(!victim.complaints.containsKey(command.complaintId()), "complaint-already-made",
+                "Complaint " + command.complaintId() + " is already recorded");
+        require(command.agency() != null, "agency-missing", "Say which agency the complaint is about (agency)");
+        requireSealedFor(command.summary(), command.victimId());
+        apply(new ComplaintMadeEvent(caseId, command.victimId(), command.complaintId(), command.agency(), command.summary(),
+                command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(RecordComplaintResponseCommand command) {
+        Victim victim = knownVictim(command.victimId(), command.occurredAt());
+        Instant made = victim.complaints.get(command.complaintId());
+        require(made != null, "unknown-complaint", "There is no complaint " + command.complaintId() + " from this victim");
+        require(!command.occurredAt().isBefore(made), "response-before-complaint", "A response cannot precede the complaint");
+        require(command.step() != null, "step-missing", "Say what the agency did (step)");
+        apply(new ComplaintResponseRecordedEvent(caseId, command.victimId(), command.complaintId(), command.step(),
+                command.occurredAt()));
+        return version();
+    }
+
     // ---------------------------------------------------------------------------------- telling the victim
 
     @CommandHandler
@@ -369,8 +485,12 @@ class Case {
         require(command.channel() != null, "channel-missing", "Say how the victim was told (channel)");
         require(notBlank(command.informedBy()), "informed-by-missing", "Say who told the victim (informedBy)");
         requireTime(command.occurredAt());
-        apply(new VictimInformedEvent(caseId, command.informedAbout(), command.channel(), command.informedBy(),
-                command.occurredAt()));
+        require(command.victimId() != null || victims.isEmpty(), "victim-missing", "Say which victim was told (victimId)");
+        if (command.victimId() != null) {
+            knownVictim(command.victimId(), command.occurredAt());
+        }
+        apply(new VictimInformedEvent(caseId, command.victimId(), command.informedAbout(), command.channel(),
+                command.informedBy(), command.occurredAt()));
         return version();
     }
 
@@ -409,6 +529,20 @@ class Case {
         require(!suspect.noFurtherAction, "no-further-action-taken",
                 "No further action was taken against this suspect; reopen the case first");
         return suspect;
+    }
+
+    private Victim knownVictim(PersonId id, Instant occurredAt) {
+        requireTime(occurredAt);
+        require(id != null, "victim-missing", "Say which victim (victimId)");
+        Victim victim = victims.get(id);
+        require(victim != null, "unknown-victim", "There is no such victim on this case");
+        return victim;
+    }
+
+    private static void requireSealedFor(Sealed value, PersonId person) {
+        require(value != null, "personal-details-missing", "The personal details are missing");
+        require(value.person().equals(person), "sealed-for-another-person",
+                "Personal details must be sealed under the person they are about");
     }
 
     private Hearing knownHearing(HearingId id) {
@@ -587,6 +721,36 @@ class Case {
     void on(SentenceRecordedEvent event) {
         suspects.get(event.suspectId()).sentenced = true;
         status = CaseStatus.SENTENCED;
+    }
+
+    @EventSourcingHandler
+    void on(VictimAddedEvent event) {
+        boolean enhancedFromTheStart = event.under18AtOffence() || event.kind() == VictimKind.BEREAVED_FAMILY_MEMBER;
+        victims.put(event.victimId(), new Victim(event.victimId(), enhancedFromTheStart));
+    }
+
+    @EventSourcingHandler
+    void on(NeedsAssessedEvent event) {
+        Victim victim = victims.get(event.victimId());
+        victim.enhanced = victim.enhanced || !event.enhancedRightsReasons().isEmpty();
+    }
+
+    @EventSourcingHandler
+    void on(ContactPreferencesSetEvent event) {
+        Victim victim = victims.get(event.victimId());
+        victim.declinedUpdates = event.declinedUpdates();
+        victim.unsafeChannels.clear();
+        victim.unsafeChannels.addAll(event.unsafeChannels());
+    }
+
+    @EventSourcingHandler
+    void on(VictimPersonalStatementRecordedEvent event) {
+        victims.get(event.victimId()).statementSteps.add(event.step());
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintMadeEvent event) {
+        victims.get(event.victimId()).complaints.put(event.complaintId(), event.occurredAt());
     }
 
     @EventSourcingHandler

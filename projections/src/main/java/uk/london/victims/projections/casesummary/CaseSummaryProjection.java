@@ -1,30 +1,56 @@
 package uk.london.victims.projections.casesummary;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.TreeSet;
 
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
 
+import uk.london.victims.domain.cases.CaseClosedEvent;
+import uk.london.victims.domain.cases.CaseFiledEvent;
+import uk.london.victims.domain.cases.CaseReopenedEvent;
+import uk.london.victims.domain.cases.ChargingDecision;
+import uk.london.victims.domain.cases.ChargingDecisionMadeEvent;
+import uk.london.victims.domain.cases.CrimeNotInvestigatedEvent;
+import uk.london.victims.domain.cases.CrimeReclassifiedEvent;
+import uk.london.victims.domain.cases.CrimeRecordedEvent;
 import uk.london.victims.domain.cases.CrimeReportedEvent;
+import uk.london.victims.domain.cases.FileSentToCpsEvent;
+import uk.london.victims.domain.cases.HearingListedEvent;
+import uk.london.victims.domain.cases.HearingOutcome;
+import uk.london.victims.domain.cases.HearingOutcomeRecordedEvent;
+import uk.london.victims.domain.cases.OfficerAssignedEvent;
+import uk.london.victims.domain.cases.SentenceRecordedEvent;
+import uk.london.victims.domain.cases.SuspectChargedEvent;
+import uk.london.victims.domain.cases.SuspectIdentifiedEvent;
+import uk.london.victims.domain.cases.Verdict;
+import uk.london.victims.domain.cases.VerdictRecordedEvent;
+import uk.london.victims.domain.cases.VictimAddedEvent;
 import uk.london.victims.domain.cases.VictimInformedEvent;
 
 /**
- * One document per case, keyed by case id. Delivery is at least once, so each update records the
- * case's event sequence number and an event at or below it is recognised as already applied.
+ * One document per case, keyed by case id, for agencies' lists and search; a second collection maps
+ * each crime reference to its case so the commonest search is an {@code _id} lookup. Delivery is at
+ * least once, so each update records the case's event sequence number and an event at or below it is
+ * recognised as already applied.
  */
 @Component
 @ProcessingGroup(CaseSummaryProjection.PROCESSING_GROUP)
@@ -32,32 +58,112 @@ public class CaseSummaryProjection {
 
     public static final String PROCESSING_GROUP = "case-summaries";
     public static final String COLLECTION = "case_summaries";
+    public static final String REFERENCES = "case_references";
+    public static final String RECORDED_BY_UNIT = "recordedByUnit";
 
     private final MongoCollection<Document> summaries;
+    private final MongoCollection<Document> references;
 
     public CaseSummaryProjection(MongoDatabase database) {
         this.summaries = database.getCollection(COLLECTION);
+        this.references = database.getCollection(REFERENCES);
     }
 
     @EventHandler
-    void on(CrimeReportedEvent event, @SequenceNumber long sequence) {
-        apply(event.caseId().value(), sequence, summary -> summary
-                .append("status", "REPORTED")
-                .append("reportChannel", event.channel().name())
-                .append("reportedAt", Date.from(event.occurredAt()))
-                .append("victimContacts", 0));
+    void on(Object payload, DomainEventMessage<?> message) {
+        if (!"Case".equals(message.getType())) {
+            return;
+        }
+        String caseId = message.getAggregateIdentifier();
+        Document summary = summaries.find(eq("_id", caseId)).first();
+        if (summary != null && summary.get("version", Number.class).longValue() >= message.getSequenceNumber()) {
+            return;
+        }
+        if (summary == null) {
+            summary = new Document("_id", caseId).append("victims", 0).append("suspects", 0).append("victimContacts", 0)
+                                                 .append("units", List.of());
+        }
+        apply(payload, summary);
+        Object unit = message.getMetaData().get(RECORDED_BY_UNIT);
+        if (unit != null) {
+            TreeSet<String> units = new TreeSet<>(summary.getList("units", String.class));
+            units.add(unit.toString());
+            summary.append("units", new ArrayList<>(units));
+        }
+        summaries.replaceOne(eq("_id", caseId), summary.append("version", message.getSequenceNumber()),
+                new ReplaceOptions().upsert(true));
     }
 
-    @EventHandler
-    void on(VictimInformedEvent event, @SequenceNumber long sequence) {
-        apply(event.caseId().value(), sequence, summary -> summary
-                .append("victimContacts", summary.getInteger("victimContacts", 0) + 1)
-                .append("lastVictimContactAt", Date.from(event.occurredAt())));
+    private void apply(Object payload, Document summary) {
+        if (payload instanceof CrimeReportedEvent e) {
+            summary.append("status", "REPORTED").append("reportChannel", e.channel().name())
+                   .append("reportedAt", Date.from(e.occurredAt()));
+        } else if (payload instanceof CrimeRecordedEvent e) {
+            summary.append("status", "RECORDED").append("crimeReference", e.crimeReference())
+                   .append("offence", e.offence().name()).append("borough", e.borough().name())
+                   .append("bcu", e.borough().bcu().name())
+                   .append("priorityFlags", e.priorityFlags().stream().map(Enum::name).sorted().toList());
+            references.replaceOne(eq("_id", e.crimeReference()), new Document("_id", e.crimeReference())
+                    .append("caseId", e.caseId().value()), new ReplaceOptions().upsert(true));
+        } else if (payload instanceof CrimeReclassifiedEvent e) {
+            summary.append("offence", e.offence().name())
+                   .append("priorityFlags", e.priorityFlags().stream().map(Enum::name).sorted().toList());
+        } else if (payload instanceof OfficerAssignedEvent e) {
+            summary.append("officerId", e.officerId()).append("officerUnit", e.unit());
+        } else if (payload instanceof VictimAddedEvent) {
+            summary.append("victims", summary.getInteger("victims", 0) + 1);
+        } else if (payload instanceof SuspectIdentifiedEvent) {
+            summary.append("suspects", summary.getInteger("suspects", 0) + 1).append("status", "UNDER_INVESTIGATION");
+        } else if (payload instanceof VictimInformedEvent e) {
+            summary.append("victimContacts", summary.getInteger("victimContacts", 0) + 1)
+                   .append("lastVictimContactAt", Date.from(e.occurredAt()));
+        } else {
+            statusAfter(payload).ifPresent(status -> summary.append("status", status));
+        }
+    }
+
+    /** The status an event moves the case to, for events that only do that. */
+    private static Optional<String> statusAfter(Object payload) {
+        if (payload instanceof FileSentToCpsEvent) {
+            return Optional.of("WITH_CPS");
+        }
+        if (payload instanceof SuspectChargedEvent) {
+            return Optional.of("CHARGED");
+        }
+        if (payload instanceof ChargingDecisionMadeEvent e) {
+            return Optional.of(e.decision() == ChargingDecision.CHARGE ? "CHARGED" : "UNDER_INVESTIGATION");
+        }
+        if (payload instanceof HearingListedEvent) {
+            return Optional.of("AT_COURT");
+        }
+        if (payload instanceof HearingOutcomeRecordedEvent e && e.outcome() == HearingOutcome.GUILTY_PLEA) {
+            return Optional.of("CONVICTED");
+        }
+        if (payload instanceof VerdictRecordedEvent e) {
+            return Optional.of(e.verdict() == Verdict.GUILTY ? "CONVICTED" : "ACQUITTED");
+        }
+        if (payload instanceof SentenceRecordedEvent) {
+            return Optional.of("SENTENCED");
+        }
+        if (payload instanceof CrimeNotInvestigatedEvent) {
+            return Optional.of("NOT_INVESTIGATED");
+        }
+        if (payload instanceof CaseFiledEvent) {
+            return Optional.of("FILED");
+        }
+        if (payload instanceof CaseClosedEvent) {
+            return Optional.of("CLOSED");
+        }
+        if (payload instanceof CaseReopenedEvent) {
+            return Optional.of("UNDER_INVESTIGATION");
+        }
+        return Optional.empty();
     }
 
     @ResetHandler
     void reset() {
         summaries.drop();
+        references.drop();
     }
 
     @QueryHandler
@@ -65,18 +171,42 @@ public class CaseSummaryProjection {
         return Optional.ofNullable(summaries.find(eq("_id", query.caseId())).first()).map(CaseSummaryProjection::toView);
     }
 
-    private void apply(String caseId, long sequence, UnaryOperator<Document> change) {
-        Document current = summaries.find(eq("_id", caseId)).first();
-        if (current != null && current.get("version", Number.class).longValue() >= sequence) {
-            return;
+    @QueryHandler
+    List<CaseSummaryView> handle(FindCasesQuery query) {
+        if (query.crimeReference() != null) {
+            Document reference = references.find(eq("_id", query.crimeReference())).first();
+            return reference == null ? List.of()
+                    : handle(new FindCaseSummaryQuery(reference.getString("caseId"))).filter(view -> matches(view, query))
+                                                                                  .map(List::of).orElse(List.of());
         }
-        Document next = change.apply(current == null ? new Document("_id", caseId) : current).append("version", sequence);
-        summaries.replaceOne(eq("_id", caseId), next, new ReplaceOptions().upsert(true));
+        List<Bson> filters = new ArrayList<>();
+        if (query.borough() != null) {
+            filters.add(eq("borough", query.borough()));
+        }
+        if (query.status() != null) {
+            filters.add(eq("status", query.status()));
+        }
+        if (query.officerId() != null) {
+            filters.add(eq("officerId", query.officerId()));
+        }
+        // On the embedded store this scans case_summaries; fine for a unit's caseload, measured in the benchmarks.
+        return summaries.find(filters.isEmpty() ? new Document() : and(filters)).sort(Sorts.descending("reportedAt"))
+                        .limit(Math.max(1, Math.min(query.limit(), 200))).map(CaseSummaryProjection::toView)
+                        .into(new ArrayList<>());
+    }
+
+    private static boolean matches(CaseSummaryView view, FindCasesQuery query) {
+        return (query.borough() == null || query.borough().equals(view.borough()))
+               && (query.status() == null || query.status().equals(view.status()))
+               && (query.officerId() == null || query.officerId().equals(view.officerId()));
     }
 
     private static CaseSummaryView toView(Document d) {
         return new CaseSummaryView(d.getString("_id"), d.getString("status"), d.getString("reportChannel"),
-                instant(d.getDate("reportedAt")), d.getInteger("victimContacts", 0),
+                instant(d.getDate("reportedAt")), d.getString("crimeReference"), d.getString("offence"),
+                d.getString("borough"), d.getString("bcu"), d.getList("priorityFlags", String.class, List.of()),
+                d.getString("officerId"), d.getString("officerUnit"), d.getList("units", String.class, List.of()),
+                d.getInteger("victims", 0), d.getInteger("suspects", 0), d.getInteger("victimContacts", 0),
                 instant(d.getDate("lastVictimContactAt")), d.get("version", Number.class).longValue());
     }
 

@@ -15,12 +15,48 @@ import reactor.core.publisher.Mono;
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.HearingId;
 import uk.london.victims.domain.cases.SuspectId;
-import uk.london.victims.web.api.requests.*;
+import uk.london.victims.domain.people.PersonId;
+import uk.london.victims.web.api.requests.ArrestSuspectRequest;
+import uk.london.victims.web.api.requests.AssignOfficerRequest;
+import uk.london.victims.web.api.requests.CancelBailRequest;
+import uk.london.victims.web.api.requests.ChangeBailConditionsRequest;
+import uk.london.victims.web.api.requests.ChargeSuspectRequest;
+import uk.london.victims.web.api.requests.CloseCaseRequest;
+import uk.london.victims.web.api.requests.DecideNotToInvestigateRequest;
+import uk.london.victims.web.api.requests.DiscontinueProsecutionRequest;
+import uk.london.victims.web.api.requests.FileCaseRequest;
+import uk.london.victims.web.api.requests.GiveOutOfCourtDisposalRequest;
+import uk.london.victims.web.api.requests.IdentifySuspectRequest;
+import uk.london.victims.web.api.requests.InterviewSuspectRequest;
+import uk.london.victims.web.api.requests.ListHearingRequest;
+import uk.london.victims.web.api.requests.ReclassifyCrimeRequest;
+import uk.london.victims.web.api.requests.RecordChargingDecisionRequest;
+import uk.london.victims.web.api.requests.RecordComplaintResponseRequest;
+import uk.london.victims.web.api.requests.RecordCrimeRequest;
+import uk.london.victims.web.api.requests.RecordEqualityDataRequest;
+import uk.london.victims.web.api.requests.RecordHearingOutcomeRequest;
+import uk.london.victims.web.api.requests.RecordNeedsAssessmentRequest;
+import uk.london.victims.web.api.requests.RecordRestorativeJusticeStepRequest;
+import uk.london.victims.web.api.requests.RecordSentenceRequest;
+import uk.london.victims.web.api.requests.RecordSupportReferralRequest;
+import uk.london.victims.web.api.requests.RecordVerdictRequest;
+import uk.london.victims.web.api.requests.RecordVictimContactSchemeRequest;
+import uk.london.victims.web.api.requests.RecordVictimPersonalStatementRequest;
+import uk.london.victims.web.api.requests.RecordWitnessCareReceiptRequest;
+import uk.london.victims.web.api.requests.ReleaseSuspectOnBailRequest;
+import uk.london.victims.web.api.requests.ReleaseSuspectUnderInvestigationRequest;
+import uk.london.victims.web.api.requests.ReopenCaseRequest;
+import uk.london.victims.web.api.requests.SendFileToCpsRequest;
+import uk.london.victims.web.api.requests.SetContactPreferencesRequest;
+import uk.london.victims.web.api.requests.TakeNoFurtherActionRequest;
 
 /**
  * One resource per thing that can happen to a case. Each answers 201 with the case's new version (also
  * as the ETag); send it back as If-Match to be sure nobody changed the case in between. The role rules
  * say which agency may record what: police cannot record a verdict, the CPS cannot arrest.
+ *
+ * <p>Generated from one table of routes and roles (command, path, roles, summary) and kept by hand since:
+ * the request records in {@code requests} mirror the domain commands minus the ids in the path.
  */
 @RestController
 @RequestMapping("/api/cases/{caseId}")
@@ -33,184 +69,233 @@ class CaseCommandController {
     }
 
     @PostMapping("/crime-record")
-    @Operation(summary = "Record the report as a crime")
+    @Operation(summary = "Record the report as a crime", description = "Roles: POLICE_OFFICER")
     Mono<ResponseEntity<CommandAccepted>> recordCrime(@PathVariable String caseId, @Valid @RequestBody RecordCrimeRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
     }
 
     @PostMapping("/reclassifications")
-    @Operation(summary = "Reclassify the crime")
+    @Operation(summary = "Reclassify the crime", description = "Roles: POLICE_OFFICER")
     Mono<ResponseEntity<CommandAccepted>> reclassifyCrime(@PathVariable String caseId, @Valid @RequestBody ReclassifyCrimeRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
     }
 
     @PostMapping("/no-investigation-decision")
-    @Operation(summary = "Decide not to investigate")
+    @Operation(summary = "Decide not to investigate", description = "Roles: POLICE_OFFICER")
     Mono<ResponseEntity<CommandAccepted>> decideNotToInvestigate(@PathVariable String caseId, @Valid @RequestBody DecideNotToInvestigateRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
     }
 
     @PostMapping("/officer-assignments")
-    @Operation(summary = "Assign or change the officer in the case")
+    @Operation(summary = "Assign or change the officer in the case", description = "Roles: POLICE_OFFICER")
     Mono<ResponseEntity<CommandAccepted>> assignOfficer(@PathVariable String caseId, @Valid @RequestBody AssignOfficerRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
     }
 
     @PostMapping("/filing")
-    @Operation(summary = "File the case")
+    @Operation(summary = "File the case", description = "Roles: POLICE_OFFICER")
     Mono<ResponseEntity<CommandAccepted>> fileCase(@PathVariable String caseId, @Valid @RequestBody FileCaseRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
     }
 
     @PostMapping("/reopenings")
-    @Operation(summary = "Reopen the case")
+    @Operation(summary = "Reopen the case", description = "Roles: POLICE_OFFICER, CPS")
     Mono<ResponseEntity<CommandAccepted>> reopenCase(@PathVariable String caseId, @Valid @RequestBody ReopenCaseRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
     }
 
     @PostMapping("/closure")
-    @Operation(summary = "Close the case")
+    @Operation(summary = "Close the case", description = "Roles: POLICE_OFFICER")
     Mono<ResponseEntity<CommandAccepted>> closeCase(@PathVariable String caseId, @Valid @RequestBody CloseCaseRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
     }
 
     @PostMapping("/suspects")
-    @Operation(summary = "Identify a suspect")
+    @Operation(summary = "Identify a suspect", description = "Roles: POLICE_OFFICER")
     Mono<ResponseEntity<CommandAccepted>> identifySuspect(@PathVariable String caseId, @Valid @RequestBody IdentifySuspectRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
     }
 
     @PostMapping("/suspects/{suspectId}/arrests")
-    @Operation(summary = "Record an arrest")
+    @Operation(summary = "Record an arrest", description = "Roles: POLICE_OFFICER")
     Mono<ResponseEntity<CommandAccepted>> arrestSuspect(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody ArrestSuspectRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
     }
 
     @PostMapping("/suspects/{suspectId}/interviews")
-    @Operation(summary = "Record an interview under caution")
+    @Operation(summary = "Record an interview under caution", description = "Roles: POLICE_OFFICER")
     Mono<ResponseEntity<CommandAccepted>> interviewSuspect(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody InterviewSuspectRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
     }
 
     @PostMapping("/suspects/{suspectId}/bail")
-    @Operation(summary = "Release the suspect on police bail")
+    @Operation(summary = "Release the suspect on police bail", description = "Roles: POLICE_OFFICER")
     Mono<ResponseEntity<CommandAccepted>> releaseSuspectOnBail(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody ReleaseSuspectOnBailRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
     }
 
     @PostMapping("/suspects/{suspectId}/bail-condition-changes")
-    @Operation(summary = "Change bail conditions")
+    @Operation(summary = "Change bail conditions", description = "Roles: POLICE_OFFICER")
     Mono<ResponseEntity<CommandAccepted>> changeBailConditions(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody ChangeBailConditionsRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
     }
 
     @PostMapping("/suspects/{suspectId}/bail-cancellations")
-    @Operation(summary = "Cancel bail")
+    @Operation(summary = "Cancel bail", description = "Roles: POLICE_OFFICER")
     Mono<ResponseEntity<CommandAccepted>> cancelBail(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody CancelBailRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
     }
 
     @PostMapping("/suspects/{suspectId}/releases-under-investigation")
-    @Operation(summary = "Release the suspect under investigation")
+    @Operation(summary = "Release the suspect under investigation", description = "Roles: POLICE_OFFICER")
     Mono<ResponseEntity<CommandAccepted>> releaseSuspectUnderInvestigation(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody ReleaseSuspectUnderInvestigationRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
     }
 
     @PostMapping("/suspects/{suspectId}/no-further-action")
-    @Operation(summary = "Take no further action (police)")
+    @Operation(summary = "Take no further action (police)", description = "Roles: POLICE_OFFICER")
     Mono<ResponseEntity<CommandAccepted>> takeNoFurtherAction(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody TakeNoFurtherActionRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
     }
 
     @PostMapping("/suspects/{suspectId}/out-of-court-disposals")
-    @Operation(summary = "Give an out-of-court disposal")
+    @Operation(summary = "Give an out-of-court disposal", description = "Roles: POLICE_OFFICER")
     Mono<ResponseEntity<CommandAccepted>> giveOutOfCourtDisposal(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody GiveOutOfCourtDisposalRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
     }
 
     @PostMapping("/suspects/{suspectId}/police-charges")
-    @Operation(summary = "Charge the suspect (police)")
+    @Operation(summary = "Charge the suspect (police)", description = "Roles: POLICE_OFFICER")
     Mono<ResponseEntity<CommandAccepted>> chargeSuspect(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody ChargeSuspectRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
     }
 
     @PostMapping("/suspects/{suspectId}/cps-referrals")
-    @Operation(summary = "Send the file to the CPS")
+    @Operation(summary = "Send the file to the CPS", description = "Roles: POLICE_OFFICER")
     Mono<ResponseEntity<CommandAccepted>> sendFileToCps(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody SendFileToCpsRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
     }
 
     @PostMapping("/suspects/{suspectId}/charging-decisions")
-    @Operation(summary = "Record the CPS charging decision")
+    @Operation(summary = "Record the CPS charging decision", description = "Roles: CPS")
     Mono<ResponseEntity<CommandAccepted>> recordChargingDecision(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody RecordChargingDecisionRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
     }
 
     @PostMapping("/suspects/{suspectId}/discontinuance")
-    @Operation(summary = "Discontinue the prosecution")
+    @Operation(summary = "Discontinue the prosecution", description = "Roles: CPS")
     Mono<ResponseEntity<CommandAccepted>> discontinueProsecution(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody DiscontinueProsecutionRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
     }
 
     @PostMapping("/hearings")
-    @Operation(summary = "List a court hearing")
+    @Operation(summary = "List a court hearing", description = "Roles: COURT")
     Mono<ResponseEntity<CommandAccepted>> listHearing(@PathVariable String caseId, @Valid @RequestBody ListHearingRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
     }
 
     @PostMapping("/hearings/{hearingId}/witness-care-receipts")
-    @Operation(summary = "Record that Witness Care received court information")
+    @Operation(summary = "Record that Witness Care received court information", description = "Roles: WITNESS_CARE")
     Mono<ResponseEntity<CommandAccepted>> recordWitnessCareReceipt(@PathVariable String caseId, @PathVariable String hearingId, @Valid @RequestBody RecordWitnessCareReceiptRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new HearingId(hearingId)));
     }
 
     @PostMapping("/hearings/{hearingId}/outcomes")
-    @Operation(summary = "Record what happened at a hearing")
+    @Operation(summary = "Record what happened at a hearing", description = "Roles: COURT")
     Mono<ResponseEntity<CommandAccepted>> recordHearingOutcome(@PathVariable String caseId, @PathVariable String hearingId, @Valid @RequestBody RecordHearingOutcomeRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new HearingId(hearingId)));
     }
 
     @PostMapping("/suspects/{suspectId}/verdicts")
-    @Operation(summary = "Record the verdict")
+    @Operation(summary = "Record the verdict", description = "Roles: COURT")
     Mono<ResponseEntity<CommandAccepted>> recordVerdict(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody RecordVerdictRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
     }
 
     @PostMapping("/suspects/{suspectId}/sentences")
-    @Operation(summary = "Record the sentence")
+    @Operation(summary = "Record the sentence", description = "Roles: COURT")
     Mono<ResponseEntity<CommandAccepted>> recordSentence(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody RecordSentenceRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
     }
 
     @PostMapping("/suspects/{suspectId}/restorative-justice-steps")
-    @Operation(summary = "Record a restorative justice step")
+    @Operation(summary = "Record a restorative justice step", description = "Roles: RJ_PROVIDER, POLICE_OFFICER")
     Mono<ResponseEntity<CommandAccepted>> recordRestorativeJusticeStep(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody RecordRestorativeJusticeStepRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
+    }
+
+    @PostMapping("/victims/{victimId}/needs-assessments")
+    @Operation(summary = "Record a needs assessment (enhanced-rights gateway)", description = "Roles: POLICE_OFFICER, WITNESS_CARE, VICTIM_SUPPORT")
+    Mono<ResponseEntity<CommandAccepted>> recordNeedsAssessment(@PathVariable String caseId, @PathVariable String victimId, @Valid @RequestBody RecordNeedsAssessmentRequest body,
+            ServerWebExchange exchange) {
+        return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new PersonId(victimId)));
+    }
+
+    @PostMapping("/victims/{victimId}/contact-preferences")
+    @Operation(summary = "Set how the victim is contacted, and how not", description = "Roles: POLICE_OFFICER, WITNESS_CARE, VICTIM_SUPPORT")
+    Mono<ResponseEntity<CommandAccepted>> setContactPreferences(@PathVariable String caseId, @PathVariable String victimId, @Valid @RequestBody SetContactPreferencesRequest body,
+            ServerWebExchange exchange) {
+        return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new PersonId(victimId)));
+    }
+
+    @PostMapping("/victims/{victimId}/support-referrals")
+    @Operation(summary = "Record consent to, and referral to, support services", description = "Roles: POLICE_OFFICER, VICTIM_SUPPORT")
+    Mono<ResponseEntity<CommandAccepted>> recordSupportReferral(@PathVariable String caseId, @PathVariable String victimId, @Valid @RequestBody RecordSupportReferralRequest body,
+            ServerWebExchange exchange) {
+        return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new PersonId(victimId)));
+    }
+
+    @PostMapping("/victims/{victimId}/equality-data")
+    @Operation(summary = "Record the victim's self-declared equality data", description = "Roles: POLICE_OFFICER, VICTIM_SUPPORT")
+    Mono<ResponseEntity<CommandAccepted>> recordEqualityData(@PathVariable String caseId, @PathVariable String victimId, @Valid @RequestBody RecordEqualityDataRequest body,
+            ServerWebExchange exchange) {
+        return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new PersonId(victimId)));
+    }
+
+    @PostMapping("/victims/{victimId}/personal-statement-steps")
+    @Operation(summary = "Record a Victim Personal Statement step", description = "Roles: POLICE_OFFICER, CPS, COURT, WITNESS_CARE")
+    Mono<ResponseEntity<CommandAccepted>> recordVictimPersonalStatement(@PathVariable String caseId, @PathVariable String victimId, @Valid @RequestBody RecordVictimPersonalStatementRequest body,
+            ServerWebExchange exchange) {
+        return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new PersonId(victimId)));
+    }
+
+    @PostMapping("/victims/{victimId}/victim-contact-scheme-steps")
+    @Operation(summary = "Record a Victim Contact Scheme step", description = "Roles: WITNESS_CARE, PROBATION")
+    Mono<ResponseEntity<CommandAccepted>> recordVictimContactScheme(@PathVariable String caseId, @PathVariable String victimId, @Valid @RequestBody RecordVictimContactSchemeRequest body,
+            ServerWebExchange exchange) {
+        return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new PersonId(victimId)));
+    }
+
+    @PostMapping("/victims/{victimId}/complaints/{complaintId}/responses")
+    @Operation(summary = "Record an agency's response to a complaint", description = "Roles: POLICE_OFFICER, CPS, WITNESS_CARE, COURT, PROBATION, RJ_PROVIDER, VICTIM_SUPPORT")
+    Mono<ResponseEntity<CommandAccepted>> recordComplaintResponse(@PathVariable String caseId, @PathVariable String victimId, @PathVariable String complaintId, @Valid @RequestBody RecordComplaintResponseRequest body,
+            ServerWebExchange exchange) {
+        return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new PersonId(victimId), complaintId));
     }
 }

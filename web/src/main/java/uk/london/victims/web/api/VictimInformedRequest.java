@@ -7,8 +7,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import uk.london.victims.domain.cases.ContactChannel;
+import uk.london.victims.domain.people.PersonId;
 
-public record VictimInformedRequest(@Size(max = 200) String informedAbout,
+public record VictimInformedRequest(PersonId victimId,
+                                    @Size(max = 200) String informedAbout,
                                     @NotNull ContactChannel channel,
                                     @NotBlank @Size(max = 200) String informedBy,
                                     @NotNull Instant occurredAt) {

@@ -1,0 +1,18 @@
+package uk.london.victims.domain.cases;
+
+import java.time.Instant;
+
+import org.axonframework.serialization.Revision;
+
+import uk.london.victims.domain.people.PersonId;
+import uk.london.victims.domain.people.Sealed;
+
+/** The victim complained about an agency; the text is sealed under the victim. */
+@Revision("1")
+public record ComplaintMadeEvent(CaseId caseId,
+                                 PersonId victimId,
+                                 String complaintId,
+                                 Agency agency,
+                                 Sealed summary,
+                                 Instant occurredAt) {
+}

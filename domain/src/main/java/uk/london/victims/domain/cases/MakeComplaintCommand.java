@@ -1,0 +1,17 @@
+package uk.london.victims.domain.cases;
+
+import java.time.Instant;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import uk.london.victims.domain.people.PersonId;
+import uk.london.victims.domain.people.Sealed;
+
+/** The victim complained about an agency; the text is sealed under the victim. */
+public record MakeComplaintCommand(@TargetAggregateIdentifier CaseId caseId,
+                                   PersonId victimId,
+                                   String complaintId,
+                                   Agency agency,
+                                   Sealed summary,
+                                   Instant occurredAt) implements CaseCommand {
+}

@@ -1,0 +1,17 @@
+package uk.london.victims.domain.cases;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import uk.london.victims.domain.people.PersonId;
+
+/** The victim's needs were assessed; any enhanced-rights reason makes them a priority victim from now on. */
+public record RecordNeedsAssessmentCommand(@TargetAggregateIdentifier CaseId caseId,
+                                           PersonId victimId,
+                                           Set<EnhancedRightsReason> enhancedRightsReasons,
+                                           boolean interpreterNeeded,
+                                           String language,
+                                           Instant occurredAt) implements CaseCommand {
+}

@@ -1,0 +1,48 @@
+package uk.london.victims.domain.cases;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import uk.london.victims.domain.people.PersonId;
+
+/**
+ * What the case knows about one of its victims. State only: the {@link Case} decides, and its
+ * event-sourcing handlers change these fields. No personal details: those stay sealed in the events.
+ */
+final class Victim {
+
+    PersonId id;
+    /** Enhanced rights as assessed; each clock records the status in force when it started. */
+    boolean enhanced;
+    boolean declinedUpdates;
+    final Set<ContactChannel> unsafeChannels = EnumSet.noneOf(ContactChannel.class);
+    final Set<VictimPersonalStatementStep> statementSteps = EnumSet.noneOf(VictimPersonalStatementStep.class);
+    /** Open complaints by id, with when each was made (a response cannot precede it). */
+    final Map<String, Instant> complaints = new HashMap<>();
+
+    Victim(PersonId id, boolean enhanced) {
+        this.id = id;
+        this.enhanced = enhanced;
+    }
+
+    private Victim() {
+        // for the snapshot serializer
+    }
+
+    // Value equality lets Axon's test fixture check that replaying events rebuilds exactly this state.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Victim v && Objects.equals(id, v.id) && enhanced == v.enhanced
+               && declinedUpdates == v.declinedUpdates && unsafeChannels.equals(v.unsafeChannels)
+               && statementSteps.equals(v.statementSteps) && complaints.equals(v.complaints);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id);
+    }
+}

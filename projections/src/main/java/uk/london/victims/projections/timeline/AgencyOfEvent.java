@@ -1,0 +1,45 @@
+package uk.london.victims.projections.timeline;
+
+import uk.london.victims.domain.cases.ChargingDecisionMadeEvent;
+import uk.london.victims.domain.cases.ComplaintMadeEvent;
+import uk.london.victims.domain.cases.ComplaintResponseRecordedEvent;
+import uk.london.victims.domain.cases.CourtInformationReceivedByWitnessCareEvent;
+import uk.london.victims.domain.cases.HearingListedEvent;
+import uk.london.victims.domain.cases.HearingOutcomeRecordedEvent;
+import uk.london.victims.domain.cases.ProsecutionDiscontinuedEvent;
+import uk.london.victims.domain.cases.RestorativeJusticeStepRecordedEvent;
+import uk.london.victims.domain.cases.SentenceRecordedEvent;
+import uk.london.victims.domain.cases.VerdictRecordedEvent;
+import uk.london.victims.domain.cases.VictimContactSchemeRecordedEvent;
+import uk.london.victims.domain.cases.VictimInformedEvent;
+
+/** Which agency's part of the journey an event belongs to, for the timeline's grouping and colour. */
+enum AgencyOfEvent {
+    POLICE, CPS, COURT, WITNESS_CARE, PROBATION, RESTORATIVE_JUSTICE, VICTIM, ANY;
+
+    static AgencyOfEvent of(Object event) {
+        if (event instanceof ChargingDecisionMadeEvent || event instanceof ProsecutionDiscontinuedEvent) {
+            return CPS;
+        }
+        if (event instanceof HearingListedEvent || event instanceof HearingOutcomeRecordedEvent
+            || event instanceof VerdictRecordedEvent || event instanceof SentenceRecordedEvent) {
+            return COURT;
+        }
+        if (event instanceof CourtInformationReceivedByWitnessCareEvent) {
+            return WITNESS_CARE;
+        }
+        if (event instanceof VictimContactSchemeRecordedEvent) {
+            return PROBATION;
+        }
+        if (event instanceof RestorativeJusticeStepRecordedEvent) {
+            return RESTORATIVE_JUSTICE;
+        }
+        if (event instanceof ComplaintMadeEvent) {
+            return VICTIM;
+        }
+        if (event instanceof VictimInformedEvent || event instanceof ComplaintResponseRecordedEvent) {
+            return ANY;
+        }
+        return POLICE;
+    }
+}

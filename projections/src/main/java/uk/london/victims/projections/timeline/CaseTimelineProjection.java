@@ -1,0 +1,114 @@
+package uk.london.victims.projections.timeline;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+
+import uk.london.victims.domain.people.PersonId;
+import uk.london.victims.domain.people.PersonalDataVault;
+import uk.london.victims.domain.people.Sealed;
+import uk.london.victims.projections.support.RecordDocuments;
+
+/**
+ * The case as one timeline across agencies: one document per case, keyed by case id, holding its
+ * entries in order. Personal details stay sealed in the read model and are opened per read, so an
+ * erased person's details vanish from the timeline without rebuilding it.
+ */
+@Component
+@ProcessingGroup(CaseTimelineProjection.PROCESSING_GROUP)
+public class CaseTimelineProjection {
+
+    public static final String PROCESSING_GROUP = "case-timelines";
+    public static final String COLLECTION = "case_timelines";
+    public static final String RECORDED_BY = "recordedBy";
+    static final String ERASED = "[erased]";
+
+    private final MongoCollection<Document> timelines;
+    private final PersonalDataVault vault;
+
+    public CaseTimelineProjection(MongoDatabase database, PersonalDataVault vault) {
+        this.timelines = database.getCollection(COLLECTION);
+        this.vault = vault;
+    }
+
+    @EventHandler
+    void on(Object payload, DomainEventMessage<?> message) {
+        if (!"Case".equals(message.getType()) || !(payload instanceof Record event)) {
+            return;
+        }
+        String caseId = message.getAggregateIdentifier();
+        Document timeline = timelines.find(eq("_id", caseId)).first();
+        if (timeline != null && timeline.get("version", Number.class).longValue() >= message.getSequenceNumber()) {
+            return; // already applied: delivery is at least once
+        }
+        Document entry = new Document("sequence", message.getSequenceNumber())
+                .append("type", typeName(payload))
+                .append("agency", AgencyOfEvent.of(payload).name())
+                .append("recordedAt", message.getTimestamp().toString())
+                .append("details", RecordDocuments.toDocument(event));
+        Object occurredAt = entry.get("details", Document.class).remove("occurredAt");
+        entry.append("occurredAt", occurredAt);
+        Object recordedBy = message.getMetaData().get(RECORDED_BY);
+        if (recordedBy != null) {
+            entry.append("recordedBy", recordedBy.toString());
+        }
+        List<Document> entries = timeline == null ? new ArrayList<>() : new ArrayList<>(timeline.getList("entries", Document.class));
+        entries.add(entry);
+        timelines.replaceOne(eq("_id", caseId), new Document("_id", caseId).append("version", message.getSequenceNumber())
+                .append("entries", entries), new ReplaceOptions().upsert(true));
+    }
+
+    @ResetHandler
+    void reset() {
+        timelines.drop();
+    }
+
+    @QueryHandler
+    Optional<CaseTimelineView> handle(FindCaseTimelineQuery query) {
+        Document timeline = timelines.find(eq("_id", query.caseId())).first();
+        if (timeline == null) {
+            return Optional.empty();
+        }
+        List<TimelineEntryView> entries = timeline.getList("entries", Document.class).stream().map(this::toView).toList();
+        return Optional.of(new CaseTimelineView(query.caseId(), timeline.get("version", Number.class).longValue(), entries));
+    }
+
+    private TimelineEntryView toView(Document entry) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        entry.get("details", Document.class).forEach((key, value) -> details.put(key, open(value)));
+        String occurredAt = entry.getString("occurredAt");
+        return new TimelineEntryView(entry.get("sequence", Number.class).longValue(), entry.getString("type"),
+                entry.getString("agency"), occurredAt == null ? null : Instant.parse(occurredAt),
+                Instant.parse(entry.getString("recordedAt")), entry.getString("recordedBy"), details);
+    }
+
+    private Object open(Object value) {
+        if (value instanceof Document sealed && sealed.containsKey("sealedFor")) {
+            return vault.open(new Sealed(new PersonId(sealed.getString("sealedFor")), sealed.getString("ciphertext")))
+                        .orElse(ERASED);
+        }
+        return value;
+    }
+
+    private static String typeName(Object payload) {
+        String name = payload.getClass().getSimpleName();
+        return name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
+    }
+}

@@ -1,0 +1,4 @@
+package uk.london.victims.projections.timeline;
+
+public record FindCaseTimelineQuery(String caseId) {
+}

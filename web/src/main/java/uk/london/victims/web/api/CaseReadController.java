@@ -1,0 +1,100 @@
+package uk.london.victims.web.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.swagger.v3.oas.annotations.Operation;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import uk.london.victims.application.audit.AuditLog;
+import uk.london.victims.application.store.MongoEventStorageEngine;
+import uk.london.victims.domain.cases.CaseId;
+import uk.london.victims.domain.cases.CaseStatus;
+import uk.london.victims.domain.geography.Borough;
+import uk.london.victims.projections.casesummary.CaseSummaryView;
+import uk.london.victims.projections.casesummary.FindCasesQuery;
+import uk.london.victims.projections.timeline.CaseTimelineView;
+import uk.london.victims.projections.timeline.FindCaseTimelineQuery;
+
+/**
+ * Reading cases: search, the one-timeline view, and the raw event history. Every read of a record that
+ * may hold a victim's details is written to the audit log first, with the purpose the reader gave.
+ */
+@RestController
+@RequestMapping("/api/cases")
+class CaseReadController {
+
+    static final String PURPOSE = "X-Purpose";
+
+    private final QueryGateway queries;
+    private final MongoEventStorageEngine events;
+    private final AuditLog audit;
+
+    CaseReadController(QueryGateway queries, MongoEventStorageEngine events, AuditLog audit) {
+        this.queries = queries;
+        this.events = events;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    @Operation(summary = "Search cases by crime reference, borough, status or officer")
+    Mono<List<CaseSummaryView>> search(@RequestParam(required = false) String crimeReference,
+                                       @RequestParam(required = false) Borough borough,
+                                       @RequestParam(required = false) CaseStatus status,
+                                       @RequestParam(required = false) String officerId,
+                                       @RequestParam(defaultValue = "50") int limit) {
+        FindCasesQuery query = new FindCasesQuery(crimeReference, borough == null ? null : borough.name(),
+                status == null ? null : status.name(), officerId, limit);
+        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.multipleInstancesOf(CaseSummaryView.class)));
+    }
+
+    @GetMapping("/{caseId}/timeline")
+    @Operation(summary = "Every agency's steps on the case, oldest first, with personal details opened")
+    Mono<CaseTimelineView> timeline(@PathVariable String caseId, @RequestHeader(name = PURPOSE, required = false) String purpose,
+                                    ServerWebExchange exchange) {
+        CaseId id = new CaseId(caseId);
+        return audited(exchange, "read-timeline", id, purpose)
+                .then(Mono.fromFuture(() -> queries.query(new FindCaseTimelineQuery(id.value()),
+                        ResponseTypes.optionalInstanceOf(CaseTimelineView.class))))
+                .flatMap(Mono::justOrEmpty)
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such case")));
+    }
+
+    @GetMapping("/{caseId}/events")
+    @Operation(summary = "The case's full event history as stored (personal details stay sealed)")
+    Mono<List<Map<String, Object>>> history(@PathVariable String caseId,
+                                            @RequestHeader(name = PURPOSE, required = false) String purpose,
+                                            ServerWebExchange exchange) {
+        CaseId id = new CaseId(caseId);
+        return audited(exchange, "read-history", id, purpose)
+                .then(Mono.fromCallable(() -> events.readEvents(id.value()).asStream().map(CaseReadController::describe).toList())
+                          .subscribeOn(Schedulers.boundedElastic()))
+                .filter(list -> !list.isEmpty())
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such case")));
+    }
+
+    private Mono<Void> audited(ServerWebExchange exchange, String action, CaseId caseId, String purpose) {
+        return exchange.getPrincipal().map(p -> p.getName()).defaultIfEmpty("anonymous")
+                .flatMap(who -> Mono.fromRunnable(() -> audit.record(who, null, action, "case/" + caseId.value(), purpose))
+                        .subscribeOn(Schedulers.boundedElastic()))
+                .then();
+    }
+
+    private static Map<String, Object> describe(DomainEventMessage<?> event) {
+        return Map.of("sequence", event.getSequenceNumber(), "type", event.getPayloadType().getSimpleName(),
+                "recordedAt", event.getTimestamp().toString(), "payload", event.getPayload());
+    }
+}
