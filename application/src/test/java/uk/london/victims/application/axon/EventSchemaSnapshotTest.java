@@ -28,6 +28,8 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.HearingId;
 import uk.london.victims.domain.cases.SuspectId;
+import uk.london.victims.domain.people.PersonId;
+import uk.london.victims.domain.people.Sealed;
 
 /**
  * Stored events outlive the code that wrote them. Each event's stored JSON is pinned in
@@ -90,6 +92,12 @@ class EventSchemaSnapshotTest {
         }
         if (type == HearingId.class) {
             return new HearingId("H1");
+        }
+        if (type == PersonId.class) {
+            return new PersonId("person-0001");
+        }
+        if (type == Sealed.class) {
+            return new Sealed(new PersonId("person-0001"), "v1:sealed-sample");
         }
         if (type == Instant.class) {
             return Instant.parse("2026-03-01T20:15:00.123456Z");
