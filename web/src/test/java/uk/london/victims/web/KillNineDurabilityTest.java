@@ -54,6 +54,7 @@ class KillNineDurabilityTest {
         AtomicBoolean running = new AtomicBoolean(true);
 
         ServiceProcess service = ServiceProcess.start(data, log);
+        String token = service.bearerToken("POLICE_OFFICER");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         long started = System.nanoTime();
@@ -68,7 +69,7 @@ class KillNineDurabilityTest {
                         String body = i == 0
                                 ? "{\"caseId\":\"" + caseId + "\",\"channel\":\"ONLINE\",\"occurredAt\":\"2026-03-01T20:15:00Z\"}"
                                 : "{\"channel\":\"PHONE\",\"informedBy\":\"PC 1\",\"occurredAt\":\"2026-03-02T10:00:00Z\"}";
-                        if (post(http, service, path, body) != 201) {
+                        if (post(http, service, token, path, body) != 201) {
                             return;
                         }
                         events.incrementAndGet();
@@ -93,11 +94,13 @@ class KillNineDurabilityTest {
         assertThat(present).isEqualTo(acknowledgedAtKill);
 
         try (ServiceProcess restarted = ServiceProcess.start(data, log)) {
+            String restartedToken = restarted.bearerToken("POLICE_OFFICER");
             Map.Entry<String, AtomicInteger> someCase = acknowledgedPerCase.entrySet().stream()
                     .filter(e -> e.getValue().get() > 1).findFirst().orElseThrow();
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        restarted.uri("/api/cases/" + someCase.getKey())).build(), HttpResponse.BodyHandlers.ofString());
+                        restarted.uri("/api/cases/" + someCase.getKey())).header("Authorization", "Bearer " + restartedToken).build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).isEqualTo(200);
                 assertThat(response.body()).contains("\"victimContacts\":" + (someCase.getValue().get() - 1));
             });
@@ -127,10 +130,11 @@ class KillNineDurabilityTest {
         }
     }
 
-    private static int post(HttpClient http, ServiceProcess service, String path, String json) {
+    private static int post(HttpClient http, ServiceProcess service, String token, String path, String json) {
         try {
             return http.send(HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(30))
                                         .header("Content-Type", "application/json")
+                                        .header("Authorization", "Bearer " + token)
                                         .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception connectionLostAtKill) {

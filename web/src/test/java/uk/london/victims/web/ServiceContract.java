@@ -17,9 +17,11 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -33,10 +35,12 @@ import uk.london.victims.domain.cases.CrimeReportedEvent;
 import uk.london.victims.domain.cases.ReportChannel;
 import uk.london.victims.domain.cases.VictimInformedEvent;
 import uk.london.victims.projections.casesummary.CaseSummaryProjection;
+import uk.london.victims.web.security.AgencyRole;
 
 /**
  * The running service on a store: the agency API's answers, optimistic concurrency end to end,
- * snapshots and the aggregate cache, and replay. Subclasses choose the store.
+ * snapshots and the aggregate cache, and replay. Subclasses choose the store and where a police officer's
+ * bearer token comes from.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vjt.axon.snapshot-threshold=20")
@@ -58,6 +62,14 @@ abstract class ServiceContract {
     Cache caseCache;
     @Autowired
     EventProcessingConfiguration processing;
+
+    @BeforeEach
+    void signInAsAPoliceOfficer() {
+        http = http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken(AgencyRole.POLICE_OFFICER)).build();
+    }
+
+    /** A token for the role from wherever this service gets its tokens. */
+    abstract String bearerToken(AgencyRole role);
 
     @Test
     void reportsACrimeAndReadsTheCaseBack() {

@@ -12,6 +12,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,8 +28,12 @@ import uk.london.victims.domain.cases.RecordVictimInformedCommand;
 import uk.london.victims.domain.cases.ReportCrimeCommand;
 import uk.london.victims.projections.casesummary.CaseSummaryView;
 import uk.london.victims.projections.casesummary.FindCaseSummaryQuery;
+import uk.london.victims.web.security.AnyAgencyRole;
 
-/** The agency API for a case. A 2xx answer means the change is durably stored. */
+/**
+ * The agency API for a case. A 2xx answer means the change is durably stored. Every method says which
+ * agency roles may call it; a refusal is a 403 problem and nothing is recorded.
+ */
 @RestController
 @RequestMapping("/api/cases")
 class CaseController {
@@ -42,13 +47,16 @@ class CaseController {
     }
 
     @PostMapping
+    @PreAuthorize("hasRole('POLICE_OFFICER')")
     Mono<ResponseEntity<Map<String, String>>> reportCrime(@Valid @RequestBody ReportCrimeRequest request) {
         CaseId caseId = request.caseId() == null ? CaseId.newId() : new CaseId(request.caseId());
         return blocking(() -> commands.sendAndWait(new ReportCrimeCommand(caseId, request.channel(), request.occurredAt())))
                 .thenReturn(ResponseEntity.created(URI.create("/api/cases/" + caseId)).body(Map.of("caseId", caseId.value())));
     }
 
+    /** Any agency that told the victim something records that it did; courts, the Commissioner and admins do not. */
     @PostMapping("/{caseId}/victim-contacts")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'WITNESS_CARE', 'CPS', 'PROBATION', 'RJ_PROVIDER', 'VICTIM_SUPPORT')")
     Mono<ResponseEntity<Void>> recordVictimInformed(@PathVariable String caseId,
                                                     @Valid @RequestBody VictimInformedRequest request) {
         CaseId id = new CaseId(caseId);
@@ -58,6 +66,7 @@ class CaseController {
     }
 
     @GetMapping("/{caseId}")
+    @AnyAgencyRole
     Mono<CaseSummaryView> caseSummary(@PathVariable String caseId) {
         FindCaseSummaryQuery query = new FindCaseSummaryQuery(new CaseId(caseId).value());
         return Mono.fromFuture(() -> queries.query(query, ResponseTypes.optionalInstanceOf(CaseSummaryView.class)))
