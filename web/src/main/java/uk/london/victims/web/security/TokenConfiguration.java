@@ -5,10 +5,12 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
@@ -20,6 +22,20 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 public class TokenConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TokenConfiguration.class);
+
+    /**
+     * Refuses before any other bean is made: the store's beans connect to MongoDB as they are created, and
+     * an unreachable database must not hide the real reason the service cannot start.
+     */
+    @Bean
+    static BeanFactoryPostProcessor agencyApiNeedsATokenIssuer(Environment environment) {
+        return beanFactory -> {
+            ApiSecurityProperties security = DemoMode.security(environment);
+            if (!security.issuerConfigured() && !security.demoMode(DemoMode.store(environment))) {
+                throw new AgencyApiAuthenticationMissingException();
+            }
+        };
+    }
 
     @Bean
     @Conditional(DemoMode.class)
