@@ -17,10 +17,12 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -37,10 +39,12 @@ import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.PersonalDataVault;
 import uk.london.victims.domain.people.Sealed;
 import uk.london.victims.projections.casesummary.CaseSummaryProjection;
+import uk.london.victims.web.security.AgencyRole;
 
 /**
  * The running service on a store: the agency API's answers, optimistic concurrency end to end,
- * snapshots and the aggregate cache, and replay. Subclasses choose the store.
+ * snapshots and the aggregate cache, and replay. Subclasses choose the store and where a police officer's
+ * bearer token comes from.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vjt.axon.snapshot-threshold=20")
@@ -66,6 +70,17 @@ abstract class ServiceContract {
     EventProcessingConfiguration processing;
     @Autowired
     PersonalDataVault vault;
+
+    @BeforeEach
+    void signInAsAPoliceOfficer() {
+        http = http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken(AgencyRole.POLICE_OFFICER)).build();
+    }
+
+    /** A token for the role from wherever this service gets its tokens. */
+    abstract String bearerToken(AgencyRole role);
+
+    /** A token for a particular member of staff, for the tests of who may see which case. */
+    abstract String bearerToken(AgencyRole role, String staffId, String unit, String bcu);
 
     @Test
     void reportsACrimeAndReadsTheCaseBack() {
@@ -226,21 +241,21 @@ abstract class ServiceContract {
         post(s + "/suspects/S1/interviews", Map.of("admittedOffence", true, "occurredAt", "2026-03-03T14:00:00Z"))
                 .expectStatus().isCreated();
         post(s + "/suspects/S1/cps-referrals", Map.of("occurredAt", "2026-03-04T09:00:00Z")).expectStatus().isCreated();
-        post(s + "/suspects/S1/charging-decisions", Map.of("decision", "CHARGE", "charges", List.of("Robbery"),
+        post(AgencyRole.CPS, s + "/suspects/S1/charging-decisions", Map.of("decision", "CHARGE", "charges", List.of("Robbery"),
                 "occurredAt", "2026-03-05T11:00:00Z")).expectStatus().isCreated();
-        post(s + "/hearings", Map.of("hearingId", "H1", "suspectId", "S1", "court", "Thames Magistrates' Court",
+        post(AgencyRole.COURT, s + "/hearings", Map.of("hearingId", "H1", "suspectId", "S1", "court", "Thames Magistrates' Court",
                 "scheduledFor", "2026-03-20T10:00:00Z", "type", "FIRST_APPEARANCE", "occurredAt", "2026-03-05T15:00:00Z"))
                 .expectStatus().isCreated();
-        post(s + "/hearings/H1/witness-care-receipts", Map.of("information", "Hearing date, time and place",
+        post(AgencyRole.WITNESS_CARE, s + "/hearings/H1/witness-care-receipts", Map.of("information", "Hearing date, time and place",
                 "occurredAt", "2026-03-06T09:00:00Z")).expectStatus().isCreated();
-        post(s + "/hearings/H1/outcomes", Map.of("outcome", "GUILTY_PLEA", "conditions", List.of(),
+        post(AgencyRole.COURT, s + "/hearings/H1/outcomes", Map.of("outcome", "GUILTY_PLEA", "conditions", List.of(),
                 "occurredAt", "2026-03-20T11:00:00Z")).expectStatus().isCreated();
-        post(s + "/suspects/S1/sentences", Map.of("sentence", "IMMEDIATE_CUSTODY", "lengthMonths", 30,
+        post(AgencyRole.COURT, s + "/suspects/S1/sentences", Map.of("sentence", "IMMEDIATE_CUSTODY", "lengthMonths", 30,
                 "ancillaryOrders", List.of("Restraining order"), "occurredAt", "2026-04-10T12:00:00Z")).expectStatus().isCreated();
-        post(s + "/suspects/S1/restorative-justice-steps", Map.of("step", "OFFERED", "occurredAt", "2026-04-20T12:00:00Z"))
+        post(AgencyRole.RJ_PROVIDER, s + "/suspects/S1/restorative-justice-steps", Map.of("step", "OFFERED", "occurredAt", "2026-04-20T12:00:00Z"))
                 .expectStatus().isCreated().expectBody().jsonPath("$.version").isEqualTo(12);
         // The rules hold through the API too: a sentence needs a conviction, and it came once.
-        post(s + "/suspects/S1/sentences", Map.of("sentence", "FINE", "occurredAt", "2026-04-21T12:00:00Z"))
+        post(AgencyRole.COURT, s + "/suspects/S1/sentences", Map.of("sentence", "FINE", "occurredAt", "2026-04-21T12:00:00Z"))
                 .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY)
                 .expectBody().jsonPath("$.type").isEqualTo("https://victims.london/problems/already-sentenced");
     }
@@ -291,7 +306,7 @@ abstract class ServiceContract {
         String path = "/api/cases/" + caseId + "/officer-assignments";
         post(path, Map.of("officerId", "PC-1", "unit", "U", "occurredAt", "2026-03-02T10:00:00Z", "shoeSize", 9))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.detail").isEqualTo("shoeSize is not a field of this request");
-        post("/api/cases/" + caseId + "/suspects/S1/verdicts", Map.of("verdict", List.of("GUILTY"), "occurredAt", "2026-03-02T10:00:00Z"))
+        post(AgencyRole.COURT, "/api/cases/" + caseId + "/suspects/S1/verdicts", Map.of("verdict", List.of("GUILTY"), "occurredAt", "2026-03-02T10:00:00Z"))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.detail").isEqualTo("verdict has the wrong type");
         post("/api/cases/" + caseId + "/suspects", Map.of("suspectId", "not valid!", "occurredAt", "2026-03-02T10:00:00Z"))
                 .expectStatus().isBadRequest()
@@ -324,7 +339,7 @@ abstract class ServiceContract {
         long auditEntries = database.getCollection("audit_log").countDocuments();
         assertThat(auditEntries).isPositive();
 
-        http.post().uri("/api/people/{id}/erasure", victimId).exchange().expectStatus().isNoContent();
+        as(AgencyRole.ADMIN).post().uri("/api/people/{id}/erasure", victimId).exchange().expectStatus().isNoContent();
 
         http.get().uri("/api/cases/{id}/timeline", caseId).exchange().expectStatus().isOk().expectBody()
             .jsonPath("$.entries.length()").isEqualTo(3)
@@ -349,11 +364,69 @@ abstract class ServiceContract {
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.length()").isEqualTo(1)
                 .jsonPath("$[0].caseId").isEqualTo(caseId)
-                .jsonPath("$[0].bcu").isEqualTo("EAST_AREA"));
+                .jsonPath("$[0].bcu").isEqualTo("EA"));
         http.get().uri(b -> b.path("/api/cases").queryParam("borough", "HAVERING").build()).exchange()
             .expectStatus().isOk().expectBody().jsonPath("$[?(@.caseId == '" + caseId + "')]").exists();
         http.get().uri(b -> b.path("/api/cases").queryParam("borough", "ATLANTIS").build()).exchange()
             .expectStatus().isBadRequest();
+    }
+
+    @Test
+    void eachAgencyRecordsOnlyItsOwnPartAndARefusalWritesNothing() {
+        String caseId = report(null).getResponseBody().get("caseId");
+        String s = "/api/cases/" + caseId;
+        post(s + "/crime-record", Map.of("crimeReference", "CRIS-" + caseId.substring(0, 8), "offence", "THEFT",
+                "borough", "BRENT", "occurredAt", "2026-03-01T21:00:00Z")).expectStatus().isCreated();
+        post(s + "/suspects", Map.of("suspectId", "S1", "occurredAt", "2026-03-03T09:00:00Z")).expectStatus().isCreated();
+        long events = storedEvents();
+
+        post(s + "/suspects/S1/verdicts", Map.of("verdict", "GUILTY", "occurredAt", "2026-03-04T09:00:00Z"))
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("https://victims.london/problems/forbidden");
+        post(AgencyRole.CPS, s + "/suspects/S1/arrests", Map.of("occurredAt", "2026-03-04T09:00:00Z")).expectStatus().isForbidden();
+        as(AgencyRole.COMMISSIONER).post().uri("/api/people/{id}/erasure", "person-0001-x").exchange().expectStatus().isForbidden();
+        http.mutate().defaultHeaders(h -> h.remove(HttpHeaders.AUTHORIZATION)).build()
+            .post().uri(s + "/suspects/S1/arrests").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("occurredAt", "2026-03-04T09:00:00Z")).exchange().expectStatus().isUnauthorized();
+
+        assertThat(storedEvents()).isEqualTo(events);
+    }
+
+    @Test
+    void staffSeeTheCasesOfTheirBcuTheirUnitOrAssignedToThemAndNoOthers() {
+        String caseId = report(null).getResponseBody().get("caseId");
+        String reference = "CRIS-V" + caseId.substring(0, 8);
+        post("/api/cases/" + caseId + "/crime-record", Map.of("crimeReference", reference, "offence", "THEFT",
+                "borough", "HAVERING", "occurredAt", "2026-03-01T21:00:00Z")).expectStatus().isCreated();
+        WebTestClient eastArea = withToken(bearerToken(AgencyRole.POLICE_OFFICER, "PC-EA-1", "MPS-EA-Response", "EA"));
+        WebTestClient southArea = withToken(bearerToken(AgencyRole.POLICE_OFFICER, "PC-SN-1", "MPS-SN-Response", "SN"));
+        WebTestClient commissioner = withToken(bearerToken(AgencyRole.COMMISSIONER, "VC-1", "MOPAC", null));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                eastArea.get().uri("/api/cases/{id}", caseId).exchange().expectStatus().isOk());
+        commissioner.get().uri("/api/cases/{id}", caseId).exchange().expectStatus().isOk();
+        southArea.get().uri("/api/cases/{id}", caseId).exchange().expectStatus().isNotFound();
+        southArea.get().uri("/api/cases/{id}/timeline", caseId).exchange().expectStatus().isNotFound();
+        southArea.get().uri("/api/cases/{id}/events", caseId).exchange().expectStatus().isNotFound();
+        southArea.get().uri(b -> b.path("/api/cases").queryParam("crimeReference", reference).build()).exchange()
+                 .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+
+        post("/api/cases/" + caseId + "/officer-assignments", Map.of("officerId", "PC-SN-1", "unit", "MPS-SN-Response",
+                "occurredAt", "2026-03-02T09:00:00Z")).expectStatus().isCreated();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                southArea.get().uri("/api/cases/{id}", caseId).exchange().expectStatus().isOk());
+    }
+
+    private WebTestClient withToken(String token) {
+        return http.mutate().defaultHeaders(h -> h.setBearerAuth(token)).build();
+    }
+
+    private WebTestClient as(AgencyRole role) {
+        return http.mutate().defaultHeaders(h -> h.setBearerAuth(bearerToken(role))).build();
+    }
+
+    private WebTestClient.ResponseSpec post(AgencyRole role, String path, Map<String, ?> body) {
+        return as(role).post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
     private WebTestClient.ResponseSpec post(String path, Map<String, ?> body) {

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The real service in a child JVM on the embedded store, as the README starts it, for crash tests. */
 final class ServiceProcess implements AutoCloseable {
@@ -36,13 +39,38 @@ final class ServiceProcess implements AutoCloseable {
                 "--logging.level.root=WARN"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // As the README runs it: embedded store and, with no identity provider, demo tokens.
         builder.environment().remove("MONGODB_URI");
+        builder.environment().remove("VJT_JWT_ISSUER_URI");
+        builder.environment().remove("VJT_JWT_JWK_SET_URI");
         try {
             ServiceProcess service = new ServiceProcess(builder.start(), port);
             service.awaitHealthy(Duration.ofSeconds(90));
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A demo token for the role from this process's {@code /demo/tokens}. Each process makes its own key at
+     * start-up, so a token from a killed process does not work on the restarted one.
+     */
+    String bearerToken(String role) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/demo/tokens"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"" + role + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("POST /demo/tokens answered " + response.statusCode() + ": " + response.body());
+            }
+            return (String) new ObjectMapper().readValue(response.body(), Map.class).get("token");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

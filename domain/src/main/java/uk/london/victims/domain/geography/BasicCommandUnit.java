@@ -5,23 +5,33 @@ package uk.london.victims.domain.geography;
  * copy of the reference list in {@code shared/reference/london-boroughs-bcus.json}.
  */
 public enum BasicCommandUnit {
-    CENTRAL_EAST("Central East"),
-    CENTRAL_NORTH("Central North"),
-    CENTRAL_SOUTH("Central South"),
-    CENTRAL_WEST("Central West"),
-    EAST_AREA("East Area"),
-    NORTH_AREA("North Area"),
-    NORTH_EAST("North East"),
-    NORTH_WEST("North West"),
-    SOUTH_AREA("South Area"),
-    SOUTH_EAST("South East"),
-    SOUTH_WEST("South West"),
-    WEST_AREA("West Area");
+    CENTRAL_EAST("Central East", "CE"),
+    CENTRAL_NORTH("Central North", "CN"),
+    CENTRAL_SOUTH("Central South", "AS"),
+    CENTRAL_WEST("Central West", "AW"),
+    EAST_AREA("East Area", "EA"),
+    NORTH_AREA("North Area", "NA"),
+    NORTH_EAST("North East", "NE"),
+    NORTH_WEST("North West", "NW"),
+    SOUTH_AREA("South Area", "SN"),
+    SOUTH_EAST("South East", "SE"),
+    SOUTH_WEST("South West", "SW"),
+    WEST_AREA("West Area", "WA");
 
     private final String displayName;
+    private final String code;
 
-    BasicCommandUnit(String displayName) {
+    BasicCommandUnit(String displayName, String code) {
         this.displayName = displayName;
+        this.code = code;
+    }
+
+    /**
+     * The two-letter code the MPS uses for the BCU (as remembered, confidence L: check against the
+     * force's list before relying on it); agency tokens carry it in their {@code bcu} claim.
+     */
+    public String code() {
+        return code;
     }
 
     public String displayName() {

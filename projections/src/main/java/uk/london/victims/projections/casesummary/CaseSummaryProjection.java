@@ -101,7 +101,7 @@ public class CaseSummaryProjection {
         } else if (payload instanceof CrimeRecordedEvent e) {
             summary.append("status", "RECORDED").append("crimeReference", e.crimeReference())
                    .append("offence", e.offence().name()).append("borough", e.borough().name())
-                   .append("bcu", e.borough().bcu().name())
+                   .append("bcu", e.borough().bcu().code())
                    .append("priorityFlags", e.priorityFlags().stream().map(Enum::name).sorted().toList());
             references.replaceOne(eq("_id", e.crimeReference()), new Document("_id", e.crimeReference())
                     .append("caseId", e.caseId().value()), new ReplaceOptions().upsert(true));

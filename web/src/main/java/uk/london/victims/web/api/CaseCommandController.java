@@ -3,6 +3,7 @@ package uk.london.victims.web.api;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -70,6 +71,7 @@ class CaseCommandController {
 
     @PostMapping("/crime-record")
     @Operation(summary = "Record the report as a crime", description = "Roles: POLICE_OFFICER")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> recordCrime(@PathVariable String caseId, @Valid @RequestBody RecordCrimeRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
@@ -77,6 +79,7 @@ class CaseCommandController {
 
     @PostMapping("/reclassifications")
     @Operation(summary = "Reclassify the crime", description = "Roles: POLICE_OFFICER")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> reclassifyCrime(@PathVariable String caseId, @Valid @RequestBody ReclassifyCrimeRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
@@ -84,6 +87,7 @@ class CaseCommandController {
 
     @PostMapping("/no-investigation-decision")
     @Operation(summary = "Decide not to investigate", description = "Roles: POLICE_OFFICER")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> decideNotToInvestigate(@PathVariable String caseId, @Valid @RequestBody DecideNotToInvestigateRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
@@ -91,6 +95,7 @@ class CaseCommandController {
 
     @PostMapping("/officer-assignments")
     @Operation(summary = "Assign or change the officer in the case", description = "Roles: POLICE_OFFICER")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> assignOfficer(@PathVariable String caseId, @Valid @RequestBody AssignOfficerRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
@@ -98,6 +103,7 @@ class CaseCommandController {
 
     @PostMapping("/filing")
     @Operation(summary = "File the case", description = "Roles: POLICE_OFFICER")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> fileCase(@PathVariable String caseId, @Valid @RequestBody FileCaseRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
@@ -105,6 +111,7 @@ class CaseCommandController {
 
     @PostMapping("/reopenings")
     @Operation(summary = "Reopen the case", description = "Roles: POLICE_OFFICER, CPS")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'CPS')")
     Mono<ResponseEntity<CommandAccepted>> reopenCase(@PathVariable String caseId, @Valid @RequestBody ReopenCaseRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
@@ -112,6 +119,7 @@ class CaseCommandController {
 
     @PostMapping("/closure")
     @Operation(summary = "Close the case", description = "Roles: POLICE_OFFICER")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> closeCase(@PathVariable String caseId, @Valid @RequestBody CloseCaseRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
@@ -119,6 +127,7 @@ class CaseCommandController {
 
     @PostMapping("/suspects")
     @Operation(summary = "Identify a suspect", description = "Roles: POLICE_OFFICER")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> identifySuspect(@PathVariable String caseId, @Valid @RequestBody IdentifySuspectRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
@@ -126,6 +135,7 @@ class CaseCommandController {
 
     @PostMapping("/suspects/{suspectId}/arrests")
     @Operation(summary = "Record an arrest", description = "Roles: POLICE_OFFICER")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> arrestSuspect(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody ArrestSuspectRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
@@ -133,6 +143,7 @@ class CaseCommandController {
 
     @PostMapping("/suspects/{suspectId}/interviews")
     @Operation(summary = "Record an interview under caution", description = "Roles: POLICE_OFFICER")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> interviewSuspect(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody InterviewSuspectRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
@@ -140,6 +151,7 @@ class CaseCommandController {
 
     @PostMapping("/suspects/{suspectId}/bail")
     @Operation(summary = "Release the suspect on police bail", description = "Roles: POLICE_OFFICER")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> releaseSuspectOnBail(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody ReleaseSuspectOnBailRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
@@ -147,6 +159,7 @@ class CaseCommandController {
 
     @PostMapping("/suspects/{suspectId}/bail-condition-changes")
     @Operation(summary = "Change bail conditions", description = "Roles: POLICE_OFFICER")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> changeBailConditions(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody ChangeBailConditionsRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
@@ -154,6 +167,7 @@ class CaseCommandController {
 
     @PostMapping("/suspects/{suspectId}/bail-cancellations")
     @Operation(summary = "Cancel bail", description = "Roles: POLICE_OFFICER")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> cancelBail(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody CancelBailRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
@@ -161,6 +175,7 @@ class CaseCommandController {
 
     @PostMapping("/suspects/{suspectId}/releases-under-investigation")
     @Operation(summary = "Release the suspect under investigation", description = "Roles: POLICE_OFFICER")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> releaseSuspectUnderInvestigation(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody ReleaseSuspectUnderInvestigationRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
@@ -168,6 +183,7 @@ class CaseCommandController {
 
     @PostMapping("/suspects/{suspectId}/no-further-action")
     @Operation(summary = "Take no further action (police)", description = "Roles: POLICE_OFFICER")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> takeNoFurtherAction(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody TakeNoFurtherActionRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
@@ -175,6 +191,7 @@ class CaseCommandController {
 
     @PostMapping("/suspects/{suspectId}/out-of-court-disposals")
     @Operation(summary = "Give an out-of-court disposal", description = "Roles: POLICE_OFFICER")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> giveOutOfCourtDisposal(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody GiveOutOfCourtDisposalRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
@@ -182,6 +199,7 @@ class CaseCommandController {
 
     @PostMapping("/suspects/{suspectId}/police-charges")
     @Operation(summary = "Charge the suspect (police)", description = "Roles: POLICE_OFFICER")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> chargeSuspect(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody ChargeSuspectRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
@@ -189,6 +207,7 @@ class CaseCommandController {
 
     @PostMapping("/suspects/{suspectId}/cps-referrals")
     @Operation(summary = "Send the file to the CPS", description = "Roles: POLICE_OFFICER")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> sendFileToCps(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody SendFileToCpsRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
@@ -196,6 +215,7 @@ class CaseCommandController {
 
     @PostMapping("/suspects/{suspectId}/charging-decisions")
     @Operation(summary = "Record the CPS charging decision", description = "Roles: CPS")
+    @PreAuthorize("hasAnyRole('CPS')")
     Mono<ResponseEntity<CommandAccepted>> recordChargingDecision(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody RecordChargingDecisionRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
@@ -203,6 +223,7 @@ class CaseCommandController {
 
     @PostMapping("/suspects/{suspectId}/discontinuance")
     @Operation(summary = "Discontinue the prosecution", description = "Roles: CPS")
+    @PreAuthorize("hasAnyRole('CPS')")
     Mono<ResponseEntity<CommandAccepted>> discontinueProsecution(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody DiscontinueProsecutionRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
@@ -210,6 +231,7 @@ class CaseCommandController {
 
     @PostMapping("/hearings")
     @Operation(summary = "List a court hearing", description = "Roles: COURT")
+    @PreAuthorize("hasAnyRole('COURT')")
     Mono<ResponseEntity<CommandAccepted>> listHearing(@PathVariable String caseId, @Valid @RequestBody ListHearingRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
@@ -217,6 +239,7 @@ class CaseCommandController {
 
     @PostMapping("/hearings/{hearingId}/witness-care-receipts")
     @Operation(summary = "Record that Witness Care received court information", description = "Roles: WITNESS_CARE")
+    @PreAuthorize("hasAnyRole('WITNESS_CARE')")
     Mono<ResponseEntity<CommandAccepted>> recordWitnessCareReceipt(@PathVariable String caseId, @PathVariable String hearingId, @Valid @RequestBody RecordWitnessCareReceiptRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new HearingId(hearingId)));
@@ -224,6 +247,7 @@ class CaseCommandController {
 
     @PostMapping("/hearings/{hearingId}/outcomes")
     @Operation(summary = "Record what happened at a hearing", description = "Roles: COURT")
+    @PreAuthorize("hasAnyRole('COURT')")
     Mono<ResponseEntity<CommandAccepted>> recordHearingOutcome(@PathVariable String caseId, @PathVariable String hearingId, @Valid @RequestBody RecordHearingOutcomeRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new HearingId(hearingId)));
@@ -231,6 +255,7 @@ class CaseCommandController {
 
     @PostMapping("/suspects/{suspectId}/verdicts")
     @Operation(summary = "Record the verdict", description = "Roles: COURT")
+    @PreAuthorize("hasAnyRole('COURT')")
     Mono<ResponseEntity<CommandAccepted>> recordVerdict(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody RecordVerdictRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
@@ -238,6 +263,7 @@ class CaseCommandController {
 
     @PostMapping("/suspects/{suspectId}/sentences")
     @Operation(summary = "Record the sentence", description = "Roles: COURT")
+    @PreAuthorize("hasAnyRole('COURT')")
     Mono<ResponseEntity<CommandAccepted>> recordSentence(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody RecordSentenceRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
@@ -245,6 +271,7 @@ class CaseCommandController {
 
     @PostMapping("/suspects/{suspectId}/restorative-justice-steps")
     @Operation(summary = "Record a restorative justice step", description = "Roles: RJ_PROVIDER, POLICE_OFFICER")
+    @PreAuthorize("hasAnyRole('RJ_PROVIDER', 'POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> recordRestorativeJusticeStep(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody RecordRestorativeJusticeStepRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
@@ -252,6 +279,7 @@ class CaseCommandController {
 
     @PostMapping("/victims/{victimId}/needs-assessments")
     @Operation(summary = "Record a needs assessment (enhanced-rights gateway)", description = "Roles: POLICE_OFFICER, WITNESS_CARE, VICTIM_SUPPORT")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'WITNESS_CARE', 'VICTIM_SUPPORT')")
     Mono<ResponseEntity<CommandAccepted>> recordNeedsAssessment(@PathVariable String caseId, @PathVariable String victimId, @Valid @RequestBody RecordNeedsAssessmentRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new PersonId(victimId)));
@@ -259,6 +287,7 @@ class CaseCommandController {
 
     @PostMapping("/victims/{victimId}/contact-preferences")
     @Operation(summary = "Set how the victim is contacted, and how not", description = "Roles: POLICE_OFFICER, WITNESS_CARE, VICTIM_SUPPORT")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'WITNESS_CARE', 'VICTIM_SUPPORT')")
     Mono<ResponseEntity<CommandAccepted>> setContactPreferences(@PathVariable String caseId, @PathVariable String victimId, @Valid @RequestBody SetContactPreferencesRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new PersonId(victimId)));
@@ -266,6 +295,7 @@ class CaseCommandController {
 
     @PostMapping("/victims/{victimId}/support-referrals")
     @Operation(summary = "Record consent to, and referral to, support services", description = "Roles: POLICE_OFFICER, VICTIM_SUPPORT")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'VICTIM_SUPPORT')")
     Mono<ResponseEntity<CommandAccepted>> recordSupportReferral(@PathVariable String caseId, @PathVariable String victimId, @Valid @RequestBody RecordSupportReferralRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new PersonId(victimId)));
@@ -273,6 +303,7 @@ class CaseCommandController {
 
     @PostMapping("/victims/{victimId}/equality-data")
     @Operation(summary = "Record the victim's self-declared equality data", description = "Roles: POLICE_OFFICER, VICTIM_SUPPORT")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'VICTIM_SUPPORT')")
     Mono<ResponseEntity<CommandAccepted>> recordEqualityData(@PathVariable String caseId, @PathVariable String victimId, @Valid @RequestBody RecordEqualityDataRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new PersonId(victimId)));
@@ -280,6 +311,7 @@ class CaseCommandController {
 
     @PostMapping("/victims/{victimId}/personal-statement-steps")
     @Operation(summary = "Record a Victim Personal Statement step", description = "Roles: POLICE_OFFICER, CPS, COURT, WITNESS_CARE")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'CPS', 'COURT', 'WITNESS_CARE')")
     Mono<ResponseEntity<CommandAccepted>> recordVictimPersonalStatement(@PathVariable String caseId, @PathVariable String victimId, @Valid @RequestBody RecordVictimPersonalStatementRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new PersonId(victimId)));
@@ -287,6 +319,7 @@ class CaseCommandController {
 
     @PostMapping("/victims/{victimId}/victim-contact-scheme-steps")
     @Operation(summary = "Record a Victim Contact Scheme step", description = "Roles: WITNESS_CARE, PROBATION")
+    @PreAuthorize("hasAnyRole('WITNESS_CARE', 'PROBATION')")
     Mono<ResponseEntity<CommandAccepted>> recordVictimContactScheme(@PathVariable String caseId, @PathVariable String victimId, @Valid @RequestBody RecordVictimContactSchemeRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new PersonId(victimId)));
@@ -294,6 +327,7 @@ class CaseCommandController {
 
     @PostMapping("/victims/{victimId}/complaints/{complaintId}/responses")
     @Operation(summary = "Record an agency's response to a complaint", description = "Roles: POLICE_OFFICER, CPS, WITNESS_CARE, COURT, PROBATION, RJ_PROVIDER, VICTIM_SUPPORT")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'CPS', 'WITNESS_CARE', 'COURT', 'PROBATION', 'RJ_PROVIDER', 'VICTIM_SUPPORT')")
     Mono<ResponseEntity<CommandAccepted>> recordComplaintResponse(@PathVariable String caseId, @PathVariable String victimId, @PathVariable String complaintId, @Valid @RequestBody RecordComplaintResponseRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new PersonId(victimId), complaintId));

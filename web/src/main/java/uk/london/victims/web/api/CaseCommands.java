@@ -29,6 +29,7 @@ import uk.london.victims.application.store.IdempotentOutcome;
 import uk.london.victims.application.store.MongoEventStorageEngine;
 import uk.london.victims.application.store.RepeatedRequestException;
 import uk.london.victims.domain.cases.CaseCommand;
+import uk.london.victims.web.security.StaffMember;
 
 /**
  * Sends an agency's command with the two HTTP preconditions the API offers:
@@ -74,9 +75,10 @@ public class CaseCommands {
         if (key != null && !KEY_FORMAT.matcher(key).matches()) {
             throw new IllegalArgumentException("Idempotency-Key must be 8 to 128 letters, digits or . _ : -");
         }
-        return exchange.getPrincipal().map(p -> Optional.of(p.getName())).defaultIfEmpty(Optional.empty())
-                .flatMap(principal -> Mono.fromCallable(() -> {
-                    String scopedKey = key == null ? null : principal.orElse("anonymous") + "/" + key;
+        return StaffMember.current().map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(staff -> Mono.fromCallable(() -> {
+                    // Keys are per member of staff: two clients can never collide on each other's keys.
+                    String scopedKey = key == null ? null : staff.map(StaffMember::staffId).orElse("anonymous") + "/" + key;
                     String fingerprint = fingerprint(exchange, body);
                     if (scopedKey != null) {
                         Optional<IdempotentOutcome> earlier = store.findIdempotentOutcome(scopedKey);
@@ -85,6 +87,10 @@ public class CaseCommands {
                         }
                     }
                     Map<String, Object> metaData = new HashMap<>();
+                    staff.ifPresent(member -> {
+                        metaData.put(RecordingMetaData.RECORDED_BY, member.staffId());
+                        metaData.put(RecordingMetaData.RECORDED_BY_UNIT, member.unit());
+                    });
                     if (expectedVersion != null) {
                         metaData.put(ExpectedVersionTargetResolver.EXPECTED_VERSION, expectedVersion);
                     }

@@ -7,6 +7,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,8 +25,14 @@ import uk.london.victims.domain.cases.RecordVictimInformedCommand;
 import uk.london.victims.domain.cases.ReportCrimeCommand;
 import uk.london.victims.projections.casesummary.CaseSummaryView;
 import uk.london.victims.projections.casesummary.FindCaseSummaryQuery;
+import uk.london.victims.web.security.AnyAgencyRole;
+import uk.london.victims.web.security.CaseVisibility;
+import uk.london.victims.web.security.StaffMember;
 
-/** The agency API for a case. A 2xx answer means the change is durably stored. */
+/**
+ * The agency API for a case. A 2xx answer means the change is durably stored. Every method says which
+ * agency roles may call it; a refusal is a 403 problem and nothing is recorded.
+ */
 @RestController
 @RequestMapping("/api/cases")
 class CaseController {
@@ -39,7 +46,8 @@ class CaseController {
     }
 
     @PostMapping
-    @Operation(summary = "Report a crime: opens a case")
+    @Operation(summary = "Report a crime: opens a case", description = "Roles: POLICE_OFFICER")
+    @PreAuthorize("hasRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> reportCrime(@Valid @RequestBody ReportCrimeRequest request,
                                                       ServerWebExchange exchange) {
         CaseId caseId = request.caseId() == null ? CaseId.newId() : new CaseId(request.caseId());
@@ -47,7 +55,9 @@ class CaseController {
     }
 
     @PostMapping("/{caseId}/victim-contacts")
-    @Operation(summary = "Record that the victim was told something")
+    @Operation(summary = "Record that the victim was told something",
+            description = "Roles: POLICE_OFFICER, WITNESS_CARE, CPS, PROBATION, RJ_PROVIDER, VICTIM_SUPPORT")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'WITNESS_CARE', 'CPS', 'PROBATION', 'RJ_PROVIDER', 'VICTIM_SUPPORT')")
     Mono<ResponseEntity<CommandAccepted>> recordVictimInformed(@PathVariable String caseId,
                                                                @Valid @RequestBody VictimInformedRequest request,
                                                                ServerWebExchange exchange) {
@@ -57,10 +67,13 @@ class CaseController {
 
     @GetMapping("/{caseId}")
     @Operation(summary = "The case at a glance")
+    @AnyAgencyRole
     Mono<ResponseEntity<CaseSummaryView>> caseSummary(@PathVariable String caseId) {
         FindCaseSummaryQuery query = new FindCaseSummaryQuery(new CaseId(caseId).value());
-        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.optionalInstanceOf(CaseSummaryView.class)))
-                   .flatMap(Mono::justOrEmpty)
+        return StaffMember.current().flatMap(staff -> Mono.fromFuture(() ->
+                                queries.query(query, ResponseTypes.optionalInstanceOf(CaseSummaryView.class)))
+                           .flatMap(Mono::justOrEmpty)
+                           .filter(view -> CaseVisibility.canSee(staff, view)))
                    .map(view -> ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view))
                    .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such case")));
     }

@@ -25,9 +25,13 @@ import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.CaseStatus;
 import uk.london.victims.domain.geography.Borough;
 import uk.london.victims.projections.casesummary.CaseSummaryView;
+import uk.london.victims.projections.casesummary.FindCaseSummaryQuery;
 import uk.london.victims.projections.casesummary.FindCasesQuery;
 import uk.london.victims.projections.timeline.CaseTimelineView;
 import uk.london.victims.projections.timeline.FindCaseTimelineQuery;
+import uk.london.victims.web.security.AnyAgencyRole;
+import uk.london.victims.web.security.CaseVisibility;
+import uk.london.victims.web.security.StaffMember;
 
 /**
  * Reading cases: search, the one-timeline view, and the raw event history. Every read of a record that
@@ -35,6 +39,7 @@ import uk.london.victims.projections.timeline.FindCaseTimelineQuery;
  */
 @RestController
 @RequestMapping("/api/cases")
+@AnyAgencyRole
 class CaseReadController {
 
     static final String PURPOSE = "X-Purpose";
@@ -58,7 +63,9 @@ class CaseReadController {
                                        @RequestParam(defaultValue = "50") int limit) {
         FindCasesQuery query = new FindCasesQuery(crimeReference, borough == null ? null : borough.name(),
                 status == null ? null : status.name(), officerId, limit);
-        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.multipleInstancesOf(CaseSummaryView.class)));
+        return StaffMember.current().flatMap(staff -> Mono.fromFuture(() -> queries.query(query,
+                        ResponseTypes.multipleInstancesOf(CaseSummaryView.class)))
+                .map(cases -> cases.stream().filter(view -> CaseVisibility.canSee(staff, view)).toList()));
     }
 
     @GetMapping("/{caseId}/timeline")
@@ -66,7 +73,7 @@ class CaseReadController {
     Mono<CaseTimelineView> timeline(@PathVariable String caseId, @RequestHeader(name = PURPOSE, required = false) String purpose,
                                     ServerWebExchange exchange) {
         CaseId id = new CaseId(caseId);
-        return audited(exchange, "read-timeline", id, purpose)
+        return visible(id).then(audited(exchange, "read-timeline", id, purpose))
                 .then(Mono.fromFuture(() -> queries.query(new FindCaseTimelineQuery(id.value()),
                         ResponseTypes.optionalInstanceOf(CaseTimelineView.class))))
                 .flatMap(Mono::justOrEmpty)
@@ -79,18 +86,32 @@ class CaseReadController {
                                             @RequestHeader(name = PURPOSE, required = false) String purpose,
                                             ServerWebExchange exchange) {
         CaseId id = new CaseId(caseId);
-        return audited(exchange, "read-history", id, purpose)
+        return visible(id).then(audited(exchange, "read-history", id, purpose))
                 .then(Mono.fromCallable(() -> events.readEvents(id.value()).asStream().map(CaseReadController::describe).toList())
                           .subscribeOn(Schedulers.boundedElastic()))
                 .filter(list -> !list.isEmpty())
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such case")));
     }
 
-    private Mono<Void> audited(ServerWebExchange exchange, String action, CaseId caseId, String purpose) {
-        return exchange.getPrincipal().map(p -> p.getName()).defaultIfEmpty("anonymous")
-                .flatMap(who -> Mono.fromRunnable(() -> audit.record(who, null, action, "case/" + caseId.value(), purpose))
-                        .subscribeOn(Schedulers.boundedElastic()))
+    /** Completes if the caller may see the case; otherwise fails with 404, as if it did not exist. */
+    private Mono<Void> visible(CaseId caseId) {
+        return StaffMember.current().flatMap(staff -> Mono.fromFuture(() -> queries.query(
+                                new FindCaseSummaryQuery(caseId.value()), ResponseTypes.optionalInstanceOf(CaseSummaryView.class)))
+                        .flatMap(Mono::justOrEmpty)
+                        .filter(view -> CaseVisibility.canSee(staff, view)))
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such case")))
                 .then();
+    }
+
+    private Mono<Void> audited(ServerWebExchange exchange, String action, CaseId caseId, String purpose) {
+        return StaffMember.current()
+                .flatMap(staff -> Mono.fromRunnable(() -> audit.record(staff.staffId(), roles(staff), action,
+                        "case/" + caseId.value(), purpose)).subscribeOn(Schedulers.boundedElastic()))
+                .then();
+    }
+
+    static String roles(StaffMember staff) {
+        return staff.roles().stream().map(Enum::name).sorted().reduce((a, b) -> a + "," + b).orElse("");
     }
 
     private static Map<String, Object> describe(DomainEventMessage<?> event) {

@@ -1,11 +1,11 @@
 package uk.london.victims.web.api;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 
 import io.swagger.v3.oas.annotations.Operation;
 import reactor.core.publisher.Mono;
@@ -13,6 +13,7 @@ import reactor.core.scheduler.Schedulers;
 import uk.london.victims.application.audit.AuditLog;
 import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.PersonalDataVault;
+import uk.london.victims.web.security.StaffMember;
 
 /**
  * Erasure: destroys the person's key, so their details become unreadable in every event, read model and
@@ -32,11 +33,12 @@ class PeopleController {
 
     @PostMapping("/{personId}/erasure")
     @Operation(summary = "Erase a person's personal details everywhere", description = "Roles: ADMIN")
-    Mono<ResponseEntity<Void>> erase(@PathVariable String personId, ServerWebExchange exchange) {
+    @PreAuthorize("hasRole('ADMIN')")
+    Mono<ResponseEntity<Void>> erase(@PathVariable String personId) {
         PersonId person = new PersonId(personId);
-        return exchange.getPrincipal().map(p -> p.getName()).defaultIfEmpty("anonymous")
-                .flatMap(who -> Mono.fromRunnable(() -> {
-                    audit.record(who, null, "erase-person", "person/" + person.value(), null);
+        return StaffMember.current()
+                .flatMap(staff -> Mono.fromRunnable(() -> {
+                    audit.record(staff.staffId(), "ADMIN", "erase-person", "person/" + person.value(), null);
                     vault.erase(person);
                 }).subscribeOn(Schedulers.boundedElastic()))
                 .thenReturn(ResponseEntity.noContent().build());

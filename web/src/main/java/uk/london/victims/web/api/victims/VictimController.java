@@ -3,6 +3,7 @@ package uk.london.victims.web.api.victims;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -44,6 +45,7 @@ class VictimController {
 
     @PostMapping
     @Operation(summary = "Add a victim to the case", description = "Roles: POLICE_OFFICER")
+    @PreAuthorize("hasRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> addVictim(@PathVariable String caseId, @Valid @RequestBody AddVictimRequest body,
                                                     ServerWebExchange exchange) throws JsonProcessingException {
         PersonId victimId = body.victimId() == null ? PersonId.newId() : body.victimId();
@@ -61,6 +63,7 @@ class VictimController {
     @PostMapping("/{victimId}/complaints")
     @Operation(summary = "Record a victim's complaint about an agency",
             description = "Roles: POLICE_OFFICER, CPS, WITNESS_CARE, COURT, PROBATION, RJ_PROVIDER, VICTIM_SUPPORT")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'CPS', 'WITNESS_CARE', 'COURT', 'PROBATION', 'RJ_PROVIDER', 'VICTIM_SUPPORT')")
     Mono<ResponseEntity<CommandAccepted>> makeComplaint(@PathVariable String caseId, @PathVariable String victimId,
                                                         @Valid @RequestBody MakeComplaintRequest body,
                                                         ServerWebExchange exchange) {

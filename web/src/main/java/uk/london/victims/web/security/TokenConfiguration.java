@@ -1,0 +1,64 @@
+package uk.london.victims.web.security;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/**
+ * How the agency API checks a bearer token: against the configured identity provider, or, in
+ * {@link DemoMode}, against the in-memory demo key. With neither, start-up fails.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ApiSecurityProperties.class)
+public class TokenConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenConfiguration.class);
+
+    /**
+     * Refuses before any other bean is made: the store's beans connect to MongoDB as they are created, and
+     * an unreachable database must not hide the real reason the service cannot start.
+     */
+    @Bean
+    static BeanFactoryPostProcessor agencyApiNeedsATokenIssuer(Environment environment) {
+        return beanFactory -> {
+            ApiSecurityProperties security = DemoMode.security(environment);
+            if (!security.issuerConfigured() && !security.demoMode(DemoMode.store(environment))) {
+                throw new AgencyApiAuthenticationMissingException();
+            }
+        };
+    }
+
+    @Bean
+    @Conditional(DemoMode.class)
+    DemoTokens demoTokens(ApiSecurityProperties properties, Clock clock) {
+        return new DemoTokens(properties.audience(), clock);
+    }
+
+    @Bean
+    ReactiveJwtDecoder agencyJwtDecoder(ApiSecurityProperties properties, ObjectProvider<DemoTokens> demoTokens,
+                                        Clock clock) {
+        DemoTokens demo = demoTokens.getIfAvailable();
+        if (demo != null) {
+            return demo.decoder();
+        }
+        if (!properties.issuerConfigured()) {
+            throw new AgencyApiAuthenticationMissingException();
+        }
+        if (properties.issuerUri() == null) {
+            log.warn("VJT_JWT_JWK_SET_URI is set without VJT_JWT_ISSUER_URI: tokens are checked for signature, "
+                     + "expiry and audience but not for their issuer. Set VJT_JWT_ISSUER_URI as well.");
+        }
+        log.info("Agency API accepts bearer tokens from {} for audience {}",
+                properties.issuerUri() != null ? properties.issuerUri() : properties.jwkSetUri(), properties.audience());
+        return AgencyTokenValidation.decoder(properties, clock);
+    }
+}

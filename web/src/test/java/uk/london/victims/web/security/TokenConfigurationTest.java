@@ -1,0 +1,73 @@
+package uk.london.victims.web.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+import uk.london.victims.application.store.StoreProperties;
+
+/** Which tokens the service accepts in which setting, decided at start-up; nothing here connects anywhere. */
+class TokenConfigurationTest {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(StoreProperties.class)
+    static class Store {
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withUserConfiguration(Store.class, TokenConfiguration.class, DemoTokenController.class)
+            .withBean(Clock.class, Clock::systemUTC);
+
+    @Test
+    void onTheEmbeddedStoreWithNoIdentityProviderTheServiceIssuesDemoTokens() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(DemoTokens.class).hasSingleBean(DemoTokenController.class);
+            assertThat(context.getBean(ReactiveJwtDecoder.class)).isSameAs(context.getBean(DemoTokens.class).decoder());
+        });
+    }
+
+    @Test
+    void aConfiguredJwkSetTurnsDemoTokensOffEvenOnTheEmbeddedStore() {
+        runner.withPropertyValues("vjt.security.jwk-set-uri=https://idp.example/jwks").run(context -> assertThat(context)
+                .hasNotFailed().doesNotHaveBean(DemoTokens.class).doesNotHaveBean(DemoTokenController.class)
+                .hasSingleBean(ReactiveJwtDecoder.class));
+    }
+
+    @Test
+    void onMongoDbAnIssuerIsUsedAndDemoTokensDoNotExist() {
+        runner.withPropertyValues("vjt.store.uri=mongodb://db1:27017/?replicaSet=rs0",
+                        "vjt.security.issuer-uri=https://idp.example/realms/met")
+              .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DemoTokens.class)
+                      .doesNotHaveBean(DemoTokenController.class).hasSingleBean(ReactiveJwtDecoder.class));
+    }
+
+    @Test
+    void onMongoDbWithNoIdentityProviderTheServiceRefusesToStartBeforeAnyBeanConnects() {
+        runner.withPropertyValues("vjt.store.uri=mongodb://db1:27017/?replicaSet=rs0")
+              .withBean("connectsToMongoDb", String.class, () -> {
+                  throw new IllegalStateException("timed out connecting to db1:27017");
+              })
+              .run(context -> {
+                  assertThat(context).hasFailed();
+                  assertThat(context.getStartupFailure())
+                          .isInstanceOf(AgencyApiAuthenticationMissingException.class)
+                          .hasMessageContaining("VJT_JWT_ISSUER_URI");
+                  FailureAnalysis analysis = new AgencyApiAuthenticationFailureAnalyzer().analyze(context.getStartupFailure());
+                  assertThat(analysis.getDescription()).contains("no token issuer configured");
+                  assertThat(analysis.getAction()).contains("VJT_JWT_ISSUER_URI", "VJT_JWT_JWK_SET_URI", "unset MONGODB_URI");
+              });
+    }
+
+    @Test
+    void aBlankAudienceIsRefused() {
+        runner.withPropertyValues("vjt.security.audience= ").run(context -> assertThat(context.getStartupFailure())
+                .rootCause().hasMessageContaining("VJT_JWT_AUDIENCE"));
+    }
+}
