@@ -343,6 +343,72 @@ class Case {
         return version();
     }
 
+    @CommandHandler
+    long handle(ChangeChargeSubstantiallyCommand command) {
+        Suspect suspect = knownSuspect(command.suspectId(), command.occurredAt());
+        require(suspect.beingProsecuted(), "no-prosecution-running", "Only a running prosecution's charges can change");
+        require(command.charges() != null && !command.charges().isEmpty(), "charges-missing", "List the new charges (charges)");
+        requireReason(command.reason());
+        apply(new ChargeSubstantiallyChangedEvent(caseId, suspect.id, List.copyOf(command.charges()), command.reason(),
+                command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(OfferNoEvidenceCommand command) {
+        Suspect suspect = knownSuspect(command.suspectId(), command.occurredAt());
+        require(suspect.beingProsecuted(), "no-prosecution-running", "There is no running prosecution of this suspect");
+        requireReason(command.reason());
+        apply(new NoEvidenceOfferedEvent(caseId, suspect.id, command.reason(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(RequestDecisionReviewCommand command) {
+        knownVictim(command.victimId(), command.occurredAt());
+        Suspect suspect = knownSuspect(command.suspectId(), command.occurredAt());
+        require(command.decision() != null, "decision-missing", "Say which decision is to be reviewed (decision)");
+        boolean decisionExists = switch (command.decision()) {
+            case POLICE_NO_FURTHER_ACTION, CPS_NO_CHARGE -> suspect.noFurtherAction;
+            case CPS_DISCONTINUANCE, CPS_NO_EVIDENCE_OFFERED -> suspect.discontinued;
+        };
+        require(decisionExists, "no-such-decision", "There is no such decision on this suspect to review");
+        apply(new DecisionReviewRequestedEvent(caseId, command.victimId(), suspect.id, command.decision(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(RecordReviewDecisionCommand command) {
+        knownVictim(command.victimId(), command.occurredAt());
+        Suspect suspect = knownSuspect(command.suspectId(), command.occurredAt());
+        require(suspect.reviewRequested, "no-review-requested", "No review of a decision on this suspect was requested");
+        require(command.outcome() != null, "outcome-missing", "Say what the review decided (outcome)");
+        requireReason(command.reason());
+        apply(new ReviewDecidedEvent(caseId, command.victimId(), suspect.id, command.outcome(), command.reason(),
+                command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(LodgeAppealCommand command) {
+        Suspect suspect = knownSuspect(command.suspectId(), command.occurredAt());
+        require(suspect.convicted, "not-convicted", "Only a conviction or its sentence can be appealed");
+        require(command.against() != null, "against-missing", "Say what is appealed: CONVICTION or SENTENCE (against)");
+        require(command.against() != AppealAgainst.SENTENCE || suspect.sentenced, "not-sentenced",
+                "A sentence can be appealed once it is passed");
+        apply(new AppealLodgedEvent(caseId, suspect.id, command.against(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(DecideAppealCommand command) {
+        Suspect suspect = knownSuspect(command.suspectId(), command.occurredAt());
+        require(suspect.appealPending, "no-appeal", "No appeal is pending for this defendant");
+        require(command.outcome() != null, "outcome-missing", "Say what the appeal decided (outcome)");
+        apply(new AppealDecidedEvent(caseId, suspect.id, command.outcome(), command.occurredAt()));
+        return version();
+    }
+
     // ---------------------------------------------------------------------------------- restorative justice
 
     @CommandHandler
@@ -685,6 +751,48 @@ class Case {
             }
             case NO_FURTHER_ACTION -> suspect.noFurtherAction = true;
             case FURTHER_EVIDENCE_REQUIRED -> status = CaseStatus.UNDER_INVESTIGATION;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(NoEvidenceOfferedEvent event) {
+        suspects.get(event.suspectId()).discontinued = true;
+    }
+
+    @EventSourcingHandler
+    void on(DecisionReviewRequestedEvent event) {
+        suspects.get(event.suspectId()).reviewRequested = true;
+    }
+
+    @EventSourcingHandler
+    void on(ReviewDecidedEvent event) {
+        Suspect suspect = suspects.get(event.suspectId());
+        suspect.reviewRequested = false;
+        if (event.outcome() == ReviewOutcome.DECISION_OVERTURNED) {
+            // An overturned decision puts the suspect back in play without reopening the whole case.
+            suspect.noFurtherAction = false;
+            suspect.discontinued = false;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AppealLodgedEvent event) {
+        Suspect suspect = suspects.get(event.suspectId());
+        suspect.appealPending = true;
+        suspect.appealAgainst = event.against();
+    }
+
+    @EventSourcingHandler
+    void on(AppealDecidedEvent event) {
+        Suspect suspect = suspects.get(event.suspectId());
+        suspect.appealPending = false;
+        if (event.outcome() == AppealOutcome.ALLOWED) {
+            // A quashed conviction ends the case against them; a sentence set aside awaits a new one.
+            if (suspect.appealAgainst == AppealAgainst.CONVICTION) {
+                suspect.convicted = false;
+                suspect.acquitted = true;
+            }
+            suspect.sentenced = false;
         }
     }
 

@@ -21,6 +21,9 @@ final class Suspect {
     boolean convicted;
     boolean acquitted;
     boolean sentenced;
+    boolean reviewRequested;
+    boolean appealPending;
+    AppealAgainst appealAgainst;
     boolean restorativeJusticeClosed = true;
     final Set<RestorativeJusticeStep> restorativeJusticeSteps = EnumSet.noneOf(RestorativeJusticeStep.class);
 
@@ -44,6 +47,8 @@ final class Suspect {
                && noFurtherAction == s.noFurtherAction && withCps == s.withCps && charged == s.charged
                && discontinued == s.discontinued && admittedGuilt == s.admittedGuilt && convicted == s.convicted
                && acquitted == s.acquitted && sentenced == s.sentenced
+               && reviewRequested == s.reviewRequested && appealPending == s.appealPending
+               && appealAgainst == s.appealAgainst
                && restorativeJusticeClosed == s.restorativeJusticeClosed
                && restorativeJusticeSteps.equals(s.restorativeJusticeSteps);
     }

@@ -315,6 +315,53 @@ class CaseJourneyTest {
     }
 
     @Nested
+    class ReviewsAndAppeals {
+        private final uk.london.victims.domain.people.PersonId victim = new uk.london.victims.domain.people.PersonId("victim-0001");
+
+        private List<Object> withVictim(List<Object> history) {
+            history.add(1, new VictimAddedEvent(CASE, victim, VictimKind.DIRECT_VICTIM,
+                    new uk.london.victims.domain.people.Sealed(victim, "v1:x"), false, T0));
+            return history;
+        }
+
+        @Test
+        void aReviewNeedsADecisionToReviewAndAnOverturnedDecisionReopensTheSuspect() {
+            rejected(withVictim(arrested()), new RequestDecisionReviewCommand(CASE, victim, S1,
+                    ReviewableDecision.POLICE_NO_FURTHER_ACTION, at(5)), "no-such-decision");
+            List<Object> nfa = withVictim(arrested());
+            nfa.add(new NoFurtherActionTakenEvent(CASE, S1, "Insufficient evidence", at(5)));
+            given(nfa, new RequestDecisionReviewCommand(CASE, victim, S1, ReviewableDecision.POLICE_NO_FURTHER_ACTION, at(6)))
+                    .expectEvents(new DecisionReviewRequestedEvent(CASE, victim, S1, ReviewableDecision.POLICE_NO_FURTHER_ACTION, at(6)));
+            rejected(nfa, new RecordReviewDecisionCommand(CASE, victim, S1, ReviewOutcome.DECISION_UPHELD, "x", at(7)),
+                    "no-review-requested");
+            nfa.add(new DecisionReviewRequestedEvent(CASE, victim, S1, ReviewableDecision.POLICE_NO_FURTHER_ACTION, at(6)));
+            nfa.add(new ReviewDecidedEvent(CASE, victim, S1, ReviewOutcome.DECISION_OVERTURNED, "CCTV not considered", at(20)));
+            given(nfa, new ChargeSuspectCommand(CASE, S1, List.of("Theft"), at(21))).expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void theCpsChangesChargesOrOffersNoEvidenceOnlyWhileProsecuting() {
+            given(charged(), new ChangeChargeSubstantiallyCommand(CASE, S1, List.of("Theft"), "Evidence of intent weak", at(10)))
+                    .expectSuccessfulHandlerExecution();
+            given(charged(), new OfferNoEvidenceCommand(CASE, S1, "Victim unable to attend", at(10)))
+                    .expectEvents(new NoEvidenceOfferedEvent(CASE, S1, "Victim unable to attend", at(10)));
+            rejected(arrested(), new OfferNoEvidenceCommand(CASE, S1, "x", at(10)), "no-prosecution-running");
+            rejected(arrested(), new ChangeChargeSubstantiallyCommand(CASE, S1, List.of("x"), "x", at(10)), "no-prosecution-running");
+        }
+
+        @Test
+        void anAppealNeedsAConvictionAndAnAllowedAppealAgainstConvictionEndsIt() {
+            rejected(listed(), new LodgeAppealCommand(CASE, S1, AppealAgainst.CONVICTION, at(70)), "not-convicted");
+            rejected(convictedAfterTrial(), new LodgeAppealCommand(CASE, S1, AppealAgainst.SENTENCE, at(70)), "not-sentenced");
+            rejected(convictedAfterTrial(), new DecideAppealCommand(CASE, S1, AppealOutcome.DISMISSED, at(70)), "no-appeal");
+            List<Object> appealed = convictedAfterTrial();
+            appealed.add(new AppealLodgedEvent(CASE, S1, AppealAgainst.CONVICTION, at(65)));
+            appealed.add(new AppealDecidedEvent(CASE, S1, AppealOutcome.ALLOWED, at(80)));
+            rejected(appealed, new RecordSentenceCommand(CASE, S1, SentenceType.FINE, null, List.of(), at(81)), "not-convicted");
+        }
+    }
+
+    @Nested
     class RestorativeJustice {
         @Test
         void refusedUntilTheOffenderHasAdmittedGuilt() {

@@ -21,8 +21,10 @@ import uk.london.victims.web.api.requests.ArrestSuspectRequest;
 import uk.london.victims.web.api.requests.AssignOfficerRequest;
 import uk.london.victims.web.api.requests.CancelBailRequest;
 import uk.london.victims.web.api.requests.ChangeBailConditionsRequest;
+import uk.london.victims.web.api.requests.ChangeChargeSubstantiallyRequest;
 import uk.london.victims.web.api.requests.ChargeSuspectRequest;
 import uk.london.victims.web.api.requests.CloseCaseRequest;
+import uk.london.victims.web.api.requests.DecideAppealRequest;
 import uk.london.victims.web.api.requests.DecideNotToInvestigateRequest;
 import uk.london.victims.web.api.requests.DiscontinueProsecutionRequest;
 import uk.london.victims.web.api.requests.FileCaseRequest;
@@ -30,6 +32,8 @@ import uk.london.victims.web.api.requests.GiveOutOfCourtDisposalRequest;
 import uk.london.victims.web.api.requests.IdentifySuspectRequest;
 import uk.london.victims.web.api.requests.InterviewSuspectRequest;
 import uk.london.victims.web.api.requests.ListHearingRequest;
+import uk.london.victims.web.api.requests.LodgeAppealRequest;
+import uk.london.victims.web.api.requests.OfferNoEvidenceRequest;
 import uk.london.victims.web.api.requests.ReclassifyCrimeRequest;
 import uk.london.victims.web.api.requests.RecordChargingDecisionRequest;
 import uk.london.victims.web.api.requests.RecordComplaintResponseRequest;
@@ -38,6 +42,7 @@ import uk.london.victims.web.api.requests.RecordEqualityDataRequest;
 import uk.london.victims.web.api.requests.RecordHearingOutcomeRequest;
 import uk.london.victims.web.api.requests.RecordNeedsAssessmentRequest;
 import uk.london.victims.web.api.requests.RecordRestorativeJusticeStepRequest;
+import uk.london.victims.web.api.requests.RecordReviewDecisionRequest;
 import uk.london.victims.web.api.requests.RecordSentenceRequest;
 import uk.london.victims.web.api.requests.RecordSupportReferralRequest;
 import uk.london.victims.web.api.requests.RecordVerdictRequest;
@@ -47,6 +52,7 @@ import uk.london.victims.web.api.requests.RecordWitnessCareReceiptRequest;
 import uk.london.victims.web.api.requests.ReleaseSuspectOnBailRequest;
 import uk.london.victims.web.api.requests.ReleaseSuspectUnderInvestigationRequest;
 import uk.london.victims.web.api.requests.ReopenCaseRequest;
+import uk.london.victims.web.api.requests.RequestDecisionReviewRequest;
 import uk.london.victims.web.api.requests.SendFileToCpsRequest;
 import uk.london.victims.web.api.requests.SetContactPreferencesRequest;
 import uk.london.victims.web.api.requests.TakeNoFurtherActionRequest;
@@ -331,5 +337,53 @@ class CaseCommandController {
     Mono<ResponseEntity<CommandAccepted>> recordComplaintResponse(@PathVariable String caseId, @PathVariable String victimId, @PathVariable String complaintId, @Valid @RequestBody RecordComplaintResponseRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new PersonId(victimId), complaintId));
+    }
+
+    @PostMapping("/suspects/{suspectId}/charge-changes")
+    @Operation(summary = "Record a substantial change of charge", description = "Roles: CPS")
+    @PreAuthorize("hasAnyRole('CPS')")
+    Mono<ResponseEntity<CommandAccepted>> changeChargeSubstantially(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody ChangeChargeSubstantiallyRequest body,
+            ServerWebExchange exchange) {
+        return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
+    }
+
+    @PostMapping("/suspects/{suspectId}/no-evidence-offered")
+    @Operation(summary = "Record that no evidence was offered", description = "Roles: CPS")
+    @PreAuthorize("hasAnyRole('CPS')")
+    Mono<ResponseEntity<CommandAccepted>> offerNoEvidence(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody OfferNoEvidenceRequest body,
+            ServerWebExchange exchange) {
+        return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
+    }
+
+    @PostMapping("/suspects/{suspectId}/review-requests")
+    @Operation(summary = "Record the victim's request to review a decision", description = "Roles: POLICE_OFFICER, CPS, VICTIM_SUPPORT")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'CPS', 'VICTIM_SUPPORT')")
+    Mono<ResponseEntity<CommandAccepted>> requestDecisionReview(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody RequestDecisionReviewRequest body,
+            ServerWebExchange exchange) {
+        return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
+    }
+
+    @PostMapping("/suspects/{suspectId}/review-decisions")
+    @Operation(summary = "Record the outcome of a review", description = "Roles: POLICE_OFFICER, CPS")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'CPS')")
+    Mono<ResponseEntity<CommandAccepted>> recordReviewDecision(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody RecordReviewDecisionRequest body,
+            ServerWebExchange exchange) {
+        return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
+    }
+
+    @PostMapping("/suspects/{suspectId}/appeals")
+    @Operation(summary = "Record an appeal lodged", description = "Roles: COURT")
+    @PreAuthorize("hasAnyRole('COURT')")
+    Mono<ResponseEntity<CommandAccepted>> lodgeAppeal(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody LodgeAppealRequest body,
+            ServerWebExchange exchange) {
+        return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
+    }
+
+    @PostMapping("/suspects/{suspectId}/appeal-decisions")
+    @Operation(summary = "Record an appeal decided", description = "Roles: COURT")
+    @PreAuthorize("hasAnyRole('COURT')")
+    Mono<ResponseEntity<CommandAccepted>> decideAppeal(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody DecideAppealRequest body,
+            ServerWebExchange exchange) {
+        return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new SuspectId(suspectId)));
     }
 }

@@ -1,0 +1,17 @@
+package uk.london.victims.web.api.requests;
+
+import java.time.Instant;
+
+import uk.london.victims.domain.cases.AppealAgainst;
+import uk.london.victims.domain.cases.CaseId;
+import uk.london.victims.domain.cases.LodgeAppealCommand;
+import uk.london.victims.domain.cases.SuspectId;
+
+/** Body of: Record an appeal lodged. */
+public record LodgeAppealRequest(AppealAgainst against,
+                                 Instant occurredAt) {
+
+    public LodgeAppealCommand toCommand(CaseId caseId, SuspectId suspectId) {
+        return new LodgeAppealCommand(caseId, suspectId, against, occurredAt);
+    }
+}
