@@ -417,6 +417,29 @@ abstract class ServiceContract {
                 southArea.get().uri("/api/cases/{id}", caseId).exchange().expectStatus().isOk());
     }
 
+    /**
+     * The committed docs/openapi.json is the API's contract for integrators; it must be what the service
+     * serves. After an intended change, regenerate it with -Dopenapi.update=true and review the diff.
+     */
+    @Test
+    void theCommittedOpenApiDescriptionIsWhatTheServiceServes() throws Exception {
+        String served = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
+                            .get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                            .expectBody(String.class).returnResult().getResponseBody();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+        String canonical = json.writerWithDefaultPrettyPrinter()
+                               .writeValueAsString(json.readValue(served, java.util.TreeMap.class)) + "\n";
+        java.nio.file.Path committed = java.nio.file.Path.of("..", "docs", "openapi.json");
+        if (Boolean.getBoolean("openapi.update")) {
+            java.nio.file.Files.writeString(committed, canonical);
+        }
+        assertThat(java.nio.file.Files.exists(committed)).as("docs/openapi.json is committed").isTrue();
+        assertThat(java.nio.file.Files.readString(committed))
+                .as("docs/openapi.json is out of date: run the web tests with -Dopenapi.update=true").isEqualTo(canonical);
+        assertThat(canonical).contains("/api/cases/{caseId}/suspects/{suspectId}/verdicts").contains("\"bearer\"");
+    }
+
     private WebTestClient withToken(String token) {
         return http.mutate().defaultHeaders(h -> h.setBearerAuth(token)).build();
     }

@@ -2,12 +2,14 @@ package uk.london.victims.web.api;
 
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -76,6 +78,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/crime-record")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record the report as a crime", description = "Roles: POLICE_OFFICER")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> recordCrime(@PathVariable String caseId, @Valid @RequestBody RecordCrimeRequest body,
@@ -84,6 +87,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/reclassifications")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Reclassify the crime", description = "Roles: POLICE_OFFICER")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> reclassifyCrime(@PathVariable String caseId, @Valid @RequestBody ReclassifyCrimeRequest body,
@@ -92,6 +96,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/no-investigation-decision")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Decide not to investigate", description = "Roles: POLICE_OFFICER")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> decideNotToInvestigate(@PathVariable String caseId, @Valid @RequestBody DecideNotToInvestigateRequest body,
@@ -100,6 +105,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/officer-assignments")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Assign or change the officer in the case", description = "Roles: POLICE_OFFICER")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> assignOfficer(@PathVariable String caseId, @Valid @RequestBody AssignOfficerRequest body,
@@ -108,6 +114,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/filing")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "File the case", description = "Roles: POLICE_OFFICER")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> fileCase(@PathVariable String caseId, @Valid @RequestBody FileCaseRequest body,
@@ -116,6 +123,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/reopenings")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Reopen the case", description = "Roles: POLICE_OFFICER, CPS")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'CPS')")
     Mono<ResponseEntity<CommandAccepted>> reopenCase(@PathVariable String caseId, @Valid @RequestBody ReopenCaseRequest body,
@@ -124,6 +132,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/closure")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Close the case", description = "Roles: POLICE_OFFICER")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> closeCase(@PathVariable String caseId, @Valid @RequestBody CloseCaseRequest body,
@@ -132,6 +141,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Identify a suspect", description = "Roles: POLICE_OFFICER")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> identifySuspect(@PathVariable String caseId, @Valid @RequestBody IdentifySuspectRequest body,
@@ -140,6 +150,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects/{suspectId}/arrests")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record an arrest", description = "Roles: POLICE_OFFICER")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> arrestSuspect(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody ArrestSuspectRequest body,
@@ -148,6 +159,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects/{suspectId}/interviews")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record an interview under caution", description = "Roles: POLICE_OFFICER")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> interviewSuspect(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody InterviewSuspectRequest body,
@@ -156,6 +168,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects/{suspectId}/bail")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Release the suspect on police bail", description = "Roles: POLICE_OFFICER")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> releaseSuspectOnBail(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody ReleaseSuspectOnBailRequest body,
@@ -164,6 +177,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects/{suspectId}/bail-condition-changes")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Change bail conditions", description = "Roles: POLICE_OFFICER")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> changeBailConditions(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody ChangeBailConditionsRequest body,
@@ -172,6 +186,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects/{suspectId}/bail-cancellations")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Cancel bail", description = "Roles: POLICE_OFFICER")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> cancelBail(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody CancelBailRequest body,
@@ -180,6 +195,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects/{suspectId}/releases-under-investigation")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Release the suspect under investigation", description = "Roles: POLICE_OFFICER")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> releaseSuspectUnderInvestigation(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody ReleaseSuspectUnderInvestigationRequest body,
@@ -188,6 +204,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects/{suspectId}/no-further-action")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Take no further action (police)", description = "Roles: POLICE_OFFICER")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> takeNoFurtherAction(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody TakeNoFurtherActionRequest body,
@@ -196,6 +213,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects/{suspectId}/out-of-court-disposals")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Give an out-of-court disposal", description = "Roles: POLICE_OFFICER")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> giveOutOfCourtDisposal(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody GiveOutOfCourtDisposalRequest body,
@@ -204,6 +222,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects/{suspectId}/police-charges")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Charge the suspect (police)", description = "Roles: POLICE_OFFICER")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> chargeSuspect(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody ChargeSuspectRequest body,
@@ -212,6 +231,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects/{suspectId}/cps-referrals")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Send the file to the CPS", description = "Roles: POLICE_OFFICER")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> sendFileToCps(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody SendFileToCpsRequest body,
@@ -220,6 +240,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects/{suspectId}/charging-decisions")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record the CPS charging decision", description = "Roles: CPS")
     @PreAuthorize("hasAnyRole('CPS')")
     Mono<ResponseEntity<CommandAccepted>> recordChargingDecision(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody RecordChargingDecisionRequest body,
@@ -228,6 +249,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects/{suspectId}/discontinuance")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Discontinue the prosecution", description = "Roles: CPS")
     @PreAuthorize("hasAnyRole('CPS')")
     Mono<ResponseEntity<CommandAccepted>> discontinueProsecution(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody DiscontinueProsecutionRequest body,
@@ -236,6 +258,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/hearings")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "List a court hearing", description = "Roles: COURT")
     @PreAuthorize("hasAnyRole('COURT')")
     Mono<ResponseEntity<CommandAccepted>> listHearing(@PathVariable String caseId, @Valid @RequestBody ListHearingRequest body,
@@ -244,6 +267,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/hearings/{hearingId}/witness-care-receipts")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record that Witness Care received court information", description = "Roles: WITNESS_CARE")
     @PreAuthorize("hasAnyRole('WITNESS_CARE')")
     Mono<ResponseEntity<CommandAccepted>> recordWitnessCareReceipt(@PathVariable String caseId, @PathVariable String hearingId, @Valid @RequestBody RecordWitnessCareReceiptRequest body,
@@ -252,6 +276,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/hearings/{hearingId}/outcomes")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record what happened at a hearing", description = "Roles: COURT")
     @PreAuthorize("hasAnyRole('COURT')")
     Mono<ResponseEntity<CommandAccepted>> recordHearingOutcome(@PathVariable String caseId, @PathVariable String hearingId, @Valid @RequestBody RecordHearingOutcomeRequest body,
@@ -260,6 +285,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects/{suspectId}/verdicts")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record the verdict", description = "Roles: COURT")
     @PreAuthorize("hasAnyRole('COURT')")
     Mono<ResponseEntity<CommandAccepted>> recordVerdict(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody RecordVerdictRequest body,
@@ -268,6 +294,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects/{suspectId}/sentences")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record the sentence", description = "Roles: COURT")
     @PreAuthorize("hasAnyRole('COURT')")
     Mono<ResponseEntity<CommandAccepted>> recordSentence(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody RecordSentenceRequest body,
@@ -276,6 +303,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects/{suspectId}/restorative-justice-steps")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a restorative justice step", description = "Roles: RJ_PROVIDER, POLICE_OFFICER")
     @PreAuthorize("hasAnyRole('RJ_PROVIDER', 'POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> recordRestorativeJusticeStep(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody RecordRestorativeJusticeStepRequest body,
@@ -284,6 +312,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/victims/{victimId}/needs-assessments")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a needs assessment (enhanced-rights gateway)", description = "Roles: POLICE_OFFICER, WITNESS_CARE, VICTIM_SUPPORT")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'WITNESS_CARE', 'VICTIM_SUPPORT')")
     Mono<ResponseEntity<CommandAccepted>> recordNeedsAssessment(@PathVariable String caseId, @PathVariable String victimId, @Valid @RequestBody RecordNeedsAssessmentRequest body,
@@ -292,6 +321,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/victims/{victimId}/contact-preferences")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Set how the victim is contacted, and how not", description = "Roles: POLICE_OFFICER, WITNESS_CARE, VICTIM_SUPPORT")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'WITNESS_CARE', 'VICTIM_SUPPORT')")
     Mono<ResponseEntity<CommandAccepted>> setContactPreferences(@PathVariable String caseId, @PathVariable String victimId, @Valid @RequestBody SetContactPreferencesRequest body,
@@ -300,6 +330,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/victims/{victimId}/support-referrals")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record consent to, and referral to, support services", description = "Roles: POLICE_OFFICER, VICTIM_SUPPORT")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'VICTIM_SUPPORT')")
     Mono<ResponseEntity<CommandAccepted>> recordSupportReferral(@PathVariable String caseId, @PathVariable String victimId, @Valid @RequestBody RecordSupportReferralRequest body,
@@ -308,6 +339,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/victims/{victimId}/equality-data")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record the victim's self-declared equality data", description = "Roles: POLICE_OFFICER, VICTIM_SUPPORT")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'VICTIM_SUPPORT')")
     Mono<ResponseEntity<CommandAccepted>> recordEqualityData(@PathVariable String caseId, @PathVariable String victimId, @Valid @RequestBody RecordEqualityDataRequest body,
@@ -316,6 +348,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/victims/{victimId}/personal-statement-steps")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a Victim Personal Statement step", description = "Roles: POLICE_OFFICER, CPS, COURT, WITNESS_CARE")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'CPS', 'COURT', 'WITNESS_CARE')")
     Mono<ResponseEntity<CommandAccepted>> recordVictimPersonalStatement(@PathVariable String caseId, @PathVariable String victimId, @Valid @RequestBody RecordVictimPersonalStatementRequest body,
@@ -324,6 +357,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/victims/{victimId}/victim-contact-scheme-steps")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a Victim Contact Scheme step", description = "Roles: WITNESS_CARE, PROBATION")
     @PreAuthorize("hasAnyRole('WITNESS_CARE', 'PROBATION')")
     Mono<ResponseEntity<CommandAccepted>> recordVictimContactScheme(@PathVariable String caseId, @PathVariable String victimId, @Valid @RequestBody RecordVictimContactSchemeRequest body,
@@ -332,6 +366,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/victims/{victimId}/complaints/{complaintId}/responses")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record an agency's response to a complaint", description = "Roles: POLICE_OFFICER, CPS, WITNESS_CARE, COURT, PROBATION, RJ_PROVIDER, VICTIM_SUPPORT")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'CPS', 'WITNESS_CARE', 'COURT', 'PROBATION', 'RJ_PROVIDER', 'VICTIM_SUPPORT')")
     Mono<ResponseEntity<CommandAccepted>> recordComplaintResponse(@PathVariable String caseId, @PathVariable String victimId, @PathVariable String complaintId, @Valid @RequestBody RecordComplaintResponseRequest body,
@@ -340,6 +375,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects/{suspectId}/charge-changes")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a substantial change of charge", description = "Roles: CPS")
     @PreAuthorize("hasAnyRole('CPS')")
     Mono<ResponseEntity<CommandAccepted>> changeChargeSubstantially(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody ChangeChargeSubstantiallyRequest body,
@@ -348,6 +384,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects/{suspectId}/no-evidence-offered")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record that no evidence was offered", description = "Roles: CPS")
     @PreAuthorize("hasAnyRole('CPS')")
     Mono<ResponseEntity<CommandAccepted>> offerNoEvidence(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody OfferNoEvidenceRequest body,
@@ -356,6 +393,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects/{suspectId}/review-requests")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record the victim's request to review a decision", description = "Roles: POLICE_OFFICER, CPS, VICTIM_SUPPORT")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'CPS', 'VICTIM_SUPPORT')")
     Mono<ResponseEntity<CommandAccepted>> requestDecisionReview(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody RequestDecisionReviewRequest body,
@@ -364,6 +402,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects/{suspectId}/review-decisions")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record the outcome of a review", description = "Roles: POLICE_OFFICER, CPS")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'CPS')")
     Mono<ResponseEntity<CommandAccepted>> recordReviewDecision(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody RecordReviewDecisionRequest body,
@@ -372,6 +411,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects/{suspectId}/appeals")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record an appeal lodged", description = "Roles: COURT")
     @PreAuthorize("hasAnyRole('COURT')")
     Mono<ResponseEntity<CommandAccepted>> lodgeAppeal(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody LodgeAppealRequest body,
@@ -380,6 +420,7 @@ class CaseCommandController {
     }
 
     @PostMapping("/suspects/{suspectId}/appeal-decisions")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record an appeal decided", description = "Roles: COURT")
     @PreAuthorize("hasAnyRole('COURT')")
     Mono<ResponseEntity<CommandAccepted>> decideAppeal(@PathVariable String caseId, @PathVariable String suspectId, @Valid @RequestBody DecideAppealRequest body,

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -46,6 +47,7 @@ class CaseController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Report a crime: opens a case", description = "Roles: POLICE_OFFICER")
     @PreAuthorize("hasRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> reportCrime(@Valid @RequestBody ReportCrimeRequest request,
@@ -55,6 +57,7 @@ class CaseController {
     }
 
     @PostMapping("/{caseId}/victim-contacts")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record that the victim was told something",
             description = "Roles: POLICE_OFFICER, WITNESS_CARE, CPS, PROBATION, RJ_PROVIDER, VICTIM_SUPPORT")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'WITNESS_CARE', 'CPS', 'PROBATION', 'RJ_PROVIDER', 'VICTIM_SUPPORT')")

@@ -1,10 +1,12 @@
 package uk.london.victims.web.api;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,6 +34,7 @@ class PeopleController {
     }
 
     @PostMapping("/{personId}/erasure")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Erase a person's personal details everywhere", description = "Roles: ADMIN")
     @PreAuthorize("hasRole('ADMIN')")
     Mono<ResponseEntity<Void>> erase(@PathVariable String personId) {

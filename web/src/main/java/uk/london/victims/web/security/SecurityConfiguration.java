@@ -63,7 +63,8 @@ public class SecurityConfiguration {
     SecurityWebFilterChain publicChain(ServerHttpSecurity http) {
         return stateless(http)
                 .securityMatcher(new OrServerWebExchangeMatcher(
-                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/", "/index.html"),
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/", "/index.html", "/v3/api-docs",
+                                "/v3/api-docs.yaml"),
                         PathRequest.toStaticResources().atCommonLocations(),
                         EndpointRequest.to("health"),
                         ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, DemoTokenController.PATH)))

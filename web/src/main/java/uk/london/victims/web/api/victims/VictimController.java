@@ -2,12 +2,14 @@ package uk.london.victims.web.api.victims;
 
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -44,6 +46,7 @@ class VictimController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a victim to the case", description = "Roles: POLICE_OFFICER")
     @PreAuthorize("hasRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> addVictim(@PathVariable String caseId, @Valid @RequestBody AddVictimRequest body,
@@ -61,6 +64,7 @@ class VictimController {
     }
 
     @PostMapping("/{victimId}/complaints")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a victim's complaint about an agency",
             description = "Roles: POLICE_OFFICER, CPS, WITNESS_CARE, COURT, PROBATION, RJ_PROVIDER, VICTIM_SUPPORT")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'CPS', 'WITNESS_CARE', 'COURT', 'PROBATION', 'RJ_PROVIDER', 'VICTIM_SUPPORT')")
