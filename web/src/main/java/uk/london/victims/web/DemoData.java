@@ -3,6 +3,9 @@ package uk.london.victims.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -14,31 +17,35 @@ import org.springframework.stereotype.Component;
 
 import uk.london.victims.application.store.MongoEventStorageEngine;
 import uk.london.victims.application.store.StoreProperties;
-import uk.london.victims.domain.cases.CaseId;
-import uk.london.victims.domain.cases.ContactChannel;
-import uk.london.victims.domain.cases.RecordVictimInformedCommand;
-import uk.london.victims.domain.cases.ReportChannel;
-import uk.london.victims.domain.cases.ReportCrimeCommand;
+import uk.london.victims.domain.cases.*;
+import uk.london.victims.domain.geography.Borough;
+import uk.london.victims.domain.people.PersonId;
+import uk.london.victims.domain.people.PersonalDataVault;
 
 /**
- * A few synthetic cases so that someone trying the service has something to look at. Only on the
- * embedded store, only into an empty one, and every id starts with DEMO so nobody mistakes them for
- * real cases. Off with {@code VJT_DEMO_DATA=false}.
+ * Synthetic journeys, so that someone trying the service has something real-looking to explore: one per
+ * priority category, together reaching every stage from "not investigated" to restorative justice and
+ * appeal. Loaded through the same commands as everything else, only on the embedded store, only into an
+ * empty one. Every case id starts with DEMO, every person is "Demo …" and every officer "DEMO-…", so
+ * nobody mistakes them for real cases. Off with {@code VJT_DEMO_DATA=false}.
  */
 @Component
 class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final String DETAILS = "{\"name\":\"%s\",\"dateOfBirth\":\"1990-01-01\",\"email\":\"%s@example.invalid\"}";
 
     private final CommandGateway commands;
     private final MongoEventStorageEngine events;
+    private final PersonalDataVault vault;
     private final StoreProperties store;
     private final boolean enabled;
 
-    DemoData(CommandGateway commands, MongoEventStorageEngine events, StoreProperties store,
+    DemoData(CommandGateway commands, MongoEventStorageEngine events, PersonalDataVault vault, StoreProperties store,
              @Value("${vjt.demo-data:true}") boolean enabled) {
         this.commands = commands;
         this.events = events;
+        this.vault = vault;
         this.store = store;
         this.enabled = enabled;
     }
@@ -48,20 +55,182 @@ class DemoData {
         if (!enabled || !store.embedded() || events.lastReservedPosition() > 0) {
             return;
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        report("DEMO-0001-burglary", ReportChannel.PHONE_101, now.minus(Duration.ofDays(12)), 2);
-        report("DEMO-0002-assault", ReportChannel.PHONE_999, now.minus(Duration.ofDays(5)), 1);
-        report("DEMO-0003-online-fraud", ReportChannel.ONLINE, now.minus(Duration.ofDays(1)), 0);
-        log.info("Demo data: 3 synthetic cases, ids DEMO-0001-burglary, DEMO-0002-assault, DEMO-0003-online-fraud "
-                 + "(try GET /api/cases/DEMO-0001-burglary)");
+        List<String> ids = List.of(notInvestigatedBurglary(), domesticAbuseToSentence(), sexualViolenceReviewed(),
+                hateCrimeRestorativeJustice(), knifeRobberyAppeal(), childExploitationDiscontinued(),
+                modernSlaveryWithCps(), fraudComplaint());
+        log.info("Demo data: {} synthetic journeys ({}). Police demo tokens see their BCU's cases; "
+                 + "a COMMISSIONER token sees all.", ids.size(), String.join(", ", ids));
     }
 
-    private void report(String id, ReportChannel channel, Instant reportedAt, int updates) {
-        CaseId caseId = new CaseId(id);
-        commands.sendAndWait(new ReportCrimeCommand(caseId, channel, reportedAt));
-        for (int i = 1; i <= updates; i++) {
-            commands.sendAndWait(new RecordVictimInformedCommand(caseId, null, "demo update " + i, ContactChannel.PHONE,
-                    "DEMO officer", reportedAt.plus(Duration.ofDays(i))));
+    private String notInvestigatedBurglary() {
+        Journey j = new Journey("DEMO-0001-burglary", 40, ReportChannel.ONLINE);
+        j.record("CRIS-DEMO-0001", OffenceCategory.BURGLARY_RESIDENTIAL, Borough.HACKNEY, Set.of());
+        PersonId victim = j.victim("Demo Victim Ashdown", VictimKind.DIRECT_VICTIM, false);
+        j.at(2, t -> new DecideNotToInvestigateCommand(j.id, "No forensic or CCTV opportunities; no witnesses", t));
+        j.at(3, t -> new RecordVictimInformedCommand(j.id, victim, "CrimeNotInvestigated", ContactChannel.EMAIL, "DEMO-PC-0001", t));
+        return j.id.value();
+    }
+
+    private String domesticAbuseToSentence() {
+        Journey j = new Journey("DEMO-0002-domestic-abuse", 200, ReportChannel.PHONE_999);
+        j.record("CRIS-DEMO-0002", OffenceCategory.VIOLENCE_WITH_INJURY, Borough.LAMBETH, Set.of(PriorityFlag.DOMESTIC_ABUSE));
+        PersonId victim = j.victim("Demo Victim Brightwater", VictimKind.DIRECT_VICTIM, false);
+        SuspectId s = new SuspectId("S1");
+        j.at(0, t -> new AssignOfficerCommand(j.id, "DEMO-DC-0002", "MPS-AS-Safeguarding", t));
+        j.at(1, t -> new RecordNeedsAssessmentCommand(j.id, victim, Set.of(EnhancedRightsReason.MOST_SERIOUS_CRIME,
+                EnhancedRightsReason.INTIMIDATED), false, null, t));
+        j.at(1, t -> new SetContactPreferencesCommand(j.id, victim, Set.of(ContactChannel.SMS), Set.of(ContactChannel.PHONE),
+                false, 14, t));
+        j.at(1, t -> new RecordSupportReferralCommand(j.id, victim, true, "Independent Domestic Violence Advocate (IDVA)", t));
+        j.at(1, t -> new IdentifySuspectCommand(j.id, s, t));
+        j.at(1, t -> new ArrestSuspectCommand(j.id, s, t));
+        j.at(2, t -> new ReleaseSuspectOnBailCommand(j.id, s, List.of("Not to contact the victim directly or indirectly",
+                "Not to enter Lambeth"), t));
+        j.at(2, t -> new RecordVictimInformedCommand(j.id, victim, "SuspectReleasedOnBail", ContactChannel.SMS, "DEMO-DC-0002", t));
+        j.at(10, t -> new SendFileToCpsCommand(j.id, s, t));
+        j.at(14, t -> new RecordChargingDecisionCommand(j.id, s, ChargingDecision.CHARGE,
+                List.of("Assault occasioning actual bodily harm"), null, t));
+        j.at(14, t -> new RecordVictimPersonalStatementCommand(j.id, victim, VictimPersonalStatementStep.OFFERED, null, t));
+        j.at(16, t -> new ListHearingCommand(j.id, new HearingId("H1"), s, "Camberwell Green Magistrates' Court",
+                j.start.plus(Duration.ofDays(40)), HearingType.FIRST_APPEARANCE, t));
+        j.at(17, t -> new RecordWitnessCareReceiptCommand(j.id, new HearingId("H1"), "Hearing date, time and place", t));
+        j.at(17, t -> new RecordVictimInformedCommand(j.id, victim, "HearingListed", ContactChannel.SMS, "DEMO-WCO-0001", t));
+        j.at(20, t -> new RecordVictimPersonalStatementCommand(j.id, victim, VictimPersonalStatementStep.MADE, true, t));
+        j.at(40, t -> new RecordHearingOutcomeCommand(j.id, new HearingId("H1"), HearingOutcome.GUILTY_PLEA, List.of(), t));
+        j.at(70, t -> new RecordSentenceCommand(j.id, s, SentenceType.IMMEDIATE_CUSTODY, 18,
+                List.of("Restraining order, 5 years"), t));
+        j.at(70, t -> new RecordVictimPersonalStatementCommand(j.id, victim, VictimPersonalStatementStep.READ_AT_SENTENCE, null, t));
+        j.at(71, t -> new RecordVictimInformedCommand(j.id, victim, "SentenceRecorded", ContactChannel.SMS, "DEMO-WCO-0001", t));
+        j.at(80, t -> new RecordVictimContactSchemeCommand(j.id, victim, s, VictimContactSchemeStep.REFERRED, t));
+        return j.id.value();
+    }
+
+    private String sexualViolenceReviewed() {
+        Journey j = new Journey("DEMO-0003-sexual-violence", 150, ReportChannel.THIRD_PARTY);
+        j.record("CRIS-DEMO-0003", OffenceCategory.SEXUAL_OFFENCE, Borough.CAMDEN, Set.of(PriorityFlag.SEXUAL_VIOLENCE));
+        PersonId victim = j.victim("Demo Victim Coldharbour", VictimKind.DIRECT_VICTIM, false);
+        SuspectId s = new SuspectId("S1");
+        j.at(1, t -> new RecordSupportReferralCommand(j.id, victim, true, "Independent Sexual Violence Adviser (ISVA)", t));
+        j.at(3, t -> new IdentifySuspectCommand(j.id, s, t));
+        j.at(5, t -> new ArrestSuspectCommand(j.id, s, t));
+        j.at(5, t -> new InterviewSuspectCommand(j.id, s, false, t));
+        j.at(5, t -> new ReleaseSuspectUnderInvestigationCommand(j.id, s, t));
+        j.at(60, t -> new SendFileToCpsCommand(j.id, s, t));
+        j.at(90, t -> new RecordChargingDecisionCommand(j.id, s, ChargingDecision.NO_FURTHER_ACTION, List.of(),
+                "Insufficient evidence for a realistic prospect of conviction", t));
+        j.at(92, t -> new RecordVictimInformedCommand(j.id, victim, "ChargingDecisionMade", ContactChannel.LETTER, "DEMO-CPS-0001", t));
+        j.at(100, t -> new RequestDecisionReviewCommand(j.id, victim, s, ReviewableDecision.CPS_NO_CHARGE, t));
+        j.at(130, t -> new RecordReviewDecisionCommand(j.id, victim, s, ReviewOutcome.DECISION_UPHELD,
+                "Review confirmed the evidential test is not met", t));
+        return j.id.value();
+    }
+
+    private String hateCrimeRestorativeJustice() {
+        Journey j = new Journey("DEMO-0004-hate-crime", 120, ReportChannel.FRONT_COUNTER);
+        j.record("CRIS-DEMO-0004", OffenceCategory.PUBLIC_ORDER, Borough.BRENT, Set.of(PriorityFlag.HATE_CRIME),
+                Set.of(HateStrand.RACE));
+        PersonId victim = j.victim("Demo Victim Dunmore", VictimKind.DIRECT_VICTIM, false);
+        SuspectId s = new SuspectId("S1");
+        j.at(2, t -> new IdentifySuspectCommand(j.id, s, t));
+        j.at(3, t -> new ArrestSuspectCommand(j.id, s, t));
+        j.at(3, t -> new InterviewSuspectCommand(j.id, s, true, t));
+        j.at(4, t -> new GiveOutOfCourtDisposalCommand(j.id, s, OutOfCourtDisposal.CONDITIONAL_CAUTION, true, t));
+        for (RestorativeJusticeStep step : List.of(RestorativeJusticeStep.OFFERED, RestorativeJusticeStep.REQUESTED_BY_VICTIM,
+                RestorativeJusticeStep.REFERRED_TO_PROVIDER, RestorativeJusticeStep.ASSESSED, RestorativeJusticeStep.VICTIM_CONSENTED,
+                RestorativeJusticeStep.OFFENDER_CONSENTED, RestorativeJusticeStep.CONFERENCE_HELD)) {
+            j.at(10 + 10 * step.ordinal(), t -> new RecordRestorativeJusticeStepCommand(j.id, s, step, "Restore:London", t));
+        }
+        j.at(90, t -> new RecordRestorativeJusticeStepCommand(j.id, s, RestorativeJusticeStep.CLOSED,
+                "Agreement reached and completed", t));
+        return j.id.value();
+    }
+
+    private String knifeRobberyAppeal() {
+        Journey j = new Journey("DEMO-0005-knife-robbery", 300, ReportChannel.PHONE_999);
+        j.record("CRIS-DEMO-0005", OffenceCategory.ROBBERY, Borough.NEWHAM, Set.of(PriorityFlag.WEAPON_BASED));
+        j.victim("Demo Victim Everleigh", VictimKind.DIRECT_VICTIM, false);
+        SuspectId s = new SuspectId("S1");
+        j.at(1, t -> new IdentifySuspectCommand(j.id, s, t));
+        j.at(1, t -> new ArrestSuspectCommand(j.id, s, t));
+        j.at(2, t -> new ChargeSuspectCommand(j.id, s, List.of("Robbery", "Possession of a bladed article"), t));
+        j.at(3, t -> new ListHearingCommand(j.id, new HearingId("H1"), s, "Stratford Magistrates' Court",
+                j.start.plus(Duration.ofDays(4)), HearingType.FIRST_APPEARANCE, t));
+        j.at(4, t -> new RecordHearingOutcomeCommand(j.id, new HearingId("H1"), HearingOutcome.SENT_TO_CROWN_COURT, List.of(), t));
+        j.at(5, t -> new ListHearingCommand(j.id, new HearingId("H2"), s, "Snaresbrook Crown Court",
+                j.start.plus(Duration.ofDays(200)), HearingType.TRIAL, t));
+        j.at(200, t -> new RecordHearingOutcomeCommand(j.id, new HearingId("H2"), HearingOutcome.NOT_GUILTY_PLEA, List.of(), t));
+        j.at(205, t -> new RecordVerdictCommand(j.id, s, Verdict.GUILTY, t));
+        j.at(240, t -> new RecordSentenceCommand(j.id, s, SentenceType.IMMEDIATE_CUSTODY, 60, List.of(), t));
+        j.at(250, t -> new LodgeAppealCommand(j.id, s, AppealAgainst.SENTENCE, t));
+        return j.id.value();
+    }
+
+    private String childExploitationDiscontinued() {
+        Journey j = new Journey("DEMO-0006-child-exploitation", 180, ReportChannel.THIRD_PARTY);
+        j.record("CRIS-DEMO-0006", OffenceCategory.SEXUAL_OFFENCE, Borough.CROYDON, Set.of(PriorityFlag.CHILD_SEXUAL_EXPLOITATION));
+        PersonId victim = j.victim("Demo Victim Fairhaven (parent)", VictimKind.PARENT_OR_GUARDIAN_OF_CHILD_VICTIM, true);
+        SuspectId s = new SuspectId("S1");
+        j.at(5, t -> new IdentifySuspectCommand(j.id, s, t));
+        j.at(6, t -> new ArrestSuspectCommand(j.id, s, t));
+        j.at(20, t -> new SendFileToCpsCommand(j.id, s, t));
+        j.at(30, t -> new RecordChargingDecisionCommand(j.id, s, ChargingDecision.CHARGE, List.of("Sexual communication with a child"), null, t));
+        j.at(100, t -> new DiscontinueProsecutionCommand(j.id, s, "Key evidence ruled inadmissible", t));
+        j.at(105, t -> new RequestDecisionReviewCommand(j.id, victim, s, ReviewableDecision.CPS_DISCONTINUANCE, t));
+        return j.id.value();
+    }
+
+    private String modernSlaveryWithCps() {
+        Journey j = new Journey("DEMO-0007-modern-slavery", 60, ReportChannel.PHONE_101);
+        j.record("CRIS-DEMO-0007", OffenceCategory.MODERN_SLAVERY, Borough.EALING, Set.of(PriorityFlag.MODERN_SLAVERY));
+        PersonId victim = j.victim("Demo Victim Greystone", VictimKind.DIRECT_VICTIM, false);
+        SuspectId s = new SuspectId("S1");
+        j.at(1, t -> new RecordNeedsAssessmentCommand(j.id, victim, Set.of(EnhancedRightsReason.MOST_SERIOUS_CRIME,
+                EnhancedRightsReason.VULNERABLE), true, "Romanian", t));
+        j.at(10, t -> new IdentifySuspectCommand(j.id, s, t));
+        j.at(12, t -> new ArrestSuspectCommand(j.id, s, t));
+        j.at(40, t -> new SendFileToCpsCommand(j.id, s, t));
+        return j.id.value();
+    }
+
+    private String fraudComplaint() {
+        Journey j = new Journey("DEMO-0008-online-fraud", 20, ReportChannel.ONLINE);
+        j.record("CRIS-DEMO-0008", OffenceCategory.FRAUD, Borough.WESTMINSTER, Set.of());
+        PersonId victim = j.victim("Demo Victim Hollins", VictimKind.DIRECT_VICTIM, false);
+        j.at(15, t -> new MakeComplaintCommand(j.id, victim, "C1", Agency.POLICE,
+                vault.seal(victim, "Nobody has told me what is happening with my report."), t));
+        j.at(16, t -> new RecordComplaintResponseCommand(j.id, victim, "C1", ComplaintStep.ACKNOWLEDGED, t));
+        return j.id.value();
+    }
+
+    /** One demo case: commands stamped with days after the report, the report some days before today. */
+    private final class Journey {
+        final CaseId id;
+        final Instant start;
+
+        Journey(String id, int daysAgo, ReportChannel channel) {
+            this.id = new CaseId(id);
+            this.start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(daysAgo));
+            commands.sendAndWait(new ReportCrimeCommand(this.id, channel, start));
+        }
+
+        void record(String reference, OffenceCategory offence, Borough borough, Set<PriorityFlag> flags) {
+            record(reference, offence, borough, flags, Set.of());
+        }
+
+        void record(String reference, OffenceCategory offence, Borough borough, Set<PriorityFlag> flags, Set<HateStrand> strands) {
+            at(0, t -> new RecordCrimeCommand(id, reference, offence, borough, flags, strands, t.plus(Duration.ofHours(2))));
+        }
+
+        PersonId victim(String name, VictimKind kind, boolean under18) {
+            PersonId person = PersonId.newId();
+            String mailbox = name.toLowerCase().replaceAll("[^a-z]+", ".");
+            at(0, t -> new AddVictimCommand(id, person, kind, vault.seal(person, String.format(DETAILS, name, mailbox)),
+                    under18, t.plus(Duration.ofHours(3))));
+            return person;
+        }
+
+        void at(int day, Function<Instant, CaseCommand> command) {
+            commands.sendAndWait(command.apply(start.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(5))));
         }
     }
 }

@@ -39,6 +39,7 @@ import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.PersonalDataVault;
 import uk.london.victims.domain.people.Sealed;
 import uk.london.victims.projections.casesummary.CaseSummaryProjection;
+import uk.london.victims.projections.timeline.CaseTimelineProjection;
 import uk.london.victims.web.security.AgencyRole;
 
 /**
@@ -208,23 +209,28 @@ abstract class ServiceContract {
             }
             storageEngine.appendEvents(history);
         }
-        PooledStreamingEventProcessor processor = processing
-                .eventProcessor(CaseSummaryProjection.PROCESSING_GROUP, PooledStreamingEventProcessor.class).orElseThrow();
-        awaitCaughtUp(processor);
-        List<Document> live = readModel();
-        assertThat(live).hasSizeGreaterThanOrEqualTo(30);
+        List<PooledStreamingEventProcessor> processors = List.of(CaseSummaryProjection.PROCESSING_GROUP,
+                        CaseTimelineProjection.PROCESSING_GROUP).stream()
+                .map(group -> processing.eventProcessor(group, PooledStreamingEventProcessor.class).orElseThrow()).toList();
+        processors.forEach(this::awaitCaughtUp);
+        List<Document> liveSummaries = readModel(CaseSummaryProjection.COLLECTION);
+        List<Document> liveTimelines = readModel(CaseTimelineProjection.COLLECTION);
+        assertThat(liveSummaries).hasSizeGreaterThanOrEqualTo(230);
 
         long started = System.nanoTime();
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        for (PooledStreamingEventProcessor processor : processors) {
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+        }
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
-               .until(() -> !processor.isReplaying() && caughtUp(processor));
+               .until(() -> processors.stream().allMatch(p -> !p.isReplaying() && caughtUp(p)));
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        assertThat(readModel()).isEqualTo(live);
-        System.out.printf("replay: %d event positions rebuilt into %d case summaries in %.2f s (%.0f events/s)%n",
-                storageEngine.lastReservedPosition(), live.size(), seconds, storageEngine.lastReservedPosition() / seconds);
+        assertThat(readModel(CaseSummaryProjection.COLLECTION)).isEqualTo(liveSummaries);
+        assertThat(readModel(CaseTimelineProjection.COLLECTION)).isEqualTo(liveTimelines);
+        System.out.printf("replay: %d event positions rebuilt into two read models (%d cases) in %.2f s (%.0f events/s)%n",
+                storageEngine.lastReservedPosition(), liveSummaries.size(), seconds, storageEngine.lastReservedPosition() / seconds);
     }
 
     @Test
@@ -466,9 +472,8 @@ abstract class ServiceContract {
                 status -> status.isCaughtUp() && status.getCurrentPosition().orElse(-1) >= head);
     }
 
-    private List<Document> readModel() {
-        return database.getCollection(CaseSummaryProjection.COLLECTION).find().sort(new Document("_id", 1))
-                       .into(new ArrayList<>());
+    private List<Document> readModel(String collection) {
+        return database.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>());
     }
 
     private long storedEvents() {

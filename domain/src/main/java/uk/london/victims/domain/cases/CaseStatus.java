@@ -1,6 +1,6 @@
 package uk.london.victims.domain.cases;
 
-/** Where a case stands, derived from its events. */
+/** Where a case stands: the latest stage its events reached (for several suspects, the latest step of any). */
 public enum CaseStatus {
     REPORTED,
     RECORDED,
@@ -12,6 +12,11 @@ public enum CaseStatus {
     CONVICTED,
     ACQUITTED,
     SENTENCED,
+    APPEAL_PENDING,
+    APPEAL_ALLOWED,
+    NO_FURTHER_ACTION,
+    OUT_OF_COURT_DISPOSAL,
+    PROSECUTION_STOPPED,
     FILED,
     CLOSED
 }

@@ -24,10 +24,12 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 
+import uk.london.victims.domain.cases.AppealDecidedEvent;
+import uk.london.victims.domain.cases.AppealLodgedEvent;
+import uk.london.victims.domain.cases.AppealOutcome;
 import uk.london.victims.domain.cases.CaseClosedEvent;
 import uk.london.victims.domain.cases.CaseFiledEvent;
 import uk.london.victims.domain.cases.CaseReopenedEvent;
-import uk.london.victims.domain.cases.ChargingDecision;
 import uk.london.victims.domain.cases.ChargingDecisionMadeEvent;
 import uk.london.victims.domain.cases.CrimeNotInvestigatedEvent;
 import uk.london.victims.domain.cases.CrimeReclassifiedEvent;
@@ -37,7 +39,11 @@ import uk.london.victims.domain.cases.FileSentToCpsEvent;
 import uk.london.victims.domain.cases.HearingListedEvent;
 import uk.london.victims.domain.cases.HearingOutcome;
 import uk.london.victims.domain.cases.HearingOutcomeRecordedEvent;
+import uk.london.victims.domain.cases.NoEvidenceOfferedEvent;
+import uk.london.victims.domain.cases.NoFurtherActionTakenEvent;
 import uk.london.victims.domain.cases.OfficerAssignedEvent;
+import uk.london.victims.domain.cases.OutOfCourtDisposalGivenEvent;
+import uk.london.victims.domain.cases.ProsecutionDiscontinuedEvent;
 import uk.london.victims.domain.cases.SentenceRecordedEvent;
 import uk.london.victims.domain.cases.SuspectChargedEvent;
 import uk.london.victims.domain.cases.SuspectIdentifiedEvent;
@@ -131,7 +137,26 @@ public class CaseSummaryProjection {
             return Optional.of("CHARGED");
         }
         if (payload instanceof ChargingDecisionMadeEvent e) {
-            return Optional.of(e.decision() == ChargingDecision.CHARGE ? "CHARGED" : "UNDER_INVESTIGATION");
+            return Optional.of(switch (e.decision()) {
+                case CHARGE -> "CHARGED";
+                case NO_FURTHER_ACTION -> "NO_FURTHER_ACTION";
+                case FURTHER_EVIDENCE_REQUIRED -> "UNDER_INVESTIGATION";
+            });
+        }
+        if (payload instanceof NoFurtherActionTakenEvent) {
+            return Optional.of("NO_FURTHER_ACTION");
+        }
+        if (payload instanceof OutOfCourtDisposalGivenEvent) {
+            return Optional.of("OUT_OF_COURT_DISPOSAL");
+        }
+        if (payload instanceof ProsecutionDiscontinuedEvent || payload instanceof NoEvidenceOfferedEvent) {
+            return Optional.of("PROSECUTION_STOPPED");
+        }
+        if (payload instanceof AppealLodgedEvent) {
+            return Optional.of("APPEAL_PENDING");
+        }
+        if (payload instanceof AppealDecidedEvent e) {
+            return Optional.of(e.outcome() == AppealOutcome.ALLOWED ? "APPEAL_ALLOWED" : "SENTENCED");
         }
         if (payload instanceof HearingListedEvent) {
             return Optional.of("AT_COURT");
