@@ -314,6 +314,64 @@ class CaseJourneyTest {
         }
     }
 
+    /** The accept or reject path of commands whose other path is covered above. */
+    @Nested
+    class OtherPaths {
+        @Test
+        void closingAnOpenCaseAndTheRulesForAClosedOne() {
+            given(arrested(), new CloseCaseCommand(CASE, "Victim moved abroad; no further enquiries", at(9)))
+                    .expectEvents(new CaseClosedEvent(CASE, "Victim moved abroad; no further enquiries", at(9)));
+            List<Object> closed = arrested();
+            closed.add(new CaseClosedEvent(CASE, "x", at(9)));
+            rejected(closed, new CloseCaseCommand(CASE, "again", at(10)), "case-closed");
+            rejected(closed, new ArrestSuspectCommand(CASE, S1, at(10)), "case-not-open");
+        }
+
+        @Test
+        void interviewsAndBailOnlyForAnActiveSuspect() {
+            List<Object> nfa = arrested();
+            nfa.add(new NoFurtherActionTakenEvent(CASE, S1, "x", at(3)));
+            rejected(nfa, new InterviewSuspectCommand(CASE, S1, true, at(4)), "no-further-action-taken");
+            given(arrested(), new ReleaseSuspectOnBailCommand(CASE, S1, List.of("Curfew 19:00-07:00"), at(2)))
+                    .expectEvents(new SuspectReleasedOnBailEvent(CASE, S1, List.of("Curfew 19:00-07:00"), at(2)));
+            given(arrested(), new TakeNoFurtherActionCommand(CASE, S1, "Victim withdrew support", at(3)))
+                    .expectEvents(new NoFurtherActionTakenEvent(CASE, S1, "Victim withdrew support", at(3)));
+            rejected(arrested(), new GiveOutOfCourtDisposalCommand(CASE, S1, null, false, at(3)), "disposal-missing");
+            given(arrested(), new SendFileToCpsCommand(CASE, S1, at(3))).expectEvents(new FileSentToCpsEvent(CASE, S1, at(3)));
+            rejected(charged(), new SendFileToCpsCommand(CASE, S1, at(4)), "suspect-already-charged");
+            given(arrested(), new ChargeSuspectCommand(CASE, S1, List.of("Theft"), at(3)))
+                    .expectEvents(new SuspectChargedEvent(CASE, S1, List.of("Theft"), at(3)));
+            rejected(suspectIdentified(), new InterviewSuspectCommand(CASE, new SuspectId("S9"), false, at(2)), "unknown-suspect");
+        }
+
+        @Test
+        void hearingOutcomesNeedAKnownHearingAndARunningProsecution() {
+            given(listed(), new RecordHearingOutcomeCommand(CASE, H1, HearingOutcome.BAILED, List.of("Residence"), at(20)))
+                    .expectEvents(new HearingOutcomeRecordedEvent(CASE, H1, HearingOutcome.BAILED, List.of("Residence"), at(20)));
+            rejected(listed(), new RecordHearingOutcomeCommand(CASE, new HearingId("H9"), HearingOutcome.ADJOURNED, List.of(), at(20)),
+                    "unknown-hearing");
+            rejected(listed(), new RecordHearingOutcomeCommand(CASE, H1, null, List.of(), at(20)), "outcome-missing");
+            List<Object> stopped = listed();
+            stopped.add(new ProsecutionDiscontinuedEvent(CASE, S1, "x", at(10)));
+            rejected(stopped, new RecordHearingOutcomeCommand(CASE, H1, HearingOutcome.GUILTY_PLEA, List.of(), at(20)),
+                    "no-prosecution-running");
+            rejected(convictedAfterTrial(), new RecordVerdictCommand(CASE, S1, Verdict.GUILTY, at(61)), "no-prosecution-running");
+        }
+
+        @Test
+        void appealsAreLodgedAndDecided() {
+            List<Object> sentenced = convictedAfterTrial();
+            sentenced.add(new SentenceRecordedEvent(CASE, S1, SentenceType.FINE, null, List.of(), at(62)));
+            given(sentenced, new LodgeAppealCommand(CASE, S1, AppealAgainst.SENTENCE, at(63)))
+                    .expectEvents(new AppealLodgedEvent(CASE, S1, AppealAgainst.SENTENCE, at(63)));
+            sentenced.add(new AppealLodgedEvent(CASE, S1, AppealAgainst.SENTENCE, at(63)));
+            given(sentenced, new DecideAppealCommand(CASE, S1, AppealOutcome.DISMISSED, at(70)))
+                    .expectEvents(new AppealDecidedEvent(CASE, S1, AppealOutcome.DISMISSED, at(70)));
+            rejected(sentenced, new DecideAppealCommand(CASE, S1, null, at(70)), "outcome-missing");
+            rejected(sentenced, new RecordSentenceCommand(CASE, S1, SentenceType.FINE, null, List.of(), at(64)), "already-sentenced");
+        }
+    }
+
     @Nested
     class ReviewsAndAppeals {
         private final uk.london.victims.domain.people.PersonId victim = new uk.london.victims.domain.people.PersonId("victim-0001");

@@ -120,6 +120,8 @@ class CaseVictimsTest {
         rejected(withVictim(), new RecordSupportReferralCommand(CASE, V1, true, "", at(1)), "service-missing");
         fixture.given(withVictim()).when(new RecordEqualityDataCommand(CASE, V1, AgeBand.AGE_25_34, null, null, null, at(1)))
                .expectSuccessfulHandlerExecution();
+        rejected(withVictim(), new RecordEqualityDataCommand(CASE, OTHER, AgeBand.AGE_25_34, null, null, null, at(1)), "unknown-victim");
+        rejected(withVictim(), new RecordSupportReferralCommand(CASE, OTHER, false, null, at(1)), "unknown-victim");
     }
 
     @Test
@@ -143,6 +145,7 @@ class CaseVictimsTest {
         charged.addAll(List.of(new CrimeRecordedEvent(CASE, "CRIS-1/26", OffenceCategory.ROBBERY, Borough.CAMDEN, Set.of(), Set.of(), at(0)),
                 new SuspectIdentifiedEvent(CASE, S1, at(1)), new SuspectChargedEvent(CASE, S1, List.of("Robbery"), at(2))));
         rejected(charged, new RecordVictimContactSchemeCommand(CASE, V1, S1, VictimContactSchemeStep.REFERRED, at(3)), "not-sentenced");
+        rejected(sentenced(), new RecordVictimContactSchemeCommand(CASE, V1, S1, null, at(85)), "step-missing");
         fixture.given(sentenced()).when(new RecordVictimContactSchemeCommand(CASE, V1, S1, VictimContactSchemeStep.REFERRED, at(85)))
                .expectSuccessfulHandlerExecution();
     }
@@ -158,6 +161,8 @@ class CaseVictimsTest {
         rejected(complained, new RecordComplaintResponseCommand(CASE, V1, "C1", ComplaintStep.ACKNOWLEDGED, at(4)),
                 "response-before-complaint");
         rejected(complained, new RecordComplaintResponseCommand(CASE, V1, "C2", ComplaintStep.ACKNOWLEDGED, at(6)), "unknown-complaint");
+        fixture.given(complained).when(new RecordComplaintResponseCommand(CASE, V1, "C1", ComplaintStep.ANSWERED, at(9)))
+               .expectEvents(new ComplaintResponseRecordedEvent(CASE, V1, "C1", ComplaintStep.ANSWERED, at(9)));
         rejected(withVictim(), new MakeComplaintCommand(CASE, V1, "C1", Agency.POLICE, new Sealed(OTHER, "x"), at(5)),
                 "sealed-for-another-person");
     }
