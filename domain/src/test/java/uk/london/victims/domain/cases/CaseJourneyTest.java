@@ -85,22 +85,9 @@ class CaseJourneyTest {
 
     private void rejected(List<Object> history, Object command, String code) {
         given(history, command).expectNoEvents().expectException(CaseRuleViolationException.class)
-                               .expectException(withCode(code));
+                               .expectException(CaseRuleMatchers.withCode(code));
     }
 
-    private static org.hamcrest.Matcher<Object> withCode(String code) {
-        return new org.hamcrest.TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Object item) {
-                return item instanceof CaseRuleViolationException e && e.code().equals(code);
-            }
-
-            @Override
-            public void describeTo(org.hamcrest.Description description) {
-                description.appendText("a case rule violation with code ").appendValue(code);
-            }
-        };
-    }
 
     // ------------------------------------------------------------------ police
 

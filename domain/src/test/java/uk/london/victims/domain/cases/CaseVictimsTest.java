@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,22 +58,9 @@ class CaseVictimsTest {
 
     private void rejected(List<Object> history, Object command, String code) {
         fixture.given(history).when(command).expectNoEvents().expectException(CaseRuleViolationException.class)
-               .expectException(withCode(code));
+               .expectException(CaseRuleMatchers.withCode(code));
     }
 
-    private static Matcher<Object> withCode(String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Object item) {
-                return item instanceof CaseRuleViolationException e && e.code().equals(code);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a case rule violation with code ").appendValue(code);
-            }
-        };
-    }
 
     @Test
     void aVictimIsAddedOnceWithDetailsSealedUnderTheirOwnKey() {
