@@ -110,6 +110,15 @@ abstract class ServiceContract {
     }
 
     @Test
+    void healthReportsTheEventStoreWithoutRevealingDetails() {
+        http.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
+            .jsonPath("$.status").isEqualTo("UP")
+            .jsonPath("$.components.eventStore.status").isEqualTo("UP")
+            .jsonPath("$.components.eventStore.details").doesNotExist()
+            .jsonPath("$.components.diskSpace.details").doesNotExist();
+    }
+
+    @Test
     void reportingTheSameCaseTwiceIsAConflictAndWritesNothing() {
         String caseId = CaseId.newId().value();
         report(caseId);

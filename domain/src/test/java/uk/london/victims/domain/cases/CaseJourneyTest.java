@@ -88,7 +88,6 @@ class CaseJourneyTest {
                                .expectException(CaseRuleMatchers.withCode(code));
     }
 
-
     // ------------------------------------------------------------------ police
 
     @Nested
