@@ -24,9 +24,9 @@ VICTIM=$(post "$POLICE" $C/victims '{"kind":"DIRECT_VICTIM","personalDetails":{"
          | sed 's/.*"createdId":"\([^"]*\)".*/\1/')
 post "$POLICE" $C/victims/$VICTIM/needs-assessments '{"enhancedRightsReasons":["INTIMIDATED"],"occurredAt":"2026-03-02T09:00:00Z"}'
 post "$POLICE" $C/suspects '{"suspectId":"S1","occurredAt":"2026-03-03T09:00:00Z"}'
-post "$POLICE" $C/suspects/S1/arrests '{"occurredAt":"2026-03-03T10:00:00Z"}'
+ARREST=$(post "$POLICE" $C/suspects/S1/arrests '{"occurredAt":"2026-03-03T10:00:00Z"}' | sed 's/.*"version":\([0-9]*\).*/\1/')
 post "$POLICE" $C/suspects/S1/interviews '{"admittedOffence":true,"occurredAt":"2026-03-03T14:00:00Z"}'
-post "$POLICE" $C/victim-contacts "{\"victimId\":\"$VICTIM\",\"informedAbout\":\"SuspectArrested\",\"channel\":\"PHONE\",\"informedBy\":\"DC 2001\",\"occurredAt\":\"2026-03-03T16:00:00Z\"}"
+post "$POLICE" $C/victim-contacts "{\"victimId\":\"$VICTIM\",\"aboutSequence\":$ARREST,\"informedAbout\":\"The arrest\",\"channel\":\"PHONE\",\"informedBy\":\"DC 2001\",\"occurredAt\":\"2026-03-03T16:00:00Z\"}"
 post "$POLICE" $C/suspects/S1/cps-referrals '{"occurredAt":"2026-03-04T09:00:00Z"}'
 post "$CPS" $C/suspects/S1/charging-decisions '{"decision":"CHARGE","charges":["Robbery"],"occurredAt":"2026-03-05T11:00:00Z"}'
 post "$COURT" $C/hearings '{"hearingId":"H1","suspectId":"S1","court":"Thames Magistrates Court","scheduledFor":"2026-03-20T10:00:00Z","type":"FIRST_APPEARANCE","occurredAt":"2026-03-05T15:00:00Z"}'

@@ -66,8 +66,9 @@ class DemoData {
         Journey j = new Journey("DEMO-0001-burglary", 40, ReportChannel.ONLINE);
         j.record("CRIS-DEMO-0001", OffenceCategory.BURGLARY_RESIDENTIAL, Borough.HACKNEY, Set.of());
         PersonId victim = j.victim("Demo Victim Ashdown", VictimKind.DIRECT_VICTIM, false);
-        j.at(2, t -> new DecideNotToInvestigateCommand(j.id, "No forensic or CCTV opportunities; no witnesses", t));
-        j.at(3, t -> new RecordVictimInformedCommand(j.id, victim, "CrimeNotInvestigated", ContactChannel.EMAIL, "DEMO-PC-0001", t));
+        long decision = j.at(2, t -> new DecideNotToInvestigateCommand(j.id, "No forensic or CCTV opportunities; no witnesses", t));
+        j.at(3, t -> new RecordVictimInformedCommand(j.id, victim, decision, "Not investigated, and why", ContactChannel.EMAIL,
+                "DEMO-PC-0001", t));
         return j.id.value();
     }
 
@@ -84,23 +85,26 @@ class DemoData {
         j.at(1, t -> new RecordSupportReferralCommand(j.id, victim, true, "Independent Domestic Violence Advocate (IDVA)", t));
         j.at(1, t -> new IdentifySuspectCommand(j.id, s, t));
         j.at(1, t -> new ArrestSuspectCommand(j.id, s, t));
-        j.at(2, t -> new ReleaseSuspectOnBailCommand(j.id, s, List.of("Not to contact the victim directly or indirectly",
+        long bail = j.at(2, t -> new ReleaseSuspectOnBailCommand(j.id, s, List.of("Not to contact the victim directly or indirectly",
                 "Not to enter Lambeth"), t));
-        j.at(2, t -> new RecordVictimInformedCommand(j.id, victim, "SuspectReleasedOnBail", ContactChannel.SMS, "DEMO-DC-0002", t));
+        j.at(2, t -> new RecordVictimInformedCommand(j.id, victim, bail, "Bail and its conditions", ContactChannel.SMS,
+                "DEMO-DC-0002", t));
         j.at(10, t -> new SendFileToCpsCommand(j.id, s, t));
         j.at(14, t -> new RecordChargingDecisionCommand(j.id, s, ChargingDecision.CHARGE,
                 List.of("Assault occasioning actual bodily harm"), null, t));
         j.at(14, t -> new RecordVictimPersonalStatementCommand(j.id, victim, VictimPersonalStatementStep.OFFERED, null, t));
         j.at(16, t -> new ListHearingCommand(j.id, new HearingId("H1"), s, "Camberwell Green Magistrates' Court",
                 j.start.plus(Duration.ofDays(40)), HearingType.FIRST_APPEARANCE, t));
-        j.at(17, t -> new RecordWitnessCareReceiptCommand(j.id, new HearingId("H1"), "Hearing date, time and place", t));
-        j.at(17, t -> new RecordVictimInformedCommand(j.id, victim, "HearingListed", ContactChannel.SMS, "DEMO-WCO-0001", t));
+        long receipt = j.at(17, t -> new RecordWitnessCareReceiptCommand(j.id, new HearingId("H1"), "Hearing date, time and place", t));
+        j.at(17, t -> new RecordVictimInformedCommand(j.id, victim, receipt, "Hearing date, time and place", ContactChannel.SMS,
+                "DEMO-WCO-0001", t));
         j.at(20, t -> new RecordVictimPersonalStatementCommand(j.id, victim, VictimPersonalStatementStep.MADE, true, t));
         j.at(40, t -> new RecordHearingOutcomeCommand(j.id, new HearingId("H1"), HearingOutcome.GUILTY_PLEA, List.of(), t));
-        j.at(70, t -> new RecordSentenceCommand(j.id, s, SentenceType.IMMEDIATE_CUSTODY, 18,
+        long sentence = j.at(70, t -> new RecordSentenceCommand(j.id, s, SentenceType.IMMEDIATE_CUSTODY, 18,
                 List.of("Restraining order, 5 years"), t));
         j.at(70, t -> new RecordVictimPersonalStatementCommand(j.id, victim, VictimPersonalStatementStep.READ_AT_SENTENCE, null, t));
-        j.at(71, t -> new RecordVictimInformedCommand(j.id, victim, "SentenceRecorded", ContactChannel.SMS, "DEMO-WCO-0001", t));
+        j.at(71, t -> new RecordVictimInformedCommand(j.id, victim, sentence, "The sentence, explained", ContactChannel.SMS,
+                "DEMO-WCO-0001", t));
         j.at(80, t -> new RecordVictimContactSchemeCommand(j.id, victim, s, VictimContactSchemeStep.REFERRED, t));
         return j.id.value();
     }
@@ -116,9 +120,10 @@ class DemoData {
         j.at(5, t -> new InterviewSuspectCommand(j.id, s, false, t));
         j.at(5, t -> new ReleaseSuspectUnderInvestigationCommand(j.id, s, t));
         j.at(60, t -> new SendFileToCpsCommand(j.id, s, t));
-        j.at(90, t -> new RecordChargingDecisionCommand(j.id, s, ChargingDecision.NO_FURTHER_ACTION, List.of(),
+        long noCharge = j.at(90, t -> new RecordChargingDecisionCommand(j.id, s, ChargingDecision.NO_FURTHER_ACTION, List.of(),
                 "Insufficient evidence for a realistic prospect of conviction", t));
-        j.at(92, t -> new RecordVictimInformedCommand(j.id, victim, "ChargingDecisionMade", ContactChannel.LETTER, "DEMO-CPS-0001", t));
+        j.at(92, t -> new RecordVictimInformedCommand(j.id, victim, noCharge, "No charge, and the right to review",
+                ContactChannel.LETTER, "DEMO-CPS-0001", t));
         j.at(100, t -> new RequestDecisionReviewCommand(j.id, victim, s, ReviewableDecision.CPS_NO_CHARGE, t));
         j.at(130, t -> new RecordReviewDecisionCommand(j.id, victim, s, ReviewOutcome.DECISION_UPHELD,
                 "Review confirmed the evidential test is not met", t));
@@ -229,8 +234,10 @@ class DemoData {
             return person;
         }
 
-        void at(int day, Function<Instant, CaseCommand> command) {
-            commands.sendAndWait(command.apply(start.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(5))));
+        /** Sends the command as of {@code day} days after the report; returns the case's version after it. */
+        long at(int day, Function<Instant, CaseCommand> command) {
+            Object version = commands.sendAndWait(command.apply(start.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(5))));
+            return version instanceof Number n ? n.longValue() : 0;
         }
     }
 }

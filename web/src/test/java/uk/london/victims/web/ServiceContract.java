@@ -142,7 +142,7 @@ abstract class ServiceContract {
         contact(caseId, "2026-03-01T21:00:00Z").expectStatus().isCreated();
         // Another service instance records event 2 on the same case; this instance's cached copy is now stale.
         eventStore.publish(new GenericDomainEventMessage<>("Case", caseId, 2, new VictimInformedEvent(
-                new CaseId(caseId), null, null, ContactChannel.LETTER, "Witness Care", Instant.parse("2026-03-02T09:00:00Z"))));
+                new CaseId(caseId), null, null, null, ContactChannel.LETTER, "Witness Care", Instant.parse("2026-03-02T09:00:00Z"))));
         long events = storedEvents();
 
         contact(caseId, "2026-03-02T10:00:00Z").expectStatus().isEqualTo(HttpStatus.CONFLICT);
@@ -214,7 +214,7 @@ abstract class ServiceContract {
                     new CrimeReportedEvent(caseId, ReportChannel.ONLINE, Instant.parse("2026-03-01T20:15:00Z"))));
             for (int seq = 1; seq < 10; seq++) {
                 history.add(new GenericDomainEventMessage<>("Case", caseId.value(), seq, new VictimInformedEvent(
-                        caseId, null, null, ContactChannel.EMAIL, "Witness Care", Instant.parse("2026-03-02T09:00:00Z"))));
+                        caseId, null, null, null, ContactChannel.EMAIL, "Witness Care", Instant.parse("2026-03-02T09:00:00Z"))));
             }
             storageEngine.appendEvents(history);
         }

@@ -108,6 +108,9 @@ class EventSchemaSnapshotTest {
         if (type == boolean.class || type == Boolean.class) {
             return true;
         }
+        if (type == Long.class || type == long.class) {
+            return 7L;
+        }
         if (type == Integer.class || type == int.class) {
             return 18;
         }

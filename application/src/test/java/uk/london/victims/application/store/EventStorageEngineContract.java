@@ -352,7 +352,7 @@ abstract class EventStorageEngineContract {
 
     private static DomainEventMessage<?> informed(CaseId id, long sequence) {
         return new GenericDomainEventMessage<>("Case", id.value(), sequence,
-                new VictimInformedEvent(id, null, null, ContactChannel.PHONE, "PC 1234",
+                new VictimInformedEvent(id, null, null, null, ContactChannel.PHONE, "PC 1234",
                         Instant.parse("2026-03-02T08:00:00Z")));
     }
 

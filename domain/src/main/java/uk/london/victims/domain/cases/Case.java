@@ -555,8 +555,12 @@ class Case {
         if (command.victimId() != null) {
             knownVictim(command.victimId(), command.occurredAt());
         }
-        apply(new VictimInformedEvent(caseId, command.victimId(), command.informedAbout(), command.channel(),
-                command.informedBy(), command.occurredAt()));
+        require(command.aboutSequence() == null || (command.aboutSequence() >= 0 && command.aboutSequence() <= version()),
+                "unknown-event", "aboutSequence must be the sequence number of an event already on this case");
+        require(command.informedAbout() == null || command.informedAbout().length() <= 200, "informed-about-too-long",
+                "informedAbout is a few words, at most 200 characters");
+        apply(new VictimInformedEvent(caseId, command.victimId(), command.aboutSequence(), command.informedAbout(),
+                command.channel(), command.informedBy(), command.occurredAt()));
         return version();
     }
 

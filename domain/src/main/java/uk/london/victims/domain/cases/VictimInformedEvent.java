@@ -8,6 +8,6 @@ import uk.london.victims.domain.people.PersonId;
 
 /** Someone told the victim something: who, by which channel, when, about which event. */
 @Revision("1")
-public record VictimInformedEvent(CaseId caseId, PersonId victimId, String informedAbout, ContactChannel channel, String informedBy,
+public record VictimInformedEvent(CaseId caseId, PersonId victimId, Long aboutSequence, String informedAbout, ContactChannel channel, String informedBy,
                                   Instant occurredAt) {
 }

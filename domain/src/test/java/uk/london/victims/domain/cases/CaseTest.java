@@ -61,14 +61,14 @@ class CaseTest {
     void tellingTheVictimIsRecordedWithItsRealTime() {
         Instant told = Instant.parse("2026-03-02T09:30:00Z");
         fixture.given(new CrimeReportedEvent(CASE, ReportChannel.ONLINE, REPORTED))
-               .when(new RecordVictimInformedCommand(CASE, null, "crime-recorded", ContactChannel.SMS, "PC 1234", told))
-               .expectEvents(new VictimInformedEvent(CASE, null, "crime-recorded", ContactChannel.SMS, "PC 1234", told));
+               .when(new RecordVictimInformedCommand(CASE, null, null, "crime-recorded", ContactChannel.SMS, "PC 1234", told))
+               .expectEvents(new VictimInformedEvent(CASE, null, null, "crime-recorded", ContactChannel.SMS, "PC 1234", told));
     }
 
     @Test
     void theVictimCannotHaveBeenToldBeforeTheCrimeWasReported() {
         fixture.given(new CrimeReportedEvent(CASE, ReportChannel.ONLINE, REPORTED))
-               .when(new RecordVictimInformedCommand(CASE, null, null, ContactChannel.PHONE, "PC 1234",
+               .when(new RecordVictimInformedCommand(CASE, null, null, null, ContactChannel.PHONE, "PC 1234",
                        REPORTED.minus(Duration.ofHours(1))))
                .expectException(CaseRuleViolationException.class)
                .expectNoEvents();
@@ -77,7 +77,7 @@ class CaseTest {
     @Test
     void whoToldTheVictimMustBeSaid() {
         fixture.given(new CrimeReportedEvent(CASE, ReportChannel.ONLINE, REPORTED))
-               .when(new RecordVictimInformedCommand(CASE, null, null, ContactChannel.PHONE, " ", NOW))
+               .when(new RecordVictimInformedCommand(CASE, null, null, null, ContactChannel.PHONE, " ", NOW))
                .expectException(CaseRuleViolationException.class)
                .expectNoEvents();
     }

@@ -153,9 +153,13 @@ class CaseVictimsTest {
 
     @Test
     void tellingAVictimNamesWhichVictimOnceTheCaseHasAny() {
-        rejected(withVictim(), new RecordVictimInformedCommand(CASE, null, null, ContactChannel.PHONE, "PC 1", at(1)), "victim-missing");
-        rejected(withVictim(), new RecordVictimInformedCommand(CASE, OTHER, null, ContactChannel.PHONE, "PC 1", at(1)), "unknown-victim");
-        fixture.given(withVictim()).when(new RecordVictimInformedCommand(CASE, V1, "evt-123", ContactChannel.PHONE, "PC 1", at(1)))
-               .expectEvents(new VictimInformedEvent(CASE, V1, "evt-123", ContactChannel.PHONE, "PC 1", at(1)));
+        rejected(withVictim(), new RecordVictimInformedCommand(CASE, null, null, null, ContactChannel.PHONE, "PC 1", at(1)), "victim-missing");
+        rejected(withVictim(), new RecordVictimInformedCommand(CASE, OTHER, null, null, ContactChannel.PHONE, "PC 1", at(1)), "unknown-victim");
+        fixture.given(withVictim()).when(new RecordVictimInformedCommand(CASE, V1, 1L, "That they are a victim in the case",
+                        ContactChannel.PHONE, "PC 1", at(1)))
+               .expectEvents(new VictimInformedEvent(CASE, V1, 1L, "That they are a victim in the case", ContactChannel.PHONE, "PC 1", at(1)));
+        // The evidence must point at an event that exists: here the case has events 0 and 1 only.
+        rejected(withVictim(), new RecordVictimInformedCommand(CASE, V1, 2L, "x", ContactChannel.PHONE, "PC 1", at(1)), "unknown-event");
+        rejected(withVictim(), new RecordVictimInformedCommand(CASE, V1, -1L, "x", ContactChannel.PHONE, "PC 1", at(1)), "unknown-event");
     }
 }

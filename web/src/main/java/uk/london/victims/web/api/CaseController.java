@@ -64,7 +64,8 @@ class CaseController {
     Mono<ResponseEntity<CommandAccepted>> recordVictimInformed(@PathVariable String caseId,
                                                                @Valid @RequestBody VictimInformedRequest request,
                                                                ServerWebExchange exchange) {
-        return commands.send(exchange, request, new RecordVictimInformedCommand(new CaseId(caseId), request.victimId(), request.informedAbout(),
+        return commands.send(exchange, request, new RecordVictimInformedCommand(new CaseId(caseId), request.victimId(), request.aboutSequence(),
+                request.informedAbout(),
                 request.channel(), request.informedBy(), request.occurredAt()));
     }
 

@@ -10,6 +10,7 @@ import uk.london.victims.domain.cases.ContactChannel;
 import uk.london.victims.domain.people.PersonId;
 
 public record VictimInformedRequest(PersonId victimId,
+                                    Long aboutSequence,
                                     @Size(max = 200) String informedAbout,
                                     @NotNull ContactChannel channel,
                                     @NotBlank @Size(max = 200) String informedBy,
