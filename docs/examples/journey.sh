@@ -29,8 +29,9 @@ post "$POLICE" $C/suspects/S1/interviews '{"admittedOffence":true,"occurredAt":"
 post "$POLICE" $C/victim-contacts "{\"victimId\":\"$VICTIM\",\"aboutSequence\":$ARREST,\"informedAbout\":\"The arrest\",\"channel\":\"PHONE\",\"informedBy\":\"DC 2001\",\"occurredAt\":\"2026-03-03T16:00:00Z\"}"
 post "$POLICE" $C/suspects/S1/cps-referrals '{"occurredAt":"2026-03-04T09:00:00Z"}'
 post "$CPS" $C/suspects/S1/charging-decisions '{"decision":"CHARGE","charges":["Robbery"],"occurredAt":"2026-03-05T11:00:00Z"}'
-post "$COURT" $C/hearings '{"hearingId":"H1","suspectId":"S1","court":"Thames Magistrates Court","scheduledFor":"2026-03-20T10:00:00Z","type":"FIRST_APPEARANCE","occurredAt":"2026-03-05T15:00:00Z"}'
-post "$WCU" $C/hearings/H1/witness-care-receipts '{"information":"Hearing date, time and place","occurredAt":"2026-03-06T09:00:00Z"}'
+LISTING=$(post "$COURT" $C/hearings '{"hearingId":"H1","suspectId":"S1","court":"Thames Magistrates Court","scheduledFor":"2026-03-20T10:00:00Z","type":"FIRST_APPEARANCE","occurredAt":"2026-03-05T15:00:00Z"}' \
+          | sed 's/.*"version":\([0-9]*\).*/\1/')
+post "$WCU" $C/witness-care-receipts "{\"aboutSequence\":$LISTING,\"information\":\"Hearing date, time and place\",\"occurredAt\":\"2026-03-06T09:00:00Z\"}"
 post "$COURT" $C/hearings/H1/outcomes '{"outcome":"GUILTY_PLEA","occurredAt":"2026-03-20T11:00:00Z"}'
 post "$COURT" $C/suspects/S1/sentences '{"sentence":"IMMEDIATE_CUSTODY","lengthMonths":30,"ancillaryOrders":["Restraining order"],"occurredAt":"2026-04-10T12:00:00Z"}'
 LAST=$(post "$RJ" $C/suspects/S1/restorative-justice-steps '{"step":"OFFERED","detail":"Restore:London","occurredAt":"2026-04-20T12:00:00Z"}' \

@@ -93,17 +93,18 @@ class DemoData {
         j.at(14, t -> new RecordChargingDecisionCommand(j.id, s, ChargingDecision.CHARGE,
                 List.of("Assault occasioning actual bodily harm"), null, t));
         j.at(14, t -> new RecordVictimPersonalStatementCommand(j.id, victim, VictimPersonalStatementStep.OFFERED, null, t));
-        j.at(16, t -> new ListHearingCommand(j.id, new HearingId("H1"), s, "Camberwell Green Magistrates' Court",
+        long listing = j.at(16, t -> new ListHearingCommand(j.id, new HearingId("H1"), s, "Camberwell Green Magistrates' Court",
                 j.start.plus(Duration.ofDays(40)), HearingType.FIRST_APPEARANCE, t));
-        long receipt = j.at(17, t -> new RecordWitnessCareReceiptCommand(j.id, new HearingId("H1"), "Hearing date, time and place", t));
+        long receipt = j.at(17, t -> new RecordWitnessCareReceiptCommand(j.id, listing, "Hearing date, time and place", t));
         j.at(17, t -> new RecordVictimInformedCommand(j.id, victim, receipt, "Hearing date, time and place", ContactChannel.SMS,
                 "DEMO-WCO-0001", t));
         j.at(20, t -> new RecordVictimPersonalStatementCommand(j.id, victim, VictimPersonalStatementStep.MADE, true, t));
         j.at(40, t -> new RecordHearingOutcomeCommand(j.id, new HearingId("H1"), HearingOutcome.GUILTY_PLEA, List.of(), t));
         long sentence = j.at(70, t -> new RecordSentenceCommand(j.id, s, SentenceType.IMMEDIATE_CUSTODY, 18,
                 List.of("Restraining order, 5 years"), t));
+        long sentenceReceived = j.at(71, t -> new RecordWitnessCareReceiptCommand(j.id, sentence, "Sentence and ancillary orders", t));
         j.at(70, t -> new RecordVictimPersonalStatementCommand(j.id, victim, VictimPersonalStatementStep.READ_AT_SENTENCE, null, t));
-        j.at(71, t -> new RecordVictimInformedCommand(j.id, victim, sentence, "The sentence, explained", ContactChannel.SMS,
+        j.at(71, t -> new RecordVictimInformedCommand(j.id, victim, sentenceReceived, "The sentence, explained", ContactChannel.SMS,
                 "DEMO-WCO-0001", t));
         j.at(80, t -> new RecordVictimContactSchemeCommand(j.id, victim, s, VictimContactSchemeStep.REFERRED, t));
         return j.id.value();

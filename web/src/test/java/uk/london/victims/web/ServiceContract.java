@@ -261,8 +261,8 @@ abstract class ServiceContract {
         post(AgencyRole.COURT, s + "/hearings", Map.of("hearingId", "H1", "suspectId", "S1", "court", "Thames Magistrates' Court",
                 "scheduledFor", "2026-03-20T10:00:00Z", "type", "FIRST_APPEARANCE", "occurredAt", "2026-03-05T15:00:00Z"))
                 .expectStatus().isCreated();
-        post(AgencyRole.WITNESS_CARE, s + "/hearings/H1/witness-care-receipts", Map.of("information", "Hearing date, time and place",
-                "occurredAt", "2026-03-06T09:00:00Z")).expectStatus().isCreated();
+        post(AgencyRole.WITNESS_CARE, s + "/witness-care-receipts", Map.of("aboutSequence", 8, "information",
+                "Hearing date, time and place", "occurredAt", "2026-03-06T09:00:00Z")).expectStatus().isCreated();
         post(AgencyRole.COURT, s + "/hearings/H1/outcomes", Map.of("outcome", "GUILTY_PLEA", "conditions", List.of(),
                 "occurredAt", "2026-03-20T11:00:00Z")).expectStatus().isCreated();
         post(AgencyRole.COURT, s + "/suspects/S1/sentences", Map.of("sentence", "IMMEDIATE_CUSTODY", "lengthMonths", 30,

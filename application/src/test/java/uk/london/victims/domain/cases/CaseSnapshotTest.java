@@ -32,7 +32,7 @@ class CaseSnapshotTest {
         original.on(new SuspectArrestedEvent(CASE, S1, T));
         original.on(new SuspectInterviewedEvent(CASE, S1, true, T));
         original.on(new SuspectChargedEvent(CASE, S1, List.of("Robbery"), T));
-        original.on(new HearingListedEvent(CASE, new HearingId("H1"), S1, "Thames Magistrates' Court", T, HearingType.TRIAL, T));
+        original.on(new HearingListedEvent(CASE, new HearingId("H1"), S1, "Thames Magistrates' Court", T, HearingType.TRIAL, T), 6L);
         original.on(new RestorativeJusticeStepRecordedEvent(CASE, S1, RestorativeJusticeStep.OFFERED, null, T));
         original.on(new RestorativeJusticeStepRecordedEvent(CASE, S1, RestorativeJusticeStep.VICTIM_CONSENTED, null, T));
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -38,9 +39,11 @@ class Case {
     private final Map<SuspectId, Suspect> suspects = new HashMap<>();
     private final Map<HearingId, Hearing> hearings = new HashMap<>();
     private final Map<PersonId, Victim> victims = new HashMap<>();
+    /** Court and CPS events by sequence number, with when they were made: what Witness Care can receive. */
+    private final Map<Long, Instant> courtAndCpsEvents = new HashMap<>();
 
-    /** A listed hearing: which defendant, and when the listing was made (receipt cannot precede it). */
-    private record Hearing(SuspectId suspectId, Instant listedAt) {
+    /** A listed hearing: which defendant it concerns. */
+    private record Hearing(SuspectId suspectId) {
     }
 
     Case() {
@@ -293,11 +296,14 @@ class Case {
     @CommandHandler
     long handle(RecordWitnessCareReceiptCommand command) {
         requireTime(command.occurredAt());
-        Hearing hearing = knownHearing(command.hearingId());
-        require(!command.occurredAt().isBefore(hearing.listedAt()), "receipt-before-listing",
-                "Witness Care cannot have received the listing before the court made it (" + hearing.listedAt() + ")");
+        require(command.aboutSequence() != null, "about-missing", "Say which court or CPS event was received (aboutSequence)");
+        Instant madeAt = courtAndCpsEvents.get(command.aboutSequence());
+        require(madeAt != null, "not-court-or-cps-event",
+                "aboutSequence must be a court or CPS event on this case (a listing, outcome, verdict, sentence or decision)");
+        require(!command.occurredAt().isBefore(madeAt), "receipt-before-event",
+                "Witness Care cannot have received it before the court or CPS made it (" + madeAt + ")");
         require(notBlank(command.information()), "information-missing", "Say what Witness Care received (information)");
-        apply(new CourtInformationReceivedByWitnessCareEvent(caseId, command.hearingId(), command.information(),
+        apply(new CourtInformationReceivedByWitnessCareEvent(caseId, command.aboutSequence(), command.information(),
                 command.occurredAt()));
         return version();
     }
@@ -745,7 +751,8 @@ class Case {
     }
 
     @EventSourcingHandler
-    void on(ChargingDecisionMadeEvent event) {
+    void on(ChargingDecisionMadeEvent event, @SequenceNumber long sequence) {
+        courtAndCpsEvents.put(sequence, event.occurredAt());
         Suspect suspect = suspects.get(event.suspectId());
         suspect.withCps = false;
         switch (event.decision()) {
@@ -759,8 +766,14 @@ class Case {
     }
 
     @EventSourcingHandler
-    void on(NoEvidenceOfferedEvent event) {
+    void on(NoEvidenceOfferedEvent event, @SequenceNumber long sequence) {
+        courtAndCpsEvents.put(sequence, event.occurredAt());
         suspects.get(event.suspectId()).discontinued = true;
+    }
+
+    @EventSourcingHandler
+    void on(ChargeSubstantiallyChangedEvent event, @SequenceNumber long sequence) {
+        courtAndCpsEvents.put(sequence, event.occurredAt());
     }
 
     @EventSourcingHandler
@@ -780,14 +793,16 @@ class Case {
     }
 
     @EventSourcingHandler
-    void on(AppealLodgedEvent event) {
+    void on(AppealLodgedEvent event, @SequenceNumber long sequence) {
+        courtAndCpsEvents.put(sequence, event.occurredAt());
         Suspect suspect = suspects.get(event.suspectId());
         suspect.appealPending = true;
         suspect.appealAgainst = event.against();
     }
 
     @EventSourcingHandler
-    void on(AppealDecidedEvent event) {
+    void on(AppealDecidedEvent event, @SequenceNumber long sequence) {
+        courtAndCpsEvents.put(sequence, event.occurredAt());
         Suspect suspect = suspects.get(event.suspectId());
         suspect.appealPending = false;
         if (event.outcome() == AppealOutcome.ALLOWED) {
@@ -801,18 +816,21 @@ class Case {
     }
 
     @EventSourcingHandler
-    void on(ProsecutionDiscontinuedEvent event) {
+    void on(ProsecutionDiscontinuedEvent event, @SequenceNumber long sequence) {
+        courtAndCpsEvents.put(sequence, event.occurredAt());
         suspects.get(event.suspectId()).discontinued = true;
     }
 
     @EventSourcingHandler
-    void on(HearingListedEvent event) {
-        hearings.put(event.hearingId(), new Hearing(event.suspectId(), event.occurredAt()));
+    void on(HearingListedEvent event, @SequenceNumber long sequence) {
+        courtAndCpsEvents.put(sequence, event.occurredAt());
+        hearings.put(event.hearingId(), new Hearing(event.suspectId()));
         status = CaseStatus.AT_COURT;
     }
 
     @EventSourcingHandler
-    void on(HearingOutcomeRecordedEvent event) {
+    void on(HearingOutcomeRecordedEvent event, @SequenceNumber long sequence) {
+        courtAndCpsEvents.put(sequence, event.occurredAt());
         if (event.outcome() == HearingOutcome.GUILTY_PLEA) {
             Suspect defendant = suspects.get(hearings.get(event.hearingId()).suspectId());
             defendant.convicted = true;
@@ -822,7 +840,8 @@ class Case {
     }
 
     @EventSourcingHandler
-    void on(VerdictRecordedEvent event) {
+    void on(VerdictRecordedEvent event, @SequenceNumber long sequence) {
+        courtAndCpsEvents.put(sequence, event.occurredAt());
         Suspect defendant = suspects.get(event.suspectId());
         defendant.convicted = event.verdict() == Verdict.GUILTY;
         defendant.acquitted = event.verdict() == Verdict.NOT_GUILTY;
@@ -830,7 +849,8 @@ class Case {
     }
 
     @EventSourcingHandler
-    void on(SentenceRecordedEvent event) {
+    void on(SentenceRecordedEvent event, @SequenceNumber long sequence) {
+        courtAndCpsEvents.put(sequence, event.occurredAt());
         suspects.get(event.suspectId()).sentenced = true;
         status = CaseStatus.SENTENCED;
     }

@@ -7,7 +7,7 @@ import org.axonframework.serialization.Revision;
 /** The Witness Care Unit received information from the court or CPS; the victim's clock starts here. */
 @Revision("1")
 public record CourtInformationReceivedByWitnessCareEvent(CaseId caseId,
-                                                         HearingId hearingId,
+                                                         Long aboutSequence,
                                                          String information,
                                                          Instant occurredAt) {
 }

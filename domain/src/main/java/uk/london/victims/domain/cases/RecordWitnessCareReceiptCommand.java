@@ -4,9 +4,13 @@ import java.time.Instant;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** The Witness Care Unit received information from the court or CPS; the victim's clock starts here. */
+/**
+ * The Witness Care Unit received information from the court or CPS; the victim's clock starts here.
+ *
+ * @param aboutSequence the court or CPS event it received (its sequence number on the case)
+ */
 public record RecordWitnessCareReceiptCommand(@TargetAggregateIdentifier CaseId caseId,
-                                              HearingId hearingId,
+                                              Long aboutSequence,
                                               String information,
                                               Instant occurredAt) implements CaseCommand {
 }

@@ -267,10 +267,12 @@ class CaseJourneyTest {
 
         @Test
         void witnessCareReceiptIsRecordedApartFromTheCourtsOwnTime() {
-            given(listed(), new RecordWitnessCareReceiptCommand(CASE, H1, "Hearing date, time and place", at(5)))
-                    .expectEvents(new CourtInformationReceivedByWitnessCareEvent(CASE, H1, "Hearing date, time and place", at(5)));
-            rejected(listed(), new RecordWitnessCareReceiptCommand(CASE, H1, "x", at(3)), "receipt-before-listing");
-            rejected(charged(), new RecordWitnessCareReceiptCommand(CASE, H1, "x", at(5)), "unknown-hearing");
+            // listed(): the HearingListedEvent is sequence 5 (report, record, identify, arrest, charge, list).
+            given(listed(), new RecordWitnessCareReceiptCommand(CASE, 5L, "Hearing date, time and place", at(5)))
+                    .expectEvents(new CourtInformationReceivedByWitnessCareEvent(CASE, 5L, "Hearing date, time and place", at(5)));
+            rejected(listed(), new RecordWitnessCareReceiptCommand(CASE, 5L, "x", at(3)), "receipt-before-event");
+            rejected(listed(), new RecordWitnessCareReceiptCommand(CASE, 3L, "x", at(5)), "not-court-or-cps-event");
+            rejected(listed(), new RecordWitnessCareReceiptCommand(CASE, null, "x", at(5)), "about-missing");
         }
 
         @Test

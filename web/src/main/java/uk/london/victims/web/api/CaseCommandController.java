@@ -266,13 +266,13 @@ class CaseCommandController {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
     }
 
-    @PostMapping("/hearings/{hearingId}/witness-care-receipts")
+    @PostMapping("/witness-care-receipts")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record that Witness Care received court information", description = "Roles: WITNESS_CARE")
     @PreAuthorize("hasAnyRole('WITNESS_CARE')")
-    Mono<ResponseEntity<CommandAccepted>> recordWitnessCareReceipt(@PathVariable String caseId, @PathVariable String hearingId, @Valid @RequestBody RecordWitnessCareReceiptRequest body,
+    Mono<ResponseEntity<CommandAccepted>> recordWitnessCareReceipt(@PathVariable String caseId, @Valid @RequestBody RecordWitnessCareReceiptRequest body,
             ServerWebExchange exchange) {
-        return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new HearingId(hearingId)));
+        return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
     }
 
     @PostMapping("/hearings/{hearingId}/outcomes")

@@ -3,14 +3,14 @@ package uk.london.victims.web.api.requests;
 import java.time.Instant;
 
 import uk.london.victims.domain.cases.CaseId;
-import uk.london.victims.domain.cases.HearingId;
 import uk.london.victims.domain.cases.RecordWitnessCareReceiptCommand;
 
 /** Body of: Record that Witness Care received court information. */
-public record RecordWitnessCareReceiptRequest(String information,
+public record RecordWitnessCareReceiptRequest(Long aboutSequence,
+                                              String information,
                                               Instant occurredAt) {
 
-    public RecordWitnessCareReceiptCommand toCommand(CaseId caseId, HearingId hearingId) {
-        return new RecordWitnessCareReceiptCommand(caseId, hearingId, information, occurredAt);
+    public RecordWitnessCareReceiptCommand toCommand(CaseId caseId) {
+        return new RecordWitnessCareReceiptCommand(caseId, aboutSequence, information, occurredAt);
     }
 }
