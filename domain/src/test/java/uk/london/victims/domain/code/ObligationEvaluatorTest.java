@@ -166,12 +166,11 @@ class ObligationEvaluatorTest {
         History history = victimAndArrest(false);
         history.add("NeedsAssessed", "2024-05-09T09:00:00Z", Map.of("victimId", "V1",
                 "enhancedRightsReasons", List.of("INTIMIDATED")));
-        history.add("SuspectReleasedOnBail", "2024-05-09T12:00:00Z", Map.of("suspectId", "S1"));
-        List<Obligation> obligations = evaluator.evaluate(history.facts, Instant.parse("2024-06-01T00:00:00Z")).stream()
-                .filter(o -> o.right().equals("R6")).toList();
-        assertThat(obligations).extracting(Obligation::trigger, Obligation::enhanced)
-                               .containsExactly(org.assertj.core.groups.Tuple.tuple("SuspectArrested", false),
-                                       org.assertj.core.groups.Tuple.tuple("SuspectReleasedOnBail", true));
+        history.add("SuspectArrested", "2024-05-09T12:00:00Z", Map.of("suspectId", "S2"));
+        List<Obligation> obligations = r6(history, "2024-06-01T00:00:00Z");
+        assertThat(obligations).extracting(Obligation::triggerSequence, Obligation::enhanced)
+                               .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, false),
+                                       org.assertj.core.groups.Tuple.tuple(4L, true));
     }
 
     @Test
