@@ -276,6 +276,79 @@ abstract class ServiceContract {
     }
 
     @Test
+    void theCodeObligationsOfAJourneyAreReadBackWithTheirStatusAndEvidence() {
+        // Monday 2 March 2026 (GMT). An enhanced victim: told of the arrest the next day, never of the charge.
+        String caseId = (String) post("/api/cases", Map.of("channel", "PHONE_999", "occurredAt", "2026-03-02T09:00:00Z"))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("caseId");
+        String s = "/api/cases/" + caseId;
+        post(s + "/crime-record", Map.of("crimeReference", "CRIS-O" + caseId.substring(0, 8), "offence", "ROBBERY",
+                "borough", "HACKNEY", "occurredAt", "2026-03-02T10:00:00Z")).expectStatus().isCreated();
+        String victim = (String) post(s + "/victims", Map.of("kind", "DIRECT_VICTIM", "personalDetails", Map.of("name", "Obligation Test"),
+                "occurredAt", "2026-03-02T10:30:00Z")).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("createdId");
+        post(s + "/victims/" + victim + "/needs-assessments", Map.of("enhancedRightsReasons", List.of("INTIMIDATED"),
+                "occurredAt", "2026-03-02T11:00:00Z")).expectStatus().isCreated();
+        post(s + "/suspects", Map.of("suspectId", "S1", "occurredAt", "2026-03-02T12:00:00Z")).expectStatus().isCreated();
+        post(s + "/suspects/S1/arrests", Map.of("occurredAt", "2026-03-02T13:00:00Z")).expectStatus().isCreated();   // 5
+        String beforeTheTellingWasRecorded = Instant.now().toString();
+        post(s + "/victim-contacts", Map.of("victimId", victim, "aboutSequence", 5, "informedAbout", "The arrest",
+                "channel", "PHONE", "informedBy", "DC 1", "occurredAt", "2026-03-03T09:00:00Z")).expectStatus().isCreated();
+        post(s + "/suspects/S1/police-charges", Map.of("charges", List.of("Robbery"), "occurredAt", "2026-03-04T09:00:00Z"))
+                .expectStatus().isCreated();                                                                          // 7
+        post(AgencyRole.COURT, s + "/hearings", Map.of("hearingId", "H1", "suspectId", "S1", "court", "Thames Magistrates' Court",
+                "scheduledFor", "2026-03-20T10:00:00Z", "type", "FIRST_APPEARANCE", "occurredAt", "2026-03-04T15:00:00Z"))
+                .expectStatus().isCreated();                                                                          // 8
+        post(AgencyRole.WITNESS_CARE, s + "/witness-care-receipts", Map.of("aboutSequence", 8, "information", "Listing",
+                "occurredAt", "2026-03-06T09:00:00Z")).expectStatus().isCreated();                                    // 9
+        post(AgencyRole.WITNESS_CARE, s + "/victim-contacts", Map.of("victimId", victim, "aboutSequence", 9, "informedAbout",
+                "Hearing date, time and place", "channel", "SMS", "informedBy", "WCO 7", "occurredAt", "2026-03-06T15:00:00Z"))
+                .expectStatus().isCreated();
+
+        // The obligations are read from the timeline, which follows the events a moment later: wait for the last.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get().uri(s + "/timeline").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(10));
+        List<Map<String, Object>> now = obligations(s, null);
+        assertThat(obligation(now, "R6-police-decision", 5)).containsEntry("status", "MET_ON_TIME")
+                .containsEntry("evidenceSequence", 6).containsEntry("enhanced", true).containsEntry("owner", "POLICE");
+        assertThat(obligation(now, "R6-police-decision", 7)).containsEntry("status", "OVERDUE")
+                .containsEntry("deadline", "2026-03-05T23:59:59.999999999Z");
+        assertThat(obligation(now, "R8-hearing-to-witness-care", 8)).containsEntry("status", "MET_ON_TIME")
+                .containsEntry("victimId", null);
+        assertThat(obligation(now, "R8-hearing-date", 8)).containsEntry("status", "MET_ON_TIME")
+                .containsEntry("owner", "WITNESS_CARE").containsEntry("clockStart", "2026-03-06T09:00:00Z");
+        assertThat(obligation(now, "R4-needs-assessment-and-referral", 1)).containsEntry("status", "MET_ON_TIME");
+        // Before the telling was recorded, the record showed a breach; that answer for that date never changes,
+        // while today's answer uses the real time the victim was told.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                obligation(obligations(s, beforeTheTellingWasRecorded), "R6-police-decision", 5)).containsEntry("status", "OVERDUE"));
+        assertThat(obligations(s, beforeTheTellingWasRecorded))
+                .noneMatch(o -> ((Number) o.get("triggerSequence")).longValue() == 7);
+        List<Map<String, Object>> workList = http.get().uri(b -> b.path("/api/work-list").queryParam("agency", "POLICE").build())
+                .exchange().expectStatus().isOk().expectBodyList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+                }).returnResult().getResponseBody();
+        assertThat(workList).filteredOn(item -> caseId.equals(item.get("caseId")) && "OVERDUE".equals(item.get("urgency")))
+                .extracting(item -> ((Map<?, ?>) item.get("obligation")).get("ruleId") + "@" + ((Map<?, ?>) item.get("obligation")).get("triggerSequence"))
+                .contains("R6-police-decision@7", "R3-written-acknowledgement@1")
+                .doesNotContain("R6-police-decision@5");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> obligations(String casePath, String asOf) {
+        Map<String, Object> body = http.get().uri(b -> {
+                    b.path(casePath + "/obligations");
+                    return asOf == null ? b.build() : b.queryParam("asOf", asOf).build();
+                }).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return (List<Map<String, Object>>) body.get("obligations");
+    }
+
+    private static Map<String, Object> obligation(List<Map<String, Object>> obligations, String ruleId, long trigger) {
+        return obligations.stream().filter(o -> ruleId.equals(o.get("ruleId"))
+                                               && ((Number) o.get("triggerSequence")).longValue() == trigger)
+                          .findFirst().orElseThrow(() -> new AssertionError("no " + ruleId + " for event " + trigger + " in " + obligations));
+    }
+
+    @Test
     void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerAndRecordsNothingTwice() {
         String caseId = report(null).getResponseBody().get("caseId");
         Map<String, Object> contact = Map.of("channel", "PHONE", "informedBy", "PC 1234", "occurredAt", "2026-03-02T10:00:00Z");

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import uk.london.victims.domain.cases.Agency;
@@ -26,11 +27,24 @@ public final class ObligationEvaluator {
     private static final String RECEIPT = "CourtInformationReceivedByWitnessCare";
 
     private final VictimsCode code;
-    private final WorkingDayCalendar calendar;
+    private final Supplier<WorkingDayCalendar> calendar;
 
     public ObligationEvaluator(VictimsCode code, WorkingDayCalendar calendar) {
+        this(code, () -> calendar);
+    }
+
+    /** With a calendar that may be refreshed (new bank holidays announced) while the service runs. */
+    public ObligationEvaluator(VictimsCode code, Supplier<WorkingDayCalendar> calendar) {
         this.code = code;
         this.calendar = calendar;
+    }
+
+    public VictimsCode code() {
+        return code;
+    }
+
+    public WorkingDayCalendar calendar() {
+        return calendar.get();
     }
 
     public List<Obligation> evaluate(List<CaseFact> facts, Instant asOf) {
@@ -112,7 +126,7 @@ public final class ObligationEvaluator {
 
     private Instant deadline(Instant start, TimeLimit limit) {
         return switch (limit.unit()) {
-            case WORKING_DAYS -> calendar.endOfNthWorkingDayAfter(start, limit.amount());
+            case WORKING_DAYS -> calendar.get().endOfNthWorkingDayAfter(start, limit.amount());
             case HOURS -> start.plus(Duration.ofHours(limit.amount()));
         };
     }

@@ -3,6 +3,7 @@ package uk.london.victims.domain.code;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -17,15 +18,28 @@ public final class VictimsCode {
 
     private final List<CodeEdition> editions;
 
+    /**
+     * An edition with no end date ends the day before the next one starts, so adding an edition is one
+     * new rule set file; explicit dates that overlap are refused.
+     */
     public VictimsCode(List<CodeEdition> editions) {
-        this.editions = editions.stream().sorted(Comparator.comparing(CodeEdition::inForceFrom)).toList();
-        for (int i = 1; i < this.editions.size(); i++) {
-            CodeEdition before = this.editions.get(i - 1);
-            CodeEdition after = this.editions.get(i);
-            if (before.inForceUntil() == null || !before.inForceUntil().isBefore(after.inForceFrom())) {
-                throw new IllegalArgumentException("Editions " + before.id() + " and " + after.id() + " overlap");
+        List<CodeEdition> sorted = editions.stream().sorted(Comparator.comparing(CodeEdition::inForceFrom)).toList();
+        List<CodeEdition> closed = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            CodeEdition edition = sorted.get(i);
+            if (i + 1 < sorted.size()) {
+                CodeEdition next = sorted.get(i + 1);
+                if (edition.inForceUntil() == null) {
+                    edition = new CodeEdition(edition.id(), edition.title(), edition.inForceFrom(),
+                            next.inForceFrom().minusDays(1), edition.rules());
+                }
+                if (!edition.inForceUntil().isBefore(next.inForceFrom())) {
+                    throw new IllegalArgumentException("Editions " + edition.id() + " and " + next.id() + " overlap");
+                }
             }
+            closed.add(edition);
         }
+        this.editions = List.copyOf(closed);
     }
 
     public List<CodeEdition> editions() {

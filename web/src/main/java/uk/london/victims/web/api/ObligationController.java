@@ -1,0 +1,101 @@
+package uk.london.victims.web.api;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import reactor.core.publisher.Mono;
+import uk.london.victims.domain.cases.Agency;
+import uk.london.victims.domain.cases.CaseId;
+import uk.london.victims.projections.casesummary.CaseSummaryView;
+import uk.london.victims.projections.casesummary.FindCaseSummaryQuery;
+import uk.london.victims.projections.obligations.CaseObligationsView;
+import uk.london.victims.projections.obligations.FindCaseObligationsQuery;
+import uk.london.victims.projections.obligations.FindWorkListQuery;
+import uk.london.victims.projections.obligations.WorkItemView;
+import uk.london.victims.web.security.AgencyRole;
+import uk.london.victims.web.security.AnyAgencyRole;
+import uk.london.victims.web.security.CaseVisibility;
+import uk.london.victims.web.security.StaffMember;
+
+/**
+ * What the Victims' Code required of each agency on a case, and whether it was given; and each agency's
+ * work list, so staff act before a breach. Any date may be asked about: only what had been recorded by
+ * then counts, so the answer for a date never changes.
+ */
+@RestController
+@RequestMapping("/api")
+@AnyAgencyRole
+class ObligationController {
+
+    private final QueryGateway queries;
+    private final Clock clock;
+
+    ObligationController(QueryGateway queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @GetMapping("/cases/{caseId}/obligations")
+    @Operation(summary = "The case's Victims' Code obligations as of a date (default now)")
+    Mono<CaseObligationsView> caseObligations(@PathVariable String caseId, @RequestParam(required = false) Instant asOf) {
+        CaseId id = new CaseId(caseId);
+        Instant when = asOf == null ? clock.instant() : asOf;
+        return StaffMember.current()
+                .flatMap(staff -> Mono.fromFuture(() -> queries.query(new FindCaseSummaryQuery(id.value()),
+                                ResponseTypes.optionalInstanceOf(CaseSummaryView.class)))
+                        .flatMap(Mono::justOrEmpty)
+                        .filter(view -> CaseVisibility.canSee(staff, view)))
+                .flatMap(visible -> Mono.fromFuture(() -> queries.query(new FindCaseObligationsQuery(id.value(), when),
+                        ResponseTypes.optionalInstanceOf(CaseObligationsView.class))))
+                .flatMap(Mono::justOrEmpty)
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such case")));
+    }
+
+    @GetMapping("/work-list")
+    @Operation(summary = "What an agency owes victims and has not yet given: overdue, due today, due soon",
+            description = "agency defaults to the caller's own; staff see the items of the cases they may see")
+    Mono<List<WorkItemView>> workList(@RequestParam(required = false) Agency agency,
+                                      @RequestParam(required = false) Instant asOf,
+                                      @RequestParam(defaultValue = "2") int dueSoonWorkingDays) {
+        Instant when = asOf == null ? clock.instant() : asOf;
+        return StaffMember.current().flatMap(staff -> {
+            Agency owner = agency != null ? agency : agencyOf(staff);
+            return Mono.fromFuture(() -> queries.query(new FindWorkListQuery(owner, when, Math.max(0, Math.min(dueSoonWorkingDays, 20))),
+                            ResponseTypes.multipleInstancesOf(WorkItemView.class)))
+                    .map(items -> items.stream().filter(item -> visible(staff, item)).toList());
+        });
+    }
+
+    private static boolean visible(StaffMember staff, WorkItemView item) {
+        return CaseVisibility.canSee(staff, new CaseSummaryView(item.caseId(), null, null, null, item.crimeReference(), null,
+                null, item.bcu(), List.of(), item.officerId(), null, item.units(), 0, 0, 0, null, 0));
+    }
+
+    private static Agency agencyOf(StaffMember staff) {
+        for (AgencyRole role : staff.roles()) {
+            switch (role) {
+                case POLICE_OFFICER: return Agency.POLICE;
+                case WITNESS_CARE: return Agency.WITNESS_CARE;
+                case CPS: return Agency.CPS;
+                case COURT: return Agency.COURT;
+                case PROBATION: return Agency.PROBATION;
+                case RJ_PROVIDER: return Agency.RESTORATIVE_JUSTICE_PROVIDER;
+                case VICTIM_SUPPORT: return Agency.VICTIM_SUPPORT;
+                default: break;
+            }
+        }
+        throw new IllegalArgumentException("Say which agency's work list (agency)");
+    }
+}
