@@ -33,7 +33,9 @@ import uk.london.victims.domain.people.PersonalDataVault;
 class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-    private static final String DETAILS = "{\"name\":\"%s\",\"dateOfBirth\":\"1990-01-01\",\"email\":\"%s@example.invalid\"}";
+    /** Synthetic details only: example.invalid mailboxes, and numbers from Ofcom's range reserved for drama. */
+    private static final String DETAILS = "{\"name\":\"%s\",\"dateOfBirth\":\"1990-01-01\",\"email\":\"%s@example.invalid\","
+                                          + "\"phone\":\"07700 900%03d\"}";
 
     private final CommandGateway commands;
     private final MongoEventStorageEngine events;
@@ -230,7 +232,8 @@ class DemoData {
         PersonId victim(String name, VictimKind kind, boolean under18) {
             PersonId person = PersonId.newId();
             String mailbox = name.toLowerCase().replaceAll("[^a-z]+", ".");
-            at(0, t -> new AddVictimCommand(id, person, kind, vault.seal(person, String.format(DETAILS, name, mailbox)),
+            at(0, t -> new AddVictimCommand(id, person, kind, vault.seal(person, String.format(DETAILS, name, mailbox,
+                            Math.abs(name.hashCode()) % 1000)),
                     under18, t.plus(Duration.ofHours(3))));
             return person;
         }

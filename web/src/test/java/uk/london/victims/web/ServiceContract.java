@@ -48,7 +48,7 @@ import uk.london.victims.web.security.AgencyRole;
  * bearer token comes from.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vjt.axon.snapshot-threshold=20")
+        properties = {"vjt.axon.snapshot-threshold=20", "vjt.notify.dispatch-every=200ms"})
 // Generous: CI runs on 2 shared cores, and a slow answer is not what these tests are about.
 @AutoConfigureWebTestClient(timeout = "30s")
 abstract class ServiceContract {
@@ -69,6 +69,8 @@ abstract class ServiceContract {
     Cache caseCache;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    uk.london.victims.application.notifications.Outbox outbox;
     @Autowired
     PersonalDataVault vault;
 
@@ -330,6 +332,46 @@ abstract class ServiceContract {
                 .extracting(item -> ((Map<?, ?>) item.get("obligation")).get("ruleId") + "@" + ((Map<?, ?>) item.get("obligation")).get("triggerSequence"))
                 .contains("R6-police-decision@7", "R3-written-acknowledgement@1")
                 .doesNotContain("R6-police-decision@5");
+    }
+
+    @Test
+    void aVictimIsToldByTheChannelTheyChoseNeverAnUnsafeOneAndTheTellingIsTheEvidence() {
+        String caseId = report(null).getResponseBody().get("caseId");
+        String s = "/api/cases/" + caseId;
+        String emailOnly = victim(s, "Notice Test One", "notice.one@example.invalid", "07700 900001");
+        String phoneOnly = victim(s, "Notice Test Two", "notice.two@example.invalid", "07700 900002");
+        post(s + "/victims/" + emailOnly + "/contact-preferences", Map.of("channels", List.of("EMAIL"),
+                "unsafeChannels", List.of("SMS"), "occurredAt", "2026-03-02T09:00:00Z")).expectStatus().isCreated();
+        post(s + "/victims/" + phoneOnly + "/contact-preferences", Map.of("channels", List.of("PHONE"),
+                "unsafeChannels", List.of("EMAIL", "SMS"), "occurredAt", "2026-03-02T09:00:00Z")).expectStatus().isCreated();
+        post(s + "/crime-record", Map.of("crimeReference", "CRIS-N" + caseId.substring(0, 8), "offence", "THEFT",
+                "borough", "HACKNEY", "occurredAt", "2026-03-02T10:00:00Z")).expectStatus().isCreated();      // 5
+        post(s + "/suspects", Map.of("suspectId", "S1", "occurredAt", "2026-03-02T11:00:00Z")).expectStatus().isCreated();
+        post(s + "/suspects/S1/arrests", Map.of("occurredAt", "2026-03-02T12:00:00Z")).expectStatus().isCreated();  // 7
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(outbox.forCase(caseId))
+                .filteredOn(m -> Long.valueOf(7).equals(((Number) m.get("aboutSequence")).longValue()))
+                .extracting(m -> m.getString("victimId") + "/" + m.getString("channel") + "/" + m.getString("status"))
+                .containsExactly(emailOnly + "/EMAIL/LOCAL_OUTBOX"));
+        assertThat(outbox.forCase(caseId)).noneMatch(m -> "SMS".equals(m.getString("channel")))
+                .noneMatch(m -> phoneOnly.equals(m.getString("victimId")))
+                .allMatch(m -> m.getString("text").equals("There is an update on your case. Sign in to the victim journey tracker to see it."));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<Map<String, Object>> obligations = obligations(s, null);
+            assertThat(obligations).filteredOn(o -> "R6-police-decision".equals(o.get("ruleId"))
+                                                   && ((Number) o.get("triggerSequence")).longValue() == 7)
+                    .extracting(o -> o.get("victimId") + "/" + o.get("status"))
+                    // Told by email today about a March arrest: met, late. The other victim can only be phoned,
+                    // which a person must do: still owed, and on the police work list.
+                    .containsExactlyInAnyOrder(emailOnly + "/MET_LATE", phoneOnly + "/OVERDUE");
+        });
+    }
+
+    private String victim(String casePath, String name, String email, String phone) {
+        return (String) post(casePath + "/victims", Map.of("kind", "DIRECT_VICTIM", "personalDetails",
+                Map.of("name", name, "email", email, "phone", phone), "occurredAt", "2026-03-01T20:30:00Z"))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("createdId");
     }
 
     @SuppressWarnings("unchecked")

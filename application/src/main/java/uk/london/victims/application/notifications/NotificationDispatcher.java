@@ -1,0 +1,114 @@
+package uk.london.victims.application.notifications;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.london.victims.application.store.MongoEventStorageEngine;
+import uk.london.victims.domain.cases.CaseId;
+import uk.london.victims.domain.cases.ContactChannel;
+import uk.london.victims.domain.cases.RecordVictimInformedCommand;
+import uk.london.victims.domain.people.PersonId;
+import uk.london.victims.domain.people.PersonalDataVault;
+import uk.london.victims.domain.people.Sealed;
+
+/**
+ * Sends the messages that are due, and records each delivery on the case as the evidence the Code asks
+ * for ("victim informed", linked to the event it was about). Failures are retried with back-off and,
+ * when they cannot succeed, recorded as FAILED: a message is never dropped silently. The evidence is
+ * recorded with the message id as idempotency key, so a retry after a crash records it once.
+ */
+@Component
+public class NotificationDispatcher {
+
+    static final String SENDER = "Notification service";
+    private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Outbox outbox;
+    private final MessageSender sender;
+    private final CommandGateway commands;
+    private final PersonalDataVault vault;
+    private final VictimAddresses addresses;
+    private final NotifyProperties properties;
+    private final Clock clock;
+
+    NotificationDispatcher(Outbox outbox, MessageSender sender, CommandGateway commands, PersonalDataVault vault,
+                           VictimAddresses addresses, NotifyProperties properties, Clock clock) {
+        this.outbox = outbox;
+        this.sender = sender;
+        this.commands = commands;
+        this.vault = vault;
+        this.addresses = addresses;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${vjt.notify.dispatch-every:5s}")
+    public void dispatchDue() {
+        for (OutboxMessage message : outbox.due(clock.instant())) {
+            dispatch(message);
+        }
+    }
+
+    private void dispatch(OutboxMessage message) {
+        int attempt = message.attempts() + 1;
+        try {
+            String address = address(message).orElseThrow(() -> new MessageSender.DeliveryFailure(
+                    "The victim has no " + (message.channel() == ContactChannel.EMAIL ? "email address" : "mobile number")
+                    + " on record, or their details were erased", true));
+            Outbox.Status status = sender.send(message, address);
+            Instant deliveredAt = clock.instant();
+            outbox.delivered(message.id(), status, deliveredAt);
+            recordEvidence(message, deliveredAt);
+        } catch (MessageSender.DeliveryFailure failure) {
+            if (failure.permanent() || attempt >= properties.maxAttempts()) {
+                log.warn("Message {} to a victim on case {} failed for good: {}", message.id(), message.caseId(), failure.getMessage());
+                outbox.failed(message.id(), attempt, failure.getMessage());
+            } else {
+                Duration backOff = Duration.ofMinutes(1L << Math.min(attempt, 6));
+                outbox.retryLater(message.id(), attempt, clock.instant().plus(backOff), failure.getMessage());
+            }
+        }
+    }
+
+    private void recordEvidence(OutboxMessage message, Instant deliveredAt) {
+        RecordVictimInformedCommand command = new RecordVictimInformedCommand(new CaseId(message.caseId()),
+                new PersonId(message.victimId()), message.aboutSequence(), "Update notice: sign in to see it",
+                message.channel(), SENDER, deliveredAt);
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
+                MongoEventStorageEngine.IDEMPOTENCY_KEY, "notification/" + message.id())));
+    }
+
+    private Optional<String> address(OutboxMessage message) {
+        return addresses.sealedDetails(message.caseId(), message.victimId())
+                .flatMap(vault::open)
+                .flatMap(details -> field(details, message.channel() == ContactChannel.EMAIL ? "email" : "phone"));
+    }
+
+    private static Optional<String> field(String json, String name) {
+        try {
+            JsonNode value = JSON.readTree(json).get(name);
+            return value == null || value.isNull() || value.asText().isBlank() ? Optional.empty() : Optional.of(value.asText());
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Where the sealed contact details of a victim are kept for the notifier (its own small read model). */
+    interface VictimAddresses {
+        Optional<Sealed> sealedDetails(String caseId, String victimId);
+    }
+}
