@@ -374,6 +374,45 @@ abstract class ServiceContract {
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("createdId");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCommissionerReviewsComplianceAndNobodyElseCan() {
+        String caseId = report(null).getResponseBody().get("caseId");
+        String s = "/api/cases/" + caseId;
+        String victim = victim(s, "Review Test", "review@example.invalid", "07700 900003");
+        post(s + "/crime-record", Map.of("crimeReference", "CRIS-R" + caseId.substring(0, 8), "offence", "BURGLARY_RESIDENTIAL",
+                "borough", "HARROW", "occurredAt", "2026-03-02T10:00:00Z")).expectStatus().isCreated();
+        post(s + "/victims/" + victim + "/equality-data", Map.of("ageBand", "AGE_35_44", "sex", "FEMALE",
+                "occurredAt", "2026-03-02T11:00:00Z")).expectStatus().isCreated();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get().uri(s + "/timeline").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(3));
+        WebTestClient commissioner = as(AgencyRole.COMMISSIONER);
+
+        Map<String, Object> byBorough = commissioner.get().uri(b -> b.path("/api/review").queryParam("from", "2026-03-02T00:00:00Z")
+                        .queryParam("to", "2026-03-03T00:00:00Z").queryParam("groupBy", "BOROUGH").build())
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> harrow = ((List<Map<String, Object>>) byBorough.get("rows")).stream()
+                .filter(row -> "HARROW".equals(row.get("group"))).findFirst().orElseThrow();
+        // Clocks started on 2 March: R3 and R5 (told about the recording) and R4 (needs assessment), none given.
+        // (R2's clock started on 1 March, when the report was made, so it belongs to another period.)
+        assertThat(harrow).containsEntry("opened", 3).containsEntry("metOnTime", 0).containsEntry("overdue", 3);
+        commissioner.get().uri(b -> b.path("/api/review").queryParam("from", "2026-03-02T00:00:00Z")
+                        .queryParam("to", "2026-03-03T00:00:00Z").queryParam("groupBy", "SEX").build())
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.rows[?(@.group == 'FEMALE')].opened").isNotEmpty();
+        String csv = commissioner.get().uri(b -> b.path("/api/review/export.csv").queryParam("from", "2026-03-02T00:00:00Z")
+                        .queryParam("to", "2026-03-03T00:00:00Z").queryParam("groupBy", "BOROUGH").build())
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv).contains("\"HARROW\",[c],[c],[c],[c],[c],[c],[c],[c],[c]");
+
+        http.get().uri(b -> b.path("/api/review").queryParam("from", "2026-03-02T00:00:00Z")
+                .queryParam("to", "2026-03-03T00:00:00Z").build()).exchange().expectStatus().isForbidden();
+        commissioner.post().uri(s + "/victim-contacts").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of())
+                    .exchange().expectStatus().isForbidden();
+        commissioner.post().uri("/api/cases").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of())
+                    .exchange().expectStatus().isForbidden();
+    }
+
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> obligations(String casePath, String asOf) {
         Map<String, Object> body = http.get().uri(b -> {

@@ -98,7 +98,7 @@ public class ObligationQueries {
     }
 
     /** The timeline's entries as the rule engine's facts; sealed values are never opened here. */
-    static List<CaseFact> facts(Document timeline) {
+    public static List<CaseFact> facts(Document timeline) {
         List<CaseFact> facts = new ArrayList<>();
         for (Document entry : timeline.getList("entries", Document.class)) {
             Map<String, Object> fields = new LinkedHashMap<>(entry.get("details", Document.class));

@@ -35,12 +35,22 @@ import reactor.core.publisher.Mono;
 @EnableReactiveMethodSecurity
 public class SecurityConfiguration {
 
+    private static String[] writers() {
+        return java.util.Arrays.stream(AgencyRole.values()).filter(role -> role != AgencyRole.COMMISSIONER)
+                               .map(Enum::name).toArray(String[]::new);
+    }
+
     @Bean
     @Order(1)
     SecurityWebFilterChain agencyApiChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
         return stateless(http)
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
-                .authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
+                // Coarse rules here, before a request body is even read; each method then names its own roles.
+                // The Commissioner reviews and never writes; only the Commissioner reads the review.
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/api/review/**", "/api/review").hasRole(AgencyRole.COMMISSIONER.name())
+                        .pathMatchers(HttpMethod.POST, "/api/**").hasAnyRole(writers())
+                        .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(decoder)
                                        .jwtAuthenticationConverter(token -> Mono.just(

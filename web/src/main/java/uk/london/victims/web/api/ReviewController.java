@@ -1,0 +1,110 @@
+package uk.london.victims.web.api;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import reactor.core.publisher.Mono;
+import uk.london.victims.projections.review.ComplianceReviewView;
+import uk.london.victims.projections.review.FindComplianceReviewQuery;
+import uk.london.victims.projections.review.ReviewDimension;
+import uk.london.victims.projections.review.ReviewRow;
+
+/**
+ * The Victims' Commissioner's compliance review, for a period and as of a date. Only the Commissioner's
+ * role may read it. The CSV is for publication: counts under the suppression threshold are withheld,
+ * and so is any rate worked out from them, so no victim can be recognised.
+ */
+@RestController
+@RequestMapping("/api/review")
+@PreAuthorize("hasRole('COMMISSIONER')")
+class ReviewController {
+
+    private static final String SUPPRESSED = "[c]";
+
+    private final QueryGateway queries;
+    private final Clock clock;
+    private final int threshold;
+
+    ReviewController(QueryGateway queries, Clock clock, @Value("${vjt.review.suppress-below:5}") int threshold) {
+        this.queries = queries;
+        this.clock = clock;
+        this.threshold = threshold;
+    }
+
+    @GetMapping
+    @Operation(summary = "Compliance figures for obligations whose clocks started in [from, to), as known at asOf",
+            description = "Roles: COMMISSIONER. Unsuppressed: for analysis, not for publication.")
+    Mono<ComplianceReviewView> review(@RequestParam Instant from, @RequestParam Instant to,
+                                      @RequestParam(required = false) Instant asOf,
+                                      @RequestParam(defaultValue = "RIGHT") ReviewDimension groupBy) {
+        return query(from, to, asOf, groupBy);
+    }
+
+    @GetMapping(value = "/export.csv", produces = "text/csv")
+    @Operation(summary = "The same figures as CSV for publication, small counts suppressed", description = "Roles: COMMISSIONER")
+    Mono<ResponseEntity<String>> export(@RequestParam Instant from, @RequestParam Instant to,
+                                        @RequestParam(required = false) Instant asOf,
+                                        @RequestParam(defaultValue = "RIGHT") ReviewDimension groupBy) {
+        return query(from, to, asOf, groupBy).map(view -> ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"victims-code-review.csv\"")
+                .body(csv(view)));
+    }
+
+    private Mono<ComplianceReviewView> query(Instant from, Instant to, Instant asOf, ReviewDimension groupBy) {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("from must be before to");
+        }
+        FindComplianceReviewQuery query = new FindComplianceReviewQuery(from, to, asOf == null ? clock.instant() : asOf, groupBy);
+        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(ComplianceReviewView.class)));
+    }
+
+    String csv(ComplianceReviewView view) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Victims' Code compliance: clocks started ").append(view.from()).append(" to ").append(view.to())
+           .append(", as known at ").append(view.asOf()).append("; counts under ").append(threshold)
+           .append(" shown as ").append(SUPPRESSED).append('\n');
+        out.append(view.groupBy().name().toLowerCase()).append(",opened,met_on_time,met_late,overdue,open,waived,on_time_rate,median_days_to_meet,p95_days_to_meet\n");
+        List<ReviewRow> rows = new ArrayList<>(view.rows());
+        rows.add(view.total());
+        for (ReviewRow row : rows) {
+            boolean small = row.opened() < threshold;
+            List<Long> counts = List.of(row.opened(), row.metOnTime(), row.metLate(), row.overdue(), row.open(), row.waived());
+            boolean anySuppressed = small || counts.stream().anyMatch(c -> c > 0 && c < threshold);
+            out.append(quote(row.group()));
+            for (long count : counts) {
+                out.append(',').append(small || (count > 0 && count < threshold) ? SUPPRESSED : Long.toString(count));
+            }
+            // A rate or a time from suppressed counts could reveal them: withhold it too.
+            out.append(',').append(anySuppressed || row.onTimeRate() == null ? SUPPRESSED : String.format("%.3f", row.onTimeRate()));
+            out.append(',').append(anySuppressed ? SUPPRESSED : days(row.medianTimeToMeet()));
+            out.append(',').append(anySuppressed ? SUPPRESSED : days(row.p95TimeToMeet()));
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String days(Duration duration) {
+        return duration == null ? "" : String.format("%.2f", duration.toMinutes() / 1440.0);
+    }
+
+    private static String quote(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+}
