@@ -407,10 +407,67 @@ abstract class ServiceContract {
 
         http.get().uri(b -> b.path("/api/review").queryParam("from", "2026-03-02T00:00:00Z")
                 .queryParam("to", "2026-03-03T00:00:00Z").build()).exchange().expectStatus().isForbidden();
+        http.get().uri(b -> b.path("/api/review/plan-measures").queryParam("from", "2026-01-01T00:00:00Z")
+                .queryParam("to", "2027-01-01T00:00:00Z").build()).exchange().expectStatus().isForbidden();
         commissioner.post().uri(s + "/victim-contacts").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of())
                     .exchange().expectStatus().isForbidden();
         commissioner.post().uri("/api/cases").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of())
                     .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePlansMeasuresComeFromTheSameEvents() {
+        // Three cases reported in January 2025, a window no other test uses; one victim in two of them.
+        String first = caseReportedAt("2025-01-06T10:00:00Z", "ROBBERY");
+        String second = caseReportedAt("2025-01-13T10:00:00Z", "ROBBERY");
+        String third = caseReportedAt("2025-01-20T10:00:00Z", "BURGLARY_RESIDENTIAL");
+        String repeatVictim = victim("/api/cases/" + first, "Plan Test", "plan@example.invalid", "07700 900004");
+        post("/api/cases/" + second + "/victims", Map.of("victimId", repeatVictim, "kind", "DIRECT_VICTIM",
+                "personalDetails", Map.of("name", "Plan Test"), "occurredAt", "2025-01-13T11:00:00Z")).expectStatus().isCreated();
+        // First: charged, guilty plea at the magistrates' court 40 days after the report; VPS offered; RJ offered.
+        String a = "/api/cases/" + first;
+        post(a + "/suspects", Map.of("suspectId", "S1", "occurredAt", "2025-01-07T10:00:00Z")).expectStatus().isCreated();
+        post(a + "/suspects/S1/police-charges", Map.of("charges", List.of("Robbery"), "occurredAt", "2025-01-10T10:00:00Z"))
+                .expectStatus().isCreated();
+        post(a + "/victims/" + repeatVictim + "/personal-statement-steps", Map.of("step", "OFFERED", "occurredAt", "2025-01-11T10:00:00Z"))
+                .expectStatus().isCreated();
+        post(AgencyRole.COURT, a + "/hearings", Map.of("hearingId", "H1", "suspectId", "S1", "court", "Highbury Corner Magistrates' Court",
+                "scheduledFor", "2025-02-15T10:00:00Z", "type", "FIRST_APPEARANCE", "occurredAt", "2025-01-12T10:00:00Z")).expectStatus().isCreated();
+        post(AgencyRole.COURT, a + "/hearings/H1/outcomes", Map.of("outcome", "GUILTY_PLEA", "occurredAt", "2025-02-15T10:00:00Z"))
+                .expectStatus().isCreated();
+        post(AgencyRole.RJ_PROVIDER, a + "/suspects/S1/restorative-justice-steps", Map.of("step", "OFFERED", "occurredAt", "2025-03-01T10:00:00Z"))
+                .expectStatus().isCreated();
+        // Third: the police took no further action.
+        String c = "/api/cases/" + third;
+        post(c + "/suspects", Map.of("suspectId", "S1", "occurredAt", "2025-01-21T10:00:00Z")).expectStatus().isCreated();
+        post(c + "/suspects/S1/arrests", Map.of("occurredAt", "2025-01-21T11:00:00Z")).expectStatus().isCreated();
+        post(c + "/suspects/S1/no-further-action", Map.of("reason", "Victim withdrew support", "occurredAt", "2025-02-01T10:00:00Z"))
+                .expectStatus().isCreated();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get().uri(c + "/timeline").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(4));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get().uri(a + "/timeline").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(8));
+
+        Map<String, Object> measures = as(AgencyRole.COMMISSIONER).get().uri(b -> b.path("/api/review/plan-measures")
+                        .queryParam("from", "2025-01-01T00:00:00Z").queryParam("to", "2025-02-01T00:00:00Z").build())
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(measures).containsEntry("cases", 3).containsEntry("victims", 1).containsEntry("repeatVictims", 1)
+                .containsEntry("restorativeJusticeOffered", 1).containsEntry("restorativeJusticeTakenUp", 0)
+                .containsEntry("victimsInChargedCases", 1).containsEntry("personalStatementOffered", 1);
+        assertThat((Map<String, Object>) measures.get("medianDaysReportToOutcome")).containsEntry("magistrates' court", 40.0);
+        assertThat((Map<String, Object>) measures.get("medianDaysChargeToOutcome")).containsEntry("magistrates' court", 36.0);
+        assertThat((Map<String, Map<String, Object>>) measures.get("endedWithoutConviction"))
+                .containsEntry("BURGLARY_RESIDENTIAL", Map.of("no further action (police)", 1));
+    }
+
+    private String caseReportedAt(String at, String offence) {
+        String caseId = (String) post("/api/cases", Map.of("channel", "ONLINE", "occurredAt", at)).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("caseId");
+        post("/api/cases/" + caseId + "/crime-record", Map.of("crimeReference", "CRIS-P" + caseId.substring(0, 8), "offence", offence,
+                "borough", "ISLINGTON", "occurredAt", Instant.parse(at).plusSeconds(600).toString())).expectStatus().isCreated();
+        return caseId;
     }
 
     @SuppressWarnings("unchecked")

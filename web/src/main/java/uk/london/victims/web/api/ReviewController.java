@@ -22,6 +22,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import reactor.core.publisher.Mono;
 import uk.london.victims.projections.review.ComplianceReviewView;
 import uk.london.victims.projections.review.FindComplianceReviewQuery;
+import uk.london.victims.projections.review.FindPlanMeasuresQuery;
+import uk.london.victims.projections.review.PlanMeasuresView;
 import uk.london.victims.projections.review.ReviewDimension;
 import uk.london.victims.projections.review.ReviewRow;
 
@@ -54,6 +56,18 @@ class ReviewController {
                                       @RequestParam(required = false) Instant asOf,
                                       @RequestParam(defaultValue = "RIGHT") ReviewDimension groupBy) {
         return query(from, to, asOf, groupBy);
+    }
+
+    @GetMapping("/plan-measures")
+    @Operation(summary = "The Police and Crime Plan's measures for cases reported in [from, to), as known at asOf",
+            description = "Roles: COMMISSIONER")
+    Mono<PlanMeasuresView> planMeasures(@RequestParam Instant from, @RequestParam Instant to,
+                                        @RequestParam(required = false) Instant asOf) {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("from must be before to");
+        }
+        FindPlanMeasuresQuery query = new FindPlanMeasuresQuery(from, to, asOf == null ? clock.instant() : asOf);
+        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(PlanMeasuresView.class)));
     }
 
     @GetMapping(value = "/export.csv", produces = "text/csv")

@@ -1,0 +1,156 @@
+package uk.london.victims.projections.review;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+
+import uk.london.victims.domain.code.CaseFact;
+import uk.london.victims.projections.obligations.ObligationQueries;
+import uk.london.victims.projections.timeline.CaseTimelineProjection;
+
+/**
+ * The Police and Crime Plan's monitoring measures, from the case timelines as known at the as-of date:
+ * attrition, days to court outcome in magistrates' and Crown courts, repeat victimisation, restorative
+ * justice and Victim Personal Statements.
+ */
+@Component
+public class PlanMeasuresQueries {
+
+    private static final Duration TWELVE_MONTHS = Duration.ofDays(365);
+
+    private final MongoCollection<Document> timelines;
+
+    public PlanMeasuresQueries(MongoDatabase database) {
+        this.timelines = database.getCollection(CaseTimelineProjection.COLLECTION);
+    }
+
+    @QueryHandler
+    public PlanMeasuresView handle(FindPlanMeasuresQuery query) {
+        long cases = 0;
+        Map<String, Map<String, Long>> attrition = new TreeMap<>();
+        Map<String, List<Double>> reportToOutcome = new TreeMap<>();
+        Map<String, List<Double>> chargeToOutcome = new TreeMap<>();
+        Map<String, List<Instant>> reportsByVictim = new HashMap<>();
+        Set<String> victimsInPeriod = new HashSet<>();
+        long rjOffered = 0;
+        long rjTakenUp = 0;
+        long victimsCharged = 0;
+        long vpsOffered = 0;
+        for (Document timeline : timelines.find()) {
+            List<CaseFact> facts = ObligationQueries.facts(timeline).stream()
+                    .filter(f -> !f.recordedAt().isAfter(query.asOf())).toList();
+            if (facts.isEmpty() || !facts.get(0).type().equals("CrimeReported")) {
+                continue;
+            }
+            Instant reported = facts.get(0).occurredAt();
+            Set<String> victims = new HashSet<>();
+            facts.stream().filter(f -> f.type().equals("VictimAdded")).forEach(f -> victims.add(f.text("victimId")));
+            victims.forEach(v -> reportsByVictim.computeIfAbsent(v, x -> new ArrayList<>()).add(reported));
+            if (reported.isBefore(query.from()) || !reported.isBefore(query.to())) {
+                continue;
+            }
+            cases++;
+            victimsInPeriod.addAll(victims);
+            String offence = facts.stream().filter(f -> f.type().equals("CrimeRecorded") || f.type().equals("CrimeReclassified"))
+                    .reduce((a, b) -> b).map(f -> f.text("offence")).orElse("not recorded");
+            boolean convicted = has(facts, "HearingOutcomeRecorded", "outcome", "GUILTY_PLEA") || has(facts, "VerdictRecorded", "verdict", "GUILTY");
+            String ending = ending(facts);
+            if (!convicted && ending != null) {
+                attrition.computeIfAbsent(offence, o -> new TreeMap<>()).merge(ending, 1L, Long::sum);
+            }
+            Instant outcome = facts.stream().filter(f -> (f.type().equals("HearingOutcomeRecorded") && "GUILTY_PLEA".equals(f.text("outcome")))
+                    || f.type().equals("VerdictRecorded")).map(CaseFact::occurredAt).min(Instant::compareTo).orElse(null);
+            if (outcome != null) {
+                boolean crown = has(facts, "HearingOutcomeRecorded", "outcome", "SENT_TO_CROWN_COURT")
+                                || facts.stream().anyMatch(f -> f.type().equals("HearingListed") && f.text("court") != null
+                                                                && f.text("court").contains("Crown"));
+                String court = crown ? "Crown Court" : "magistrates' court";
+                reportToOutcome.computeIfAbsent(court, c -> new ArrayList<>()).add(days(reported, outcome));
+                facts.stream().filter(f -> f.type().equals("SuspectCharged")
+                                           || (f.type().equals("ChargingDecisionMade") && "CHARGE".equals(f.text("decision"))))
+                     .map(CaseFact::occurredAt).min(Instant::compareTo)
+                     .ifPresent(charged -> chargeToOutcome.computeIfAbsent(court, c -> new ArrayList<>()).add(days(charged, outcome)));
+            }
+            if (has(facts, "RestorativeJusticeStepRecorded", "step", "OFFERED")) {
+                rjOffered++;
+            }
+            if (has(facts, "RestorativeJusticeStepRecorded", "step", "REQUESTED_BY_VICTIM|CONFERENCE_HELD|INDIRECT_COMMUNICATION_HELD")) {
+                rjTakenUp++;
+            }
+            boolean charged = facts.stream().anyMatch(f -> f.type().equals("SuspectCharged")
+                    || (f.type().equals("ChargingDecisionMade") && "CHARGE".equals(f.text("decision"))));
+            if (charged) {
+                victimsCharged += victims.size();
+                vpsOffered += victims.stream().filter(v -> facts.stream().anyMatch(f -> f.type().equals("VictimPersonalStatementRecorded")
+                        && v.equals(f.text("victimId")))).count();
+            }
+        }
+        long repeat = victimsInPeriod.stream().filter(v -> repeated(reportsByVictim.get(v))).count();
+        return new PlanMeasuresView(query.from(), query.to(), query.asOf(), cases, attrition, medians(reportToOutcome),
+                medians(chargeToOutcome), victimsInPeriod.size(), repeat, rjOffered, rjTakenUp, victimsCharged, vpsOffered,
+                "not collected yet: victims will rate each stage in the portal");
+    }
+
+    /** How a case ended without a conviction, if it did; the latest such ending counts. */
+    private static String ending(List<CaseFact> facts) {
+        String ending = null;
+        for (CaseFact f : facts) {
+            switch (f.type()) {
+                case "CrimeNotInvestigated" -> ending = "not investigated";
+                case "NoFurtherActionTaken" -> ending = "no further action (police)";
+                case "ChargingDecisionMade" -> ending = "NO_FURTHER_ACTION".equals(f.text("decision")) ? "no further action (CPS)" : ending;
+                case "ProsecutionDiscontinued", "NoEvidenceOffered" -> ending = "prosecution stopped";
+                case "VerdictRecorded" -> ending = "NOT_GUILTY".equals(f.text("verdict")) ? "acquitted" : ending;
+                case "CaseFiled" -> ending = "filed";
+                case "CaseReopened" -> ending = null;
+                default -> {
+                }
+            }
+        }
+        return ending;
+    }
+
+    private static boolean repeated(List<Instant> reports) {
+        if (reports == null || reports.size() < 2) {
+            return false;
+        }
+        List<Instant> sorted = reports.stream().sorted().toList();
+        for (int i = 1; i < sorted.size(); i++) {
+            if (Duration.between(sorted.get(i - 1), sorted.get(i)).compareTo(TWELVE_MONTHS) <= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean has(List<CaseFact> facts, String type, String field, String values) {
+        return facts.stream().anyMatch(f -> f.type().equals(type) && f.matches(Map.of(field, values)));
+    }
+
+    private static double days(Instant from, Instant to) {
+        return Duration.between(from, to).toMinutes() / 1440.0;
+    }
+
+    private static Map<String, Double> medians(Map<String, List<Double>> values) {
+        Map<String, Double> medians = new TreeMap<>();
+        values.forEach((group, list) -> {
+            List<Double> sorted = list.stream().sorted().toList();
+            int n = sorted.size();
+            medians.put(group, n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2);
+        });
+        return medians;
+    }
+}
