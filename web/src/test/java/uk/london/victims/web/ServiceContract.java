@@ -405,6 +405,20 @@ abstract class ServiceContract {
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(csv).contains("\"HARROW\",[c],[c],[c],[c],[c],[c],[c],[c],[c]");
 
+        long audited = database.getCollection("audit_log").countDocuments();
+        List<Map<String, Object>> behind = commissioner.get().uri(b -> b.path("/api/review/obligations")
+                        .queryParam("from", "2026-03-02T00:00:00Z").queryParam("to", "2026-03-03T00:00:00Z")
+                        .queryParam("groupBy", "BOROUGH").queryParam("group", "HARROW").build())
+                .exchange().expectStatus().isOk().expectBodyList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+                }).returnResult().getResponseBody();
+        assertThat(behind).hasSize(3).allMatch(o -> caseId.equals(o.get("caseId")));
+        assertThat(database.getCollection("audit_log").countDocuments()).isEqualTo(audited + 1);
+        // The Commissioner reads case histories without names.
+        commissioner.get().uri(s + "/timeline").exchange().expectStatus().isOk().expectBody()
+                    .jsonPath("$.entries[1].details.personalDetails").isEqualTo("[withheld]");
+        http.get().uri(s + "/timeline").exchange().expectStatus().isOk().expectBody()
+            .jsonPath("$.entries[1].details.personalDetails").value(v -> assertThat((String) v).contains("Review Test"));
+
         http.get().uri(b -> b.path("/api/review").queryParam("from", "2026-03-02T00:00:00Z")
                 .queryParam("to", "2026-03-03T00:00:00Z").build()).exchange().expectStatus().isForbidden();
         http.get().uri(b -> b.path("/api/review/plan-measures").queryParam("from", "2026-01-01T00:00:00Z")

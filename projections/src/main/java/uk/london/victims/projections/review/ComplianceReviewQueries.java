@@ -44,11 +44,36 @@ public class ComplianceReviewQueries {
     }
 
     /** One obligation with the attributes of its case and victim as known at the as-of date. */
-    record Counted(Obligation obligation, Map<ReviewDimension, List<String>> groups) {
+    record Counted(String caseId, Obligation obligation, Map<ReviewDimension, List<String>> groups) {
+    }
+
+    /** The obligations behind one figure of the review, each with its case, for the drill-down. */
+    @QueryHandler
+    public List<ReviewedObligationView> handle(FindReviewedObligationsQuery query) {
+        List<ReviewedObligationView> behind = new ArrayList<>();
+        for (Counted c : counted(query.review())) {
+            if (c.groups().getOrDefault(query.review().groupBy(), List.of(UNKNOWN)).contains(query.group())) {
+                behind.add(new ReviewedObligationView(c.caseId(), c.obligation()));
+            }
+        }
+        return behind;
     }
 
     @QueryHandler
     public ComplianceReviewView handle(FindComplianceReviewQuery query) {
+        List<Counted> counted = counted(query);
+        Map<String, List<Obligation>> byGroup = new TreeMap<>();
+        for (Counted c : counted) {
+            for (String group : c.groups().getOrDefault(query.groupBy(), List.of(UNKNOWN))) {
+                byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(c.obligation());
+            }
+        }
+        List<ReviewRow> rows = byGroup.entrySet().stream().map(e -> row(e.getKey(), e.getValue())).toList();
+        return new ComplianceReviewView(query.from(), query.to(), query.asOf(), query.groupBy(), rows,
+                row("All", counted.stream().map(Counted::obligation).toList()));
+    }
+
+    private List<Counted> counted(FindComplianceReviewQuery query) {
         List<Counted> counted = new ArrayList<>();
         for (Document timeline : timelines.find()) {
             List<CaseFact> facts = ObligationQueries.facts(timeline).stream()
@@ -59,18 +84,10 @@ public class ComplianceReviewQueries {
                 if (start == null || start.isBefore(query.from()) || !start.isBefore(query.to())) {
                     continue;
                 }
-                counted.add(new Counted(obligation, attributes.groups(obligation)));
+                counted.add(new Counted(timeline.getString("_id"), obligation, attributes.groups(obligation)));
             }
         }
-        Map<String, List<Obligation>> byGroup = new TreeMap<>();
-        for (Counted c : counted) {
-            for (String group : c.groups().getOrDefault(query.groupBy(), List.of(UNKNOWN))) {
-                byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(c.obligation());
-            }
-        }
-        List<ReviewRow> rows = byGroup.entrySet().stream().map(e -> row(e.getKey(), e.getValue())).toList();
-        return new ComplianceReviewView(query.from(), query.to(), query.asOf(), query.groupBy(), rows,
-                row("All", counted.stream().map(Counted::obligation).toList()));
+        return counted;
     }
 
     static ReviewRow row(String group, List<Obligation> obligations) {

@@ -39,6 +39,7 @@ public class CaseTimelineProjection {
     public static final String COLLECTION = "case_timelines";
     public static final String RECORDED_BY = "recordedBy";
     static final String ERASED = "[erased]";
+    static final String WITHHELD = "[withheld]";
 
     private final MongoCollection<Document> timelines;
     private final PersonalDataVault vault;
@@ -86,17 +87,22 @@ public class CaseTimelineProjection {
         if (timeline == null) {
             return Optional.empty();
         }
-        List<TimelineEntryView> entries = timeline.getList("entries", Document.class).stream().map(this::toView).toList();
+        List<TimelineEntryView> entries = timeline.getList("entries", Document.class).stream()
+                .map(entry -> toView(entry, query.openPersonalDetails())).toList();
         return Optional.of(new CaseTimelineView(query.caseId(), timeline.get("version", Number.class).longValue(), entries));
     }
 
-    private TimelineEntryView toView(Document entry) {
+    private TimelineEntryView toView(Document entry, boolean openPersonalDetails) {
         Map<String, Object> details = new LinkedHashMap<>();
-        entry.get("details", Document.class).forEach((key, value) -> details.put(key, open(value)));
+        entry.get("details", Document.class).forEach((key, value) -> details.put(key, openPersonalDetails ? open(value) : withhold(value)));
         String occurredAt = entry.getString("occurredAt");
         return new TimelineEntryView(entry.get("sequence", Number.class).longValue(), entry.getString("type"),
                 entry.getString("agency"), occurredAt == null ? null : Instant.parse(occurredAt),
                 Instant.parse(entry.getString("recordedAt")), entry.getString("recordedBy"), details);
+    }
+
+    private static Object withhold(Object value) {
+        return value instanceof Document sealed && sealed.containsKey("sealedFor") ? WITHHELD : value;
     }
 
     private Object open(Object value) {

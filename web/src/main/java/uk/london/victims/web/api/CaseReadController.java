@@ -29,6 +29,7 @@ import uk.london.victims.projections.casesummary.FindCaseSummaryQuery;
 import uk.london.victims.projections.casesummary.FindCasesQuery;
 import uk.london.victims.projections.timeline.CaseTimelineView;
 import uk.london.victims.projections.timeline.FindCaseTimelineQuery;
+import uk.london.victims.web.security.AgencyRole;
 import uk.london.victims.web.security.AnyAgencyRole;
 import uk.london.victims.web.security.CaseVisibility;
 import uk.london.victims.web.security.StaffMember;
@@ -74,7 +75,8 @@ class CaseReadController {
                                     ServerWebExchange exchange) {
         CaseId id = new CaseId(caseId);
         return visible(id).then(audited(exchange, "read-timeline", id, purpose))
-                .then(Mono.fromFuture(() -> queries.query(new FindCaseTimelineQuery(id.value()),
+                .then(StaffMember.current())
+                .flatMap(staff -> Mono.fromFuture(() -> queries.query(new FindCaseTimelineQuery(id.value(), seesNames(staff)),
                         ResponseTypes.optionalInstanceOf(CaseTimelineView.class))))
                 .flatMap(Mono::justOrEmpty)
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such case")));
@@ -108,6 +110,11 @@ class CaseReadController {
                 .flatMap(staff -> Mono.fromRunnable(() -> audit.record(staff.staffId(), roles(staff), action,
                         "case/" + caseId.value(), purpose)).subscribeOn(Schedulers.boundedElastic()))
                 .then();
+    }
+
+    /** The Commissioner reviews case histories without names; staff working the case see them. */
+    private static boolean seesNames(StaffMember staff) {
+        return staff.roles().stream().anyMatch(role -> role != AgencyRole.COMMISSIONER);
     }
 
     static String roles(StaffMember staff) {

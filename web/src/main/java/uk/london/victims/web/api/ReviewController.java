@@ -20,12 +20,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import uk.london.victims.application.audit.AuditLog;
 import uk.london.victims.projections.review.ComplianceReviewView;
 import uk.london.victims.projections.review.FindComplianceReviewQuery;
 import uk.london.victims.projections.review.FindPlanMeasuresQuery;
 import uk.london.victims.projections.review.PlanMeasuresView;
 import uk.london.victims.projections.review.ReviewDimension;
 import uk.london.victims.projections.review.ReviewRow;
+import uk.london.victims.projections.review.ReviewedObligationView;
+import uk.london.victims.projections.review.FindReviewedObligationsQuery;
+import uk.london.victims.web.security.StaffMember;
 
 /**
  * The Victims' Commissioner's compliance review, for a period and as of a date. Only the Commissioner's
@@ -40,11 +45,13 @@ class ReviewController {
     private static final String SUPPRESSED = "[c]";
 
     private final QueryGateway queries;
+    private final AuditLog audit;
     private final Clock clock;
     private final int threshold;
 
-    ReviewController(QueryGateway queries, Clock clock, @Value("${vjt.review.suppress-below:5}") int threshold) {
+    ReviewController(QueryGateway queries, AuditLog audit, Clock clock, @Value("${vjt.review.suppress-below:5}") int threshold) {
         this.queries = queries;
+        this.audit = audit;
         this.clock = clock;
         this.threshold = threshold;
     }
@@ -56,6 +63,24 @@ class ReviewController {
                                       @RequestParam(required = false) Instant asOf,
                                       @RequestParam(defaultValue = "RIGHT") ReviewDimension groupBy) {
         return query(from, to, asOf, groupBy);
+    }
+
+    @GetMapping("/obligations")
+    @Operation(summary = "The obligations behind one figure (one group of a review), each with its case",
+            description = "Roles: COMMISSIONER. Every drill-down is written to the audit log.")
+    Mono<List<ReviewedObligationView>> drillDown(@RequestParam Instant from, @RequestParam Instant to,
+                                                 @RequestParam(required = false) Instant asOf,
+                                                 @RequestParam(defaultValue = "RIGHT") ReviewDimension groupBy,
+                                                 @RequestParam String group) {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("from must be before to");
+        }
+        FindComplianceReviewQuery review = new FindComplianceReviewQuery(from, to, asOf == null ? clock.instant() : asOf, groupBy);
+        return StaffMember.current()
+                .flatMap(staff -> Mono.fromRunnable(() -> audit.record(staff.staffId(), "COMMISSIONER", "review-drill-down",
+                        "review/" + groupBy.name() + "/" + group + "/" + from + "/" + to, null)).subscribeOn(Schedulers.boundedElastic()))
+                .then(Mono.fromFuture(() -> queries.query(new FindReviewedObligationsQuery(review, group),
+                        ResponseTypes.multipleInstancesOf(ReviewedObligationView.class))));
     }
 
     @GetMapping("/plan-measures")

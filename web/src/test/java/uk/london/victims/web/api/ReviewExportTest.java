@@ -17,7 +17,7 @@ import uk.london.victims.projections.review.ReviewRow;
 /** Publication rules for the CSV: small counts withheld, and anything that could reveal them. */
 class ReviewExportTest {
 
-    private final ReviewController controller = new ReviewController(null, Clock.systemUTC(), 5);
+    private final ReviewController controller = new ReviewController(null, null, Clock.systemUTC(), 5);
 
     private static ReviewRow row(String group, long opened, long onTime, long late, long overdue) {
         return new ReviewRow(group, opened, onTime, late, overdue, 0, 0, 0, Map.of(), Duration.ofHours(36),
