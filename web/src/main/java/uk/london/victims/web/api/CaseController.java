@@ -3,8 +3,6 @@ package uk.london.victims.web.api;
 
 import jakarta.validation.Valid;
 
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,10 +22,7 @@ import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.RecordVictimInformedCommand;
 import uk.london.victims.domain.cases.ReportCrimeCommand;
 import uk.london.victims.projections.casesummary.CaseSummaryView;
-import uk.london.victims.projections.casesummary.FindCaseSummaryQuery;
 import uk.london.victims.web.security.AnyAgencyRole;
-import uk.london.victims.web.security.CaseVisibility;
-import uk.london.victims.web.security.StaffMember;
 
 /**
  * The agency API for a case. A 2xx answer means the change is durably stored. Every method says which
@@ -39,11 +33,11 @@ import uk.london.victims.web.security.StaffMember;
 class CaseController {
 
     private final CaseCommands commands;
-    private final QueryGateway queries;
+    private final VisibleCases visibleCases;
 
-    CaseController(CaseCommands commands, QueryGateway queries) {
+    CaseController(CaseCommands commands, VisibleCases visibleCases) {
         this.commands = commands;
-        this.queries = queries;
+        this.visibleCases = visibleCases;
     }
 
     @PostMapping
@@ -73,12 +67,7 @@ class CaseController {
     @Operation(summary = "The case at a glance")
     @AnyAgencyRole
     Mono<ResponseEntity<CaseSummaryView>> caseSummary(@PathVariable String caseId) {
-        FindCaseSummaryQuery query = new FindCaseSummaryQuery(new CaseId(caseId).value());
-        return StaffMember.current().flatMap(staff -> Mono.fromFuture(() ->
-                                queries.query(query, ResponseTypes.optionalInstanceOf(CaseSummaryView.class)))
-                           .flatMap(Mono::justOrEmpty)
-                           .filter(view -> CaseVisibility.canSee(staff, view)))
-                   .map(view -> ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view))
-                   .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such case")));
+        return visibleCases.require(new CaseId(caseId))
+                           .map(view -> ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view));
     }
 }

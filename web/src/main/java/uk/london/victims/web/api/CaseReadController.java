@@ -25,7 +25,6 @@ import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.CaseStatus;
 import uk.london.victims.domain.geography.Borough;
 import uk.london.victims.projections.casesummary.CaseSummaryView;
-import uk.london.victims.projections.casesummary.FindCaseSummaryQuery;
 import uk.london.victims.projections.casesummary.FindCasesQuery;
 import uk.london.victims.projections.timeline.CaseTimelineView;
 import uk.london.victims.projections.timeline.FindCaseTimelineQuery;
@@ -46,11 +45,13 @@ class CaseReadController {
     static final String PURPOSE = "X-Purpose";
 
     private final QueryGateway queries;
+    private final VisibleCases visibleCases;
     private final MongoEventStorageEngine events;
     private final AuditLog audit;
 
-    CaseReadController(QueryGateway queries, MongoEventStorageEngine events, AuditLog audit) {
+    CaseReadController(QueryGateway queries, VisibleCases visibleCases, MongoEventStorageEngine events, AuditLog audit) {
         this.queries = queries;
+        this.visibleCases = visibleCases;
         this.events = events;
         this.audit = audit;
     }
@@ -95,14 +96,8 @@ class CaseReadController {
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such case")));
     }
 
-    /** Completes if the caller may see the case; otherwise fails with 404, as if it did not exist. */
     private Mono<Void> visible(CaseId caseId) {
-        return StaffMember.current().flatMap(staff -> Mono.fromFuture(() -> queries.query(
-                                new FindCaseSummaryQuery(caseId.value()), ResponseTypes.optionalInstanceOf(CaseSummaryView.class)))
-                        .flatMap(Mono::justOrEmpty)
-                        .filter(view -> CaseVisibility.canSee(staff, view)))
-                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such case")))
-                .then();
+        return visibleCases.require(caseId).then();
     }
 
     private Mono<Void> audited(ServerWebExchange exchange, String action, CaseId caseId, String purpose) {

@@ -19,7 +19,6 @@ import reactor.core.publisher.Mono;
 import uk.london.victims.domain.cases.Agency;
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.projections.casesummary.CaseSummaryView;
-import uk.london.victims.projections.casesummary.FindCaseSummaryQuery;
 import uk.london.victims.projections.obligations.CaseObligationsView;
 import uk.london.victims.projections.obligations.FindCaseObligationsQuery;
 import uk.london.victims.projections.obligations.FindWorkListQuery;
@@ -40,10 +39,12 @@ import uk.london.victims.web.security.StaffMember;
 class ObligationController {
 
     private final QueryGateway queries;
+    private final VisibleCases visibleCases;
     private final Clock clock;
 
-    ObligationController(QueryGateway queries, Clock clock) {
+    ObligationController(QueryGateway queries, VisibleCases visibleCases, Clock clock) {
         this.queries = queries;
+        this.visibleCases = visibleCases;
         this.clock = clock;
     }
 
@@ -52,11 +53,7 @@ class ObligationController {
     Mono<CaseObligationsView> caseObligations(@PathVariable String caseId, @RequestParam(required = false) Instant asOf) {
         CaseId id = new CaseId(caseId);
         Instant when = asOf == null ? clock.instant() : asOf;
-        return StaffMember.current()
-                .flatMap(staff -> Mono.fromFuture(() -> queries.query(new FindCaseSummaryQuery(id.value()),
-                                ResponseTypes.optionalInstanceOf(CaseSummaryView.class)))
-                        .flatMap(Mono::justOrEmpty)
-                        .filter(view -> CaseVisibility.canSee(staff, view)))
+        return visibleCases.require(id)
                 .flatMap(visible -> Mono.fromFuture(() -> queries.query(new FindCaseObligationsQuery(id.value(), when),
                         ResponseTypes.optionalInstanceOf(CaseObligationsView.class))))
                 .flatMap(Mono::justOrEmpty)
