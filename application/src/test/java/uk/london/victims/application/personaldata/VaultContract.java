@@ -35,48 +35,25 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
 import uk.london.victims.application.store.MutableClock;
+import uk.london.victims.application.store.OnEachBackend;
 import uk.london.victims.application.store.StoreBackend;
 import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.Sealed;
 
 /** What the personal-data vault promises, run against each backend by the subclasses. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class VaultContract {
+abstract class VaultContract extends OnEachBackend {
 
     private static final Duration CACHE_TTL = Duration.ofSeconds(30);
     private static final String NAME = "Zoë Ó'Brien";
 
-    private StoreBackend backend;
-    private MongoClient client;
-    private MongoDatabase database;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     private final AtomicLong ticker = new AtomicLong();
     private final MasterKey masterKey = MasterKey.generate(new SecureRandom());
     private MongoPersonalDataVault vault;
 
-    abstract StoreBackend startBackend();
-
-    @BeforeAll
-    void startStore() {
-        backend = startBackend();
-        client = backend.newClient();
-    }
-
-    @AfterAll
-    void stopStore() {
-        client.close();
-        backend.close();
-    }
-
     @BeforeEach
     void freshStore() {
-        database = backend.freshDatabase(client);
         vault = newVault(database, masterKey);
-    }
-
-    @AfterEach
-    void dropStore() {
-        database.drop();
     }
 
     /** Another vault on the same database: what a second service instance would be, with its own cache. */
@@ -250,7 +227,7 @@ abstract class VaultContract {
     void twoInstancesSealingForANewPersonAtOnceAgreeOnOneKey() throws Exception {
         int people = 25;
         MongoPersonalDataVault first = newVault(database, masterKey);
-        try (MongoClient otherClient = backend.newClient()) {
+        try (MongoClient otherClient = newClient()) {
             MongoPersonalDataVault second = newVault(otherClient.getDatabase(database.getName()), masterKey);
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
@@ -291,7 +268,7 @@ abstract class VaultContract {
         assertThatThrownBy(() -> wrongKey.open(sealed))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("master key");
         vault.checkMasterKey();
-        MongoDatabase empty = backend.freshDatabase(client);
+        MongoDatabase empty = anotherDatabase();
         newVault(empty, MasterKey.generate(new SecureRandom())).checkMasterKey();
         empty.drop();
     }

@@ -5,7 +5,7 @@ import uk.london.victims.application.store.StoreBackend;
 class VaultOnEmbeddedStoreTest extends VaultContract {
 
     @Override
-    StoreBackend startBackend() {
+    protected StoreBackend startBackend() {
         return StoreBackend.embedded();
     }
 }

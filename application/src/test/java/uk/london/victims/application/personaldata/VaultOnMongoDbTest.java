@@ -9,7 +9,7 @@ import uk.london.victims.application.store.StoreBackend;
 class VaultOnMongoDbTest extends VaultContract {
 
     @Override
-    StoreBackend startBackend() {
+    protected StoreBackend startBackend() {
         return StoreBackend.container();
     }
 }

@@ -47,43 +47,19 @@ import uk.london.victims.domain.cases.ReportChannel;
 import uk.london.victims.domain.cases.VictimInformedEvent;
 
 /** What the event store promises, run against each backend by the subclasses. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EventStorageEngineContract {
+abstract class EventStorageEngineContract extends OnEachBackend {
 
     private static final Duration GAP_TIMEOUT = Duration.ofSeconds(10);
 
-    private StoreBackend backend;
-    private MongoClient client;
-    private MongoDatabase database;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     /** The delay each test injects between an append's claim and its commit; none by default. */
     private volatile LongConsumer afterClaim = position -> {
     };
     private MongoEventStorageEngine engine;
 
-    abstract StoreBackend startBackend();
-
-    @BeforeAll
-    void startStore() {
-        backend = startBackend();
-        client = backend.newClient();
-    }
-
-    @AfterAll
-    void stopStore() {
-        client.close();
-        backend.close();
-    }
-
     @BeforeEach
     void freshStore() {
-        database = backend.freshDatabase(client);
         engine = newEngine(100);
-    }
-
-    @AfterEach
-    void dropStore() {
-        database.drop();
     }
 
     private MongoEventStorageEngine newEngine(int batchSize) {

@@ -3,7 +3,7 @@ package uk.london.victims.application.store;
 class EventStorageEngineOnEmbeddedStoreTest extends EventStorageEngineContract {
 
     @Override
-    StoreBackend startBackend() {
+    protected StoreBackend startBackend() {
         return StoreBackend.embedded();
     }
 }

@@ -7,7 +7,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 class EventStorageEngineOnMongoDbTest extends EventStorageEngineContract {
 
     @Override
-    StoreBackend startBackend() {
+    protected StoreBackend startBackend() {
         return StoreBackend.container();
     }
 }
