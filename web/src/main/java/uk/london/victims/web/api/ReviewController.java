@@ -72,10 +72,7 @@ class ReviewController {
                                                  @RequestParam(required = false) Instant asOf,
                                                  @RequestParam(defaultValue = "RIGHT") ReviewDimension groupBy,
                                                  @RequestParam String group) {
-        if (!from.isBefore(to)) {
-            throw new IllegalArgumentException("from must be before to");
-        }
-        FindComplianceReviewQuery review = new FindComplianceReviewQuery(from, to, asOf == null ? clock.instant() : asOf, groupBy);
+        FindComplianceReviewQuery review = reviewQuery(from, to, asOf, groupBy);
         return StaffMember.current()
                 .flatMap(staff -> Mono.fromRunnable(() -> audit.record(staff.staffId(), "COMMISSIONER", "review-drill-down",
                         "review/" + groupBy.name() + "/" + group + "/" + from + "/" + to, null)).subscribeOn(Schedulers.boundedElastic()))
@@ -88,10 +85,8 @@ class ReviewController {
             description = "Roles: COMMISSIONER")
     Mono<PlanMeasuresView> planMeasures(@RequestParam Instant from, @RequestParam Instant to,
                                         @RequestParam(required = false) Instant asOf) {
-        if (!from.isBefore(to)) {
-            throw new IllegalArgumentException("from must be before to");
-        }
-        FindPlanMeasuresQuery query = new FindPlanMeasuresQuery(from, to, asOf == null ? clock.instant() : asOf);
+        requirePeriod(from, to);
+        FindPlanMeasuresQuery query = new FindPlanMeasuresQuery(from, to, asOfOrNow(asOf));
         return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(PlanMeasuresView.class)));
     }
 
@@ -107,11 +102,24 @@ class ReviewController {
     }
 
     private Mono<ComplianceReviewView> query(Instant from, Instant to, Instant asOf, ReviewDimension groupBy) {
+        FindComplianceReviewQuery query = reviewQuery(from, to, asOf, groupBy);
+        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(ComplianceReviewView.class)));
+    }
+
+    private FindComplianceReviewQuery reviewQuery(Instant from, Instant to, Instant asOf, ReviewDimension groupBy) {
+        requirePeriod(from, to);
+        return new FindComplianceReviewQuery(from, to, asOfOrNow(asOf), groupBy);
+    }
+
+    private static void requirePeriod(Instant from, Instant to) {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("from must be before to");
         }
-        FindComplianceReviewQuery query = new FindComplianceReviewQuery(from, to, asOf == null ? clock.instant() : asOf, groupBy);
-        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(ComplianceReviewView.class)));
+    }
+
+    /** A review is always as of a date; without one, as of now. */
+    private Instant asOfOrNow(Instant asOf) {
+        return asOf == null ? clock.instant() : asOf;
     }
 
     String csv(ComplianceReviewView view) {
