@@ -73,12 +73,15 @@ public class SecurityConfiguration {
     SecurityWebFilterChain publicChain(ServerHttpSecurity http) {
         return stateless(http)
                 .securityMatcher(new OrServerWebExchangeMatcher(
-                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/", "/index.html", "/v3/api-docs",
-                                "/v3/api-docs.yaml"),
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/", "/accessibility", "/privacy",
+                                "/v3/api-docs", "/v3/api-docs.yaml"),
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/assets/**", "/govuk/**", "/static/**"),
                         PathRequest.toStaticResources().atCommonLocations(),
                         EndpointRequest.to("health"),
                         ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, DemoTokenController.PATH)))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                // Static files set their own caching (PageResources); pages about nobody may be cached too.
+                .headers(headers -> PageSecurity.pageHeaders(headers).cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
                 .build();
     }
 

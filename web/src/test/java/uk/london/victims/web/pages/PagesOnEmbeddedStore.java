@@ -1,0 +1,30 @@
+package uk.london.victims.web.pages;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The service as the README runs it, for tests of its pages: embedded store, demo sign-in, demo data. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class PagesOnEmbeddedStore {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) throws IOException {
+        String directory = Files.createTempDirectory("vjt-pages-").toString();
+        registry.add("vjt.store.uri", () -> "");
+        registry.add("vjt.store.data-directory", () -> directory);
+        registry.add("vjt.security.issuer-uri", () -> "");
+        registry.add("vjt.security.jwk-set-uri", () -> "");
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
