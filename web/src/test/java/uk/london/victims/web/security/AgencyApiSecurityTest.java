@@ -178,7 +178,7 @@ class AgencyApiSecurityTest {
     void healthAndTheLandingPageArePublicAndUnknownPathsAreDenied() {
         http.get().uri("/actuator/health").exchange().expectStatus().isOk();
         http.get().uri("/").exchange().expectStatus().isOk();
-        http.get().uri("/index.html").exchange().expectStatus().isOk();
+        http.get().uri("/accessibility").exchange().expectStatus().isOk();
         http.get().uri("/actuator/env").exchange().expectStatus().isForbidden()
             .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         http.get().uri("/portal").header(HttpHeaders.AUTHORIZATION, bearer(AgencyRole.ADMIN)).exchange()
