@@ -39,6 +39,8 @@ class Case {
     private final Map<SuspectId, Suspect> suspects = new HashMap<>();
     private final Map<HearingId, Hearing> hearings = new HashMap<>();
     private final Map<PersonId, Victim> victims = new HashMap<>();
+    /** Each delegate and the victim they act for; whether consent stands is for those who read the events. */
+    private final Map<PersonId, PersonId> delegates = new HashMap<>();
     /** Court and CPS events by sequence number, with when they were made: what Witness Care can receive. */
     private final Map<Long, Instant> courtAndCpsEvents = new HashMap<>();
 
@@ -550,6 +552,58 @@ class Case {
         return version();
     }
 
+    @CommandHandler
+    long handle(RequestUpdateCommand command) {
+        knownVictim(command.victimId(), command.occurredAt());
+        require(command.agency() != null, "agency-missing", "Say which agency the update is asked of (agency)");
+        apply(new UpdateRequestedEvent(caseId, command.victimId(), command.agency(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(SendMessageCommand command) {
+        knownVictim(command.victimId(), command.occurredAt());
+        require(notBlank(command.messageId()), "message-id-missing", "Give the message a reference (messageId)");
+        require(command.agency() != null, "agency-missing", "Say which agency the message is for (agency)");
+        requireSealedFor(command.text(), command.victimId());
+        apply(new MessageFromVictimEvent(caseId, command.victimId(), command.messageId(), command.agency(), command.text(),
+                command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(RateTreatmentCommand command) {
+        knownVictim(command.victimId(), command.occurredAt());
+        require(command.stage() != null, "stage-missing", "Say which stage the rating is about (stage)");
+        require(command.rating() >= 1 && command.rating() <= 5, "rating-out-of-range", "A rating is from 1 to 5");
+        apply(new TreatmentRatedEvent(caseId, command.victimId(), command.stage(), command.rating(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(AddDelegateCommand command) {
+        knownVictim(command.victimId(), command.occurredAt());
+        require(command.delegateId() != null, "delegate-missing", "Say which person (delegateId)");
+        require(!delegates.containsKey(command.delegateId()) && !victims.containsKey(command.delegateId()),
+                "delegate-already-added", "This person is already on the case");
+        require(command.role() != null, "role-missing", "Say how the person acts for the victim (role)");
+        requireSealedFor(command.personalDetails(), command.delegateId());
+        apply(new DelegateAddedEvent(caseId, command.delegateId(), command.victimId(), command.role(),
+                command.personalDetails(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(RecordDelegateConsentCommand command) {
+        requireTime(command.occurredAt());
+        require(command.delegateId() != null, "delegate-missing", "Say which delegate (delegateId)");
+        PersonId victim = delegates.get(command.delegateId());
+        require(victim != null, "unknown-delegate", "There is no such delegate on this case");
+        apply(new DelegateConsentRecordedEvent(caseId, command.delegateId(), victim, command.consentGiven(),
+                command.occurredAt()));
+        return version();
+    }
+
     // ---------------------------------------------------------------------------------- telling the victim
 
     @CommandHandler
@@ -878,6 +932,11 @@ class Case {
     @EventSourcingHandler
     void on(VictimPersonalStatementRecordedEvent event) {
         victims.get(event.victimId()).statementSteps.add(event.step());
+    }
+
+    @EventSourcingHandler
+    void on(DelegateAddedEvent event) {
+        delegates.put(event.delegateId(), event.victimId());
     }
 
     @EventSourcingHandler

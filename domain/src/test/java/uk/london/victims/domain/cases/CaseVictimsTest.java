@@ -162,4 +162,45 @@ class CaseVictimsTest {
         rejected(withVictim(), new RecordVictimInformedCommand(CASE, V1, 2L, "x", ContactChannel.PHONE, "PC 1", at(1)), "unknown-event");
         rejected(withVictim(), new RecordVictimInformedCommand(CASE, V1, -1L, "x", ContactChannel.PHONE, "PC 1", at(1)), "unknown-event");
     }
+
+    @Test
+    void theVictimCanAskForAnUpdateWriteToAnAgencyAndRateTheirTreatment() {
+        fixture.given(withVictim()).when(new RequestUpdateCommand(CASE, V1, Agency.POLICE, at(2)))
+               .expectEvents(new UpdateRequestedEvent(CASE, V1, Agency.POLICE, at(2)));
+        rejected(withVictim(), new RequestUpdateCommand(CASE, OTHER, Agency.POLICE, at(2)), "unknown-victim");
+        rejected(withVictim(), new RequestUpdateCommand(CASE, V1, null, at(2)), "agency-missing");
+
+        Sealed text = new Sealed(V1, "v1:message");
+        fixture.given(withVictim()).when(new SendMessageCommand(CASE, V1, "m-1", Agency.POLICE, text, at(2)))
+               .expectEvents(new MessageFromVictimEvent(CASE, V1, "m-1", Agency.POLICE, text, at(2)));
+        rejected(withVictim(), new SendMessageCommand(CASE, V1, "m-1", Agency.POLICE, new Sealed(OTHER, "x"), at(2)),
+                "sealed-for-another-person");
+        rejected(withVictim(), new SendMessageCommand(CASE, V1, " ", Agency.POLICE, text, at(2)), "message-id-missing");
+
+        fixture.given(withVictim()).when(new RateTreatmentCommand(CASE, V1, ServiceStage.REPORTING, 4, at(2)))
+               .expectEvents(new TreatmentRatedEvent(CASE, V1, ServiceStage.REPORTING, 4, at(2)));
+        rejected(withVictim(), new RateTreatmentCommand(CASE, V1, ServiceStage.REPORTING, 0, at(2)), "rating-out-of-range");
+        rejected(withVictim(), new RateTreatmentCommand(CASE, V1, ServiceStage.REPORTING, 6, at(2)), "rating-out-of-range");
+        rejected(withVictim(), new RateTreatmentCommand(CASE, V1, null, 3, at(2)), "stage-missing");
+    }
+
+    @Test
+    void aDelegateActsForOneVictimAndConsentIsRecordedAgainstThatVictim() {
+        PersonId isva = new PersonId("person-isva");
+        Sealed isvaDetails = new Sealed(isva, "isva:opaque");
+        fixture.given(withVictim())
+               .when(new AddDelegateCommand(CASE, isva, V1, DelegateRole.INDEPENDENT_SEXUAL_VIOLENCE_ADVISER, isvaDetails, at(1)))
+               .expectEvents(new DelegateAddedEvent(CASE, isva, V1, DelegateRole.INDEPENDENT_SEXUAL_VIOLENCE_ADVISER, isvaDetails, at(1)));
+        List<Object> withDelegate = withVictim();
+        withDelegate.add(new DelegateAddedEvent(CASE, isva, V1, DelegateRole.INDEPENDENT_SEXUAL_VIOLENCE_ADVISER, isvaDetails, at(1)));
+        fixture.given(withDelegate).when(new RecordDelegateConsentCommand(CASE, isva, true, at(2)))
+               .expectEvents(new DelegateConsentRecordedEvent(CASE, isva, V1, true, at(2)));
+        rejected(withDelegate, new AddDelegateCommand(CASE, isva, V1, DelegateRole.FAMILY_SPOKESPERSON, isvaDetails, at(2)),
+                "delegate-already-added");
+        rejected(withDelegate, new AddDelegateCommand(CASE, V1, V1, DelegateRole.FAMILY_SPOKESPERSON, DETAILS, at(2)),
+                "delegate-already-added");
+        rejected(withVictim(), new RecordDelegateConsentCommand(CASE, isva, true, at(2)), "unknown-delegate");
+        rejected(withVictim(), new AddDelegateCommand(CASE, isva, OTHER, DelegateRole.FAMILY_SPOKESPERSON, isvaDetails, at(2)),
+                "unknown-victim");
+    }
 }

@@ -1,5 +1,9 @@
 package uk.london.victims.projections.timeline;
 
+import uk.london.victims.domain.cases.DelegateConsentRecordedEvent;
+import uk.london.victims.domain.cases.MessageFromVictimEvent;
+import uk.london.victims.domain.cases.TreatmentRatedEvent;
+import uk.london.victims.domain.cases.UpdateRequestedEvent;
 import uk.london.victims.domain.cases.AppealDecidedEvent;
 import uk.london.victims.domain.cases.AppealLodgedEvent;
 import uk.london.victims.domain.cases.ChargeSubstantiallyChangedEvent;
@@ -42,7 +46,9 @@ enum AgencyOfEvent {
         if (event instanceof RestorativeJusticeStepRecordedEvent) {
             return RESTORATIVE_JUSTICE;
         }
-        if (event instanceof ComplaintMadeEvent || event instanceof DecisionReviewRequestedEvent) {
+        if (event instanceof ComplaintMadeEvent || event instanceof DecisionReviewRequestedEvent
+            || event instanceof UpdateRequestedEvent || event instanceof MessageFromVictimEvent
+            || event instanceof TreatmentRatedEvent || event instanceof DelegateConsentRecordedEvent) {
             return VICTIM;
         }
         if (event instanceof VictimInformedEvent || event instanceof ComplaintResponseRecordedEvent
