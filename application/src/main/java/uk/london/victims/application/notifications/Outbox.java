@@ -31,7 +31,8 @@ public class Outbox {
 
     public static final String COLLECTION = "notification_outbox";
 
-    public enum Status { PENDING, SENT, LOCAL_OUTBOX, FAILED }
+    /** SENDING: a sign-in code being sent there and then, which the dispatcher must leave alone. */
+    public enum Status { PENDING, SENDING, SENT, LOCAL_OUTBOX, FAILED }
 
     private final MongoCollection<Document> messages;
 

@@ -38,6 +38,8 @@ public class CaseTimelineProjection {
     public static final String PROCESSING_GROUP = "case-timelines";
     public static final String COLLECTION = "case_timelines";
     public static final String RECORDED_BY = "recordedBy";
+    /** Set by an agency on a step the victim must not see in the portal (e.g. a covert tactic). */
+    public static final String NOT_FOR_VICTIM = "notForVictim";
     static final String ERASED = "[erased]";
     static final String WITHHELD = "[withheld]";
 
@@ -70,6 +72,9 @@ public class CaseTimelineProjection {
         if (recordedBy != null) {
             entry.append("recordedBy", recordedBy.toString());
         }
+        if (Boolean.TRUE.equals(message.getMetaData().get(NOT_FOR_VICTIM))) {
+            entry.append("notForVictim", true);
+        }
         List<Document> entries = timeline == null ? new ArrayList<>() : new ArrayList<>(timeline.getList("entries", Document.class));
         entries.add(entry);
         timelines.replaceOne(eq("_id", caseId), new Document("_id", caseId).append("version", message.getSequenceNumber())
@@ -98,7 +103,8 @@ public class CaseTimelineProjection {
         String occurredAt = entry.getString("occurredAt");
         return new TimelineEntryView(entry.get("sequence", Number.class).longValue(), entry.getString("type"),
                 entry.getString("agency"), occurredAt == null ? null : Instant.parse(occurredAt),
-                Instant.parse(entry.getString("recordedAt")), entry.getString("recordedBy"), details);
+                Instant.parse(entry.getString("recordedAt")), entry.getString("recordedBy"),
+                entry.getBoolean("notForVictim", false), details);
     }
 
     private static Object withhold(Object value) {

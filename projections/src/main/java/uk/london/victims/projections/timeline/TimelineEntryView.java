@@ -12,8 +12,9 @@ import java.util.Map;
  * @param occurredAt when it happened in the world, as the agency said
  * @param recordedAt when the tracker recorded it
  * @param recordedBy who recorded it (staff id), when known
+ * @param notForVictim the agency marked it sensitive: never shown in the victim portal
  * @param details    the event's fields; personal details opened, or "[erased]" once the person was erased
  */
 public record TimelineEntryView(long sequence, String type, String agency, Instant occurredAt, Instant recordedAt,
-                                String recordedBy, Map<String, Object> details) {
+                                String recordedBy, boolean notForVictim, Map<String, Object> details) {
 }

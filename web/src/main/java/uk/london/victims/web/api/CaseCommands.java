@@ -44,6 +44,8 @@ import uk.london.victims.web.security.StaffMember;
 public class CaseCommands {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** An agency marks a step sensitive with {@code X-Not-For-Victim: true}: the portal never shows it. */
+    public static final String NOT_FOR_VICTIM = "X-Not-For-Victim";
     private static final Pattern VERSION_TAG = Pattern.compile("^\\s*(?:W/)?\"?(\\d{1,18})\"?\\s*$");
     private static final Pattern KEY_FORMAT = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
 
@@ -72,6 +74,7 @@ public class CaseCommands {
         HttpHeaders headers = exchange.getRequest().getHeaders();
         Long expectedVersion = expectedVersion(headers.getFirst(HttpHeaders.IF_MATCH));
         String key = headers.getFirst(IDEMPOTENCY_KEY);
+        boolean notForVictim = notForVictim(headers.getFirst(NOT_FOR_VICTIM));
         if (key != null && !KEY_FORMAT.matcher(key).matches()) {
             throw new IllegalArgumentException("Idempotency-Key must be 8 to 128 letters, digits or . _ : -");
         }
@@ -91,6 +94,9 @@ public class CaseCommands {
                         metaData.put(RecordingMetaData.RECORDED_BY, member.staffId());
                         metaData.put(RecordingMetaData.RECORDED_BY_UNIT, member.unit());
                     });
+                    if (notForVictim) {
+                        metaData.put(RecordingMetaData.NOT_FOR_VICTIM, true);
+                    }
                     if (expectedVersion != null) {
                         metaData.put(ExpectedVersionTargetResolver.EXPECTED_VERSION, expectedVersion);
                     }
@@ -125,6 +131,16 @@ public class CaseCommands {
             response.header("Idempotent-Replayed", "true");
         }
         return response.body(new CommandAccepted(caseId, version));
+    }
+
+    private static boolean notForVictim(String header) {
+        if (header == null || header.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (header.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new IllegalArgumentException(NOT_FOR_VICTIM + " must be true or false");
     }
 
     private static Long expectedVersion(String ifMatch) {

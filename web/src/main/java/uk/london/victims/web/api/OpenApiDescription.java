@@ -61,6 +61,9 @@ class OpenApiDescription {
                 operation.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
                         .description("Makes a retry safe: the same key and request return the first answer")
                         .schema(new StringSchema()));
+                operation.addParametersItem(new HeaderParameter().name(CaseCommands.NOT_FOR_VICTIM).required(false)
+                        .description("true: a sensitive step the victim portal must never show")
+                        .schema(new StringSchema()._enum(java.util.List.of("true", "false"))));
             }
             return operation;
         };

@@ -17,9 +17,10 @@ class RecordingMetaData {
 
     static final String RECORDED_BY = CaseTimelineProjection.RECORDED_BY;
     static final String RECORDED_BY_UNIT = CaseSummaryProjection.RECORDED_BY_UNIT;
+    static final String NOT_FOR_VICTIM = CaseTimelineProjection.NOT_FOR_VICTIM;
 
     @Bean
     CorrelationDataProvider recordedByCarrier() {
-        return new SimpleCorrelationDataProvider(RECORDED_BY, RECORDED_BY_UNIT);
+        return new SimpleCorrelationDataProvider(RECORDED_BY, RECORDED_BY_UNIT, NOT_FOR_VICTIM);
     }
 }
