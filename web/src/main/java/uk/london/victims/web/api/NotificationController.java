@@ -26,10 +26,13 @@ class NotificationController {
 
     private final VisibleCases visibleCases;
     private final Outbox outbox;
+    /** Sign-in codes are readable here only in the demo: anywhere else staff could use them to sign in as the victim. */
+    private final boolean showSignInCodes;
 
-    NotificationController(VisibleCases visibleCases, Outbox outbox) {
+    NotificationController(VisibleCases visibleCases, Outbox outbox, uk.london.victims.application.store.StoreProperties store) {
         this.visibleCases = visibleCases;
         this.outbox = outbox;
+        this.showSignInCodes = store.embedded();
     }
 
     @GetMapping
@@ -41,6 +44,9 @@ class NotificationController {
                         .map(message -> {
                             Map<String, Object> view = new java.util.LinkedHashMap<>(message);
                             view.put("id", view.remove("_id"));
+                            if ("SIGN_IN_CODE".equals(view.get("kind")) && !showSignInCodes) {
+                                view.put("text", "[sign-in code withheld]");
+                            }
                             return view;
                         }).toList()).subscribeOn(Schedulers.boundedElastic()));
     }

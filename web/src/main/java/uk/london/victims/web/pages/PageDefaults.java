@@ -15,7 +15,7 @@ import uk.london.victims.application.store.StoreProperties;
  * What every page's layout needs. The CSRF token is resolved here because WebFlux keeps it lazy, and a
  * form rendered without it would be refused when posted.
  */
-@ControllerAdvice(basePackages = "uk.london.victims.web.pages")
+@ControllerAdvice(basePackages = {"uk.london.victims.web.pages", "uk.london.victims.web.portal"})
 class PageDefaults {
 
     private final boolean demo;

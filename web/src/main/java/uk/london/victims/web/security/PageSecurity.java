@@ -5,7 +5,7 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 
 /** Response headers shared by every chain that serves pages. */
-final class PageSecurity {
+public final class PageSecurity {
 
     /**
      * No inline script or style anywhere (GOV.UK Frontend is loaded as files), so a strict policy costs
@@ -18,7 +18,7 @@ final class PageSecurity {
     private PageSecurity() {
     }
 
-    static ServerHttpSecurity.HeaderSpec pageHeaders(ServerHttpSecurity.HeaderSpec headers) {
+    public static ServerHttpSecurity.HeaderSpec pageHeaders(ServerHttpSecurity.HeaderSpec headers) {
         return headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                       .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                       .frameOptions(frame -> frame.mode(Mode.DENY));

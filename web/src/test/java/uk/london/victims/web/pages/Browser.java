@@ -24,13 +24,13 @@ import com.deque.html.axecore.selenium.AxeBuilder;
  * Debian's headless Chromium driven by Selenium, with axe for accessibility. The driver path is given
  * explicitly so that Selenium Manager never tries to download one (there is no internet here).
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
-    final WebDriver driver;
+    public final WebDriver driver;
     private final Path profile;
 
     private Browser(WebDriver driver, Path profile) {
@@ -39,12 +39,12 @@ final class Browser implements AutoCloseable {
     }
 
     /** Skips the calling test, saying why, where Chromium is not installed; `.ci/run` installs it. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver; .ci/run does)");
     }
 
-    static Browser start(boolean javascript) {
+    public static Browser start(boolean javascript) {
         assumeInstalled();
         try {
             Path profile = Files.createTempDirectory("vjt-chromium-");
@@ -67,7 +67,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** axe finds no WCAG 2.2 A or AA violation on the page now showing. */
-    void assertAccessible() {
+    public void assertAccessible() {
         Results results = new AxeBuilder().withTags(WCAG_22_AA).analyze(driver);
         String violations = results.getViolations().stream()
                 .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "

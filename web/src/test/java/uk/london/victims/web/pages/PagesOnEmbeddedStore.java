@@ -10,10 +10,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The service as the README runs it, for tests of its pages: embedded store, demo sign-in, demo data. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class PagesOnEmbeddedStore {
+public abstract class PagesOnEmbeddedStore {
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) throws IOException {
@@ -22,9 +22,11 @@ abstract class PagesOnEmbeddedStore {
         registry.add("vjt.store.data-directory", () -> directory);
         registry.add("vjt.security.issuer-uri", () -> "");
         registry.add("vjt.security.jwk-set-uri", () -> "");
+        // Tests stand for many clients by sending X-Forwarded-For, as a proxy in front of the service would.
+        registry.add("server.forward-headers-strategy", () -> "framework");
     }
 
-    String url(String path) {
+    protected String url(String path) {
         return "http://localhost:" + port + path;
     }
 }

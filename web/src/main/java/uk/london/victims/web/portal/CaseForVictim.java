@@ -1,0 +1,200 @@
+package uk.london.victims.web.portal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+import uk.london.victims.application.code.CalendarSource;
+import uk.london.victims.domain.code.CodeEdition;
+import uk.london.victims.domain.code.CodeRule;
+import uk.london.victims.domain.code.LimitUnit;
+import uk.london.victims.domain.code.Obligation;
+import uk.london.victims.domain.code.ObligationStatus;
+import uk.london.victims.domain.code.TimeLimit;
+import uk.london.victims.domain.code.VictimsCode;
+import uk.london.victims.projections.casesummary.CaseSummaryView;
+import uk.london.victims.projections.casesummary.FindCaseSummaryQuery;
+import uk.london.victims.projections.obligations.CaseObligationsView;
+import uk.london.victims.projections.obligations.FindCaseObligationsQuery;
+import uk.london.victims.projections.timeline.CaseTimelineView;
+import uk.london.victims.projections.timeline.FindCaseTimelineQuery;
+import uk.london.victims.projections.timeline.TimelineEntryView;
+
+/**
+ * Everything the portal shows about one victim's case, built from the read models: their steps,
+ * what agencies owe them next, their rights at this stage (from the Code rules in force and their
+ * enhanced or standard status), and which actions make sense now.
+ */
+@Component
+class CaseForVictim {
+
+    /** The rules a victim is most likely to meet next, by where the case is. */
+    private static final Map<String, List<String>> RULES_AHEAD = Map.ofEntries(
+            Map.entry("REPORTED", List.of("R2-crime-recorded", "R3-written-acknowledgement", "R4-needs-assessment-and-referral")),
+            Map.entry("RECORDED", List.of("R3-written-acknowledgement", "R4-needs-assessment-and-referral", "R6-police-decision")),
+            Map.entry("UNDER_INVESTIGATION", List.of("R6-police-decision", "R7-personal-statement-offered")),
+            Map.entry("WITH_CPS", List.of("R6-cps-charge", "R6-cps-no-charge-letter", "R7-personal-statement-offered-cps-charge")),
+            Map.entry("CHARGED", List.of("R8-hearing-date", "R8-bail-outcome", "R7-personal-statement-offered-cps-charge")),
+            Map.entry("AT_COURT", List.of("R8-hearing-date", "R9-case-outcome")),
+            Map.entry("CONVICTED", List.of("R9-case-outcome", "R11-victim-contact-scheme-referral")),
+            Map.entry("SENTENCED", List.of("R11-victim-contact-scheme-referral")));
+    private static final Map<String, String> OWNERS = Map.of("POLICE", "The police", "CPS", "The Crown Prosecution Service",
+            "WITNESS_CARE", "The Witness Care Unit", "COURT", "The court", "PROBATION", "The Probation Service",
+            "RESTORATIVE_JUSTICE_PROVIDER", "Restore:London", "VICTIM_SUPPORT", "Victim Support");
+    private static final Set<String> REVIEWABLE = Set.of("NoFurtherActionTaken", "ChargingDecisionMade", "ProsecutionDiscontinued",
+            "NoEvidenceOffered");
+
+    record Owed(String text, String by, boolean late) {
+    }
+
+    record Right(String right, String text) {
+    }
+
+    record Decision(String suspectId, String decision, String label, Instant madeAt, String askBy) {
+    }
+
+    record View(CaseSummaryView summary, long version, List<VictimSteps.Step> steps, List<Owed> owed, List<Right> rights,
+                boolean enhanced, List<Decision> reviewable, Optional<String> admittedOffender, boolean statementMade) {
+    }
+
+    private final QueryGateway queries;
+    private final VictimSteps texts;
+    private final VictimsCode code;
+    private final CalendarSource calendar;
+
+    CaseForVictim(QueryGateway queries, VictimSteps texts, VictimsCode code, CalendarSource calendar) {
+        this.queries = queries;
+        this.texts = texts;
+        this.code = code;
+        this.calendar = calendar;
+    }
+
+    Optional<View> load(PortalIdentity identity, Instant now) {
+        Optional<CaseSummaryView> summary = queries.query(new FindCaseSummaryQuery(identity.caseId()),
+                ResponseTypes.optionalInstanceOf(CaseSummaryView.class)).join();
+        Optional<CaseTimelineView> timeline = timeline(identity.caseId());
+        if (summary.isEmpty() || timeline.isEmpty()) {
+            return Optional.empty();
+        }
+        List<VictimSteps.Step> steps = steps(timeline.get(), identity.victimId(), -1);
+        List<Obligation> obligations = queries.query(new FindCaseObligationsQuery(identity.caseId(), now),
+                ResponseTypes.instanceOf(CaseObligationsView.class)).join().obligations().stream()
+                .filter(o -> identity.victimId().equals(o.victimId())).toList();
+        boolean enhanced = obligations.stream().max(Comparator.comparing(Obligation::triggerSequence)).map(Obligation::enhanced).orElse(false);
+        List<Owed> owed = obligations.stream()
+                .filter(o -> o.status() == ObligationStatus.OPEN || o.status() == ObligationStatus.OVERDUE)
+                .filter(o -> o.deadline() != null)
+                .sorted(Comparator.comparing(Obligation::deadline))
+                .map(o -> new Owed(OWNERS.getOrDefault(o.owner().name(), "An agency") + ": " + lowerFirst(o.obligation()),
+                        VictimSteps.day(o.deadline()), o.status() == ObligationStatus.OVERDUE))
+                .toList();
+        return Optional.of(new View(summary.get(), timeline.get().version(), steps, owed,
+                rights(summary.get().status(), enhanced, now), enhanced, reviewable(timeline.get()),
+                admittedOffender(timeline.get()), statementMade(timeline.get(), identity.victimId())));
+    }
+
+    Optional<CaseTimelineView> timeline(String caseId) {
+        return queries.query(new FindCaseTimelineQuery(caseId, false), ResponseTypes.optionalInstanceOf(CaseTimelineView.class)).join();
+    }
+
+    /** The victim's steps after {@code afterSequence}, newest first. */
+    List<VictimSteps.Step> steps(CaseTimelineView timeline, String victimId, long afterSequence) {
+        List<VictimSteps.Step> steps = new ArrayList<>();
+        for (TimelineEntryView entry : timeline.entries()) {
+            if (entry.sequence() > afterSequence) {
+                texts.describe(entry, victimId).ifPresent(steps::add);
+            }
+        }
+        steps.sort(Comparator.comparing(VictimSteps.Step::occurredAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                             .thenComparing(VictimSteps.Step::sequence, Comparator.reverseOrder()));
+        return steps;
+    }
+
+    private List<Right> rights(String status, boolean enhanced, Instant now) {
+        Optional<CodeEdition> edition = code.editionInForce(now);
+        if (edition.isEmpty()) {
+            return List.of();
+        }
+        List<Right> rights = new ArrayList<>();
+        for (String id : RULES_AHEAD.getOrDefault(status, List.of())) {
+            edition.get().rules().stream().filter(rule -> rule.id().equals(id)).findFirst()
+                   .ifPresent(rule -> rights.add(new Right(rule.right(), sentence(rule, enhanced))));
+        }
+        return rights;
+    }
+
+    private static String sentence(CodeRule rule, boolean enhanced) {
+        TimeLimit limit = enhanced ? rule.enhanced() : rule.standard();
+        return OWNERS.getOrDefault(rule.owner().name(), "An agency") + " must make sure that " + lowerFirst(rule.obligation())
+               + " within " + limit(limit) + ".";
+    }
+
+    private static String limit(TimeLimit limit) {
+        String unit = limit.unit() == LimitUnit.HOURS ? "hour" : "working day";
+        return limit.amount() + " " + unit + (limit.amount() == 1 ? "" : "s");
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** Decisions the victim may ask to be reviewed, each with the date to ask by (3 months, LOW confidence). */
+    private List<Decision> reviewable(CaseTimelineView timeline) {
+        List<Decision> decisions = new ArrayList<>();
+        for (TimelineEntryView entry : timeline.entries()) {
+            if (!REVIEWABLE.contains(entry.type()) || entry.notForVictim()) {
+                continue;
+            }
+            Object suspect = entry.details().get("suspectId");
+            String decision = switch (entry.type()) {
+                case "NoFurtherActionTaken" -> "POLICE_NO_FURTHER_ACTION";
+                case "ChargingDecisionMade" -> "NO_FURTHER_ACTION".equals(String.valueOf(entry.details().get("decision"))) ? "CPS_NO_CHARGE" : null;
+                case "ProsecutionDiscontinued" -> "CPS_DISCONTINUANCE";
+                default -> "CPS_NO_EVIDENCE_OFFERED";
+            };
+            if (decision == null || suspect == null || entry.occurredAt() == null) {
+                continue;
+            }
+            String label = decision.startsWith("POLICE") ? "The police decided to take no further action"
+                    : switch (decision) {
+                        case "CPS_NO_CHARGE" -> "The Crown Prosecution Service decided not to charge";
+                        case "CPS_DISCONTINUANCE" -> "The Crown Prosecution Service stopped the case";
+                        default -> "The Crown Prosecution Service offered no evidence at court";
+                    };
+            Instant askBy = entry.occurredAt().atZone(uk.london.victims.domain.code.WorkingDayCalendar.LONDON).plusMonths(3).toInstant();
+            decisions.add(new Decision(suspect.toString(), decision, label, entry.occurredAt(), VictimSteps.day(askBy)));
+        }
+        return decisions;
+    }
+
+    /** An offender who has admitted the offence or been convicted: only then is restorative justice offered. */
+    private static Optional<String> admittedOffender(CaseTimelineView timeline) {
+        for (TimelineEntryView entry : timeline.entries()) {
+            Object suspect = entry.details().get("suspectId");
+            boolean admitted = ("SuspectInterviewed".equals(entry.type()) && Boolean.TRUE.equals(entry.details().get("admittedOffence")))
+                               || ("VerdictRecorded".equals(entry.type()) && "GUILTY".equals(String.valueOf(entry.details().get("verdict"))));
+            if (admitted && suspect != null) {
+                return Optional.of(suspect.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean statementMade(CaseTimelineView timeline, String victimId) {
+        return timeline.entries().stream().anyMatch(e -> "VictimPersonalStatementRecorded".equals(e.type())
+                && victimId.equals(String.valueOf(e.details().get("victimId")))
+                && ("MADE".equals(String.valueOf(e.details().get("step"))) || "UPDATED".equals(String.valueOf(e.details().get("step")))));
+    }
+
+    Instant acknowledgeBy(Instant now) {
+        return calendar.current().endOfNthWorkingDayAfter(now, 10);
+    }
+}

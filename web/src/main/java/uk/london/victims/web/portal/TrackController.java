@@ -1,0 +1,338 @@
+package uk.london.victims.web.portal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import uk.london.victims.application.audit.AuditLog;
+import uk.london.victims.domain.cases.Agency;
+import uk.london.victims.domain.cases.CaseCommand;
+import uk.london.victims.domain.cases.CaseId;
+import uk.london.victims.domain.cases.ContactChannel;
+import uk.london.victims.domain.cases.MakeComplaintCommand;
+import uk.london.victims.domain.cases.RateTreatmentCommand;
+import uk.london.victims.domain.cases.RecordRestorativeJusticeStepCommand;
+import uk.london.victims.domain.cases.RecordVictimPersonalStatementCommand;
+import uk.london.victims.domain.cases.RequestDecisionReviewCommand;
+import uk.london.victims.domain.cases.RequestUpdateCommand;
+import uk.london.victims.domain.cases.RestorativeJusticeStep;
+import uk.london.victims.domain.cases.ReviewableDecision;
+import uk.london.victims.domain.cases.SendMessageCommand;
+import uk.london.victims.domain.cases.ServiceStage;
+import uk.london.victims.domain.cases.SetContactPreferencesCommand;
+import uk.london.victims.domain.cases.SuspectId;
+import uk.london.victims.domain.cases.VictimPersonalStatementStep;
+import uk.london.victims.domain.people.PersonId;
+import uk.london.victims.domain.people.PersonalDataVault;
+import uk.london.victims.projections.timeline.CaseTimelineProjection;
+import uk.london.victims.projections.timeline.CaseTimelineView;
+
+/**
+ * The signed-in victim's case: the page, its live updates, and each action. The case and the victim
+ * come only from the session's {@link PortalIdentity}; no URL or form field names either, so there is
+ * nothing to tamper with. Every view and action is audited.
+ */
+@Controller
+class TrackController {
+
+    private static final Logger log = LoggerFactory.getLogger(TrackController.class);
+    static final Set<String> ACTIONS = Set.of("request-update", "message", "contact", "statement", "restorative-justice",
+            "review", "complaint", "rate");
+    private static final String COULD_NOT_RECORD = "We could not save that just now. Please try again, or contact the officer in your case.";
+    private static final Duration POLL = Duration.ofSeconds(2);
+
+    record Support(String name, String text, String phone, String url, List<String> forFlags, List<String> forOffences) {
+    }
+
+    private final CaseForVictim cases;
+    private final CommandGateway commands;
+    private final PersonalDataVault vault;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final PortalSignIn signIn;
+    private final ObjectMapper json;
+    private final List<Support> support;
+
+    TrackController(CaseForVictim cases, CommandGateway commands, PersonalDataVault vault, AuditLog audit, Clock clock,
+                    PortalSignIn signIn, ObjectMapper json) {
+        this.cases = cases;
+        this.commands = commands;
+        this.vault = vault;
+        this.audit = audit;
+        this.clock = clock;
+        this.signIn = signIn;
+        this.json = json;
+        try (InputStream in = TrackController.class.getResourceAsStream("/portal/support.json")) {
+            this.support = json.readValue(in, new TypeReference<List<Support>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @GetMapping("/track")
+    Mono<Rendering> casePage(@RequestParam(name = "done", required = false) String done) {
+        return PortalPages.identity().flatMap(identity -> blocking(() -> {
+            audit.record(identity.personId(), "PORTAL", "portal-view", identity.caseId(), "victim portal: case page");
+            return cases.load(identity, clock.instant());
+        })).map(view -> view.map(v -> PortalPages.view("portal/case").modelAttribute("view", v)
+                        .modelAttribute("delegate", false)
+                        .modelAttribute("support", supportFor(v))
+                        .modelAttribute("done", done != null && ACTIONS.contains(done) ? done : null).build())
+                .orElseGet(() -> PortalPages.view("portal/not-ready").build()));
+    }
+
+    /**
+     * New steps as they are recorded, for as long as the page is open (at most the idle timeout). Each
+     * event's id is the case version it brings the page to, so a reconnecting browser's Last-Event-ID
+     * resumes exactly where it left off.
+     */
+    @GetMapping(path = "/track/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    Flux<ServerSentEvent<String>> updates(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                                          @RequestParam(name = "since", required = false) Long since) {
+        long start = parse(lastEventId).or(() -> Optional.ofNullable(since)).orElse(-1L);
+        return PortalPages.identity().flatMapMany(identity -> {
+            AtomicLong seen = new AtomicLong(start);
+            // A first comment sends the response headers at once, and tells the browser how soon to reconnect.
+            ServerSentEvent<String> hello = ServerSentEvent.<String>builder().comment("connected").retry(Duration.ofSeconds(5)).build();
+            return Flux.concat(Flux.just(hello), Flux.interval(Duration.ZERO, POLL).onBackpressureDrop()
+                    .take(Duration.ofMinutes(15))
+                    // Signed out everywhere while the page is open: the stream ends too.
+                    .concatMap(tick -> blocking(() -> signIn.stillValid(identity)
+                            ? Optional.of(cases.timeline(identity.caseId())) : Optional.<Optional<CaseTimelineView>>empty()))
+                    .takeWhile(Optional::isPresent)
+                    .map(Optional::get)
+                    .filter(timeline -> timeline.isPresent() && timeline.get().version() > seen.get())
+                    .map(timeline -> {
+                        List<VictimSteps.Step> steps = cases.steps(timeline.get(), identity.victimId(), seen.get());
+                        seen.set(timeline.get().version());
+                        return ServerSentEvent.<String>builder().id(String.valueOf(timeline.get().version())).event("steps")
+                                .data(toJson(steps)).build();
+                    }));
+        });
+    }
+
+    @GetMapping("/track/{action}")
+    Mono<Rendering> actionPage(@PathVariable String action) {
+        if (!ACTIONS.contains(action)) {
+            return Mono.just(PortalPages.view("portal/not-found").status(HttpStatus.NOT_FOUND).build());
+        }
+        return PortalPages.identity().flatMap(identity -> blocking(() -> cases.load(identity, clock.instant())))
+                .map(view -> form(action, view.orElse(null), null).build());
+    }
+
+    @PostMapping("/track/{action}")
+    Mono<Rendering> act(@PathVariable String action, ServerWebExchange exchange) {
+        if (!ACTIONS.contains(action)) {
+            return Mono.just(PortalPages.view("portal/not-found").status(HttpStatus.NOT_FOUND).build());
+        }
+        return Mono.zip(PortalPages.identity(), exchange.getFormData()).flatMap(both -> blocking(() -> {
+            PortalIdentity identity = both.getT1();
+            Optional<CaseForVictim.View> view = cases.load(identity, clock.instant());
+            if (view.isEmpty()) {
+                return PortalPages.view("portal/not-ready").build();
+            }
+            Instant now = clock.instant();
+            Object commandOrError = command(action, both.getT2(), identity, view.get(), now);
+            if (commandOrError instanceof String error) {
+                return form(action, view.get(), error).status(HttpStatus.BAD_REQUEST).build();
+            }
+            try {
+                for (CaseCommand command : (List<CaseCommand>) commandOrError) {
+                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
+                            Map.of(CaseTimelineProjection.RECORDED_BY, "victim-portal")));
+                }
+            } catch (RuntimeException rejected) {
+                log.info("A portal action ({}) was not recorded: {}", action, rejected.getMessage());
+                return form(action, view.get(), COULD_NOT_RECORD).status(HttpStatus.UNPROCESSABLE_ENTITY).build();
+            }
+            audit.record(identity.personId(), "PORTAL", "portal-action:" + action, identity.caseId(), "victim portal");
+            return Rendering.redirectTo("/track?done=" + action).build();
+        }));
+    }
+
+    private Rendering.Builder<?> form(String action, CaseForVictim.View view, String error) {
+        Rendering.Builder<?> page = PortalPages.view("portal/" + action).modelAttribute("view", view)
+                .modelAttribute("agencies", List.of(Agency.POLICE, Agency.CPS, Agency.WITNESS_CARE, Agency.COURT, Agency.PROBATION))
+                .modelAttribute("stages", ServiceStage.values())
+                .modelAttribute("acknowledgeBy", VictimSteps.day(cases.acknowledgeBy(clock.instant())));
+        return error == null ? page : page.modelAttribute("error", error);
+    }
+
+    /** The commands an action's form asks for, or the message to show when the form is not right. */
+    private Object command(String action, MultiValueMap<String, String> form, PortalIdentity identity, CaseForVictim.View view,
+                           Instant now) {
+        CaseId caseId = new CaseId(identity.caseId());
+        PersonId victim = new PersonId(identity.victimId());
+        switch (action) {
+            case "request-update" -> {
+                Agency agency = choice(form, "agency", Agency.class);
+                return agency == null ? "Choose who you want an update from" : List.of(new RequestUpdateCommand(caseId, victim, agency, now));
+            }
+            case "message" -> {
+                Agency agency = choice(form, "agency", Agency.class);
+                String text = text(form, "message");
+                if (agency == null) {
+                    return "Choose who your message is for";
+                }
+                if (text == null || text.length() > 2000) {
+                    return text == null ? "Write your message" : "Your message must be 2,000 characters or fewer";
+                }
+                return List.of(new SendMessageCommand(caseId, victim, UUID.randomUUID().toString(), agency, vault.seal(victim, text), now));
+            }
+            case "contact" -> {
+                Set<ContactChannel> channels = channels(form, "channels");
+                Set<ContactChannel> unsafe = channels(form, "unsafe");
+                channels.add(ContactChannel.PORTAL);
+                channels.removeAll(unsafe);
+                boolean declined = "yes".equals(form.getFirst("declined"));
+                Integer every = switch (Optional.ofNullable(form.getFirst("every")).orElse("")) {
+                    case "7" -> 7;
+                    case "14" -> 14;
+                    case "28" -> 28;
+                    default -> null;
+                };
+                return List.of(new SetContactPreferencesCommand(caseId, victim, channels, unsafe, declined, every, now));
+            }
+            case "statement" -> {
+                String text = text(form, "statement");
+                String read = form.getFirst("readInCourt");
+                if (text == null || text.length() > 10000) {
+                    return text == null ? "Write how the crime has affected you" : "Your statement must be 10,000 characters or fewer";
+                }
+                if (!"yes".equals(read) && !"no".equals(read)) {
+                    return "Say whether you would like to read your statement in court yourself";
+                }
+                return List.of(new SendMessageCommand(caseId, victim, "vps-" + UUID.randomUUID(), Agency.POLICE,
+                                vault.seal(victim, "Victim Personal Statement:\n" + text), now),
+                        new RecordVictimPersonalStatementCommand(caseId, victim,
+                                view.statementMade() ? VictimPersonalStatementStep.UPDATED : VictimPersonalStatementStep.MADE,
+                                "yes".equals(read), now));
+            }
+            case "restorative-justice" -> {
+                if (view.admittedOffender().isEmpty()) {
+                    return "Restorative justice can only be offered once the person who harmed you has admitted it";
+                }
+                return List.of(new RecordRestorativeJusticeStepCommand(caseId, new SuspectId(view.admittedOffender().get()),
+                        RestorativeJusticeStep.REQUESTED_BY_VICTIM, "Asked for through the victim portal", now));
+            }
+            case "review" -> {
+                String chosen = form.getFirst("decision");
+                Optional<CaseForVictim.Decision> decision = view.reviewable().stream()
+                        .filter(d -> (d.decision() + "/" + d.suspectId()).equals(chosen)).findFirst();
+                return decision.<Object>map(d -> List.of(new RequestDecisionReviewCommand(caseId, victim, new SuspectId(d.suspectId()),
+                        ReviewableDecision.valueOf(d.decision()), now))).orElse("Choose the decision you want reviewed");
+            }
+            case "complaint" -> {
+                Agency agency = choice(form, "agency", Agency.class);
+                String text = text(form, "complaint");
+                if (agency == null) {
+                    return "Choose who your complaint is about";
+                }
+                if (text == null || text.length() > 5000) {
+                    return text == null ? "Tell us what went wrong" : "Your complaint must be 5,000 characters or fewer";
+                }
+                return List.of(new MakeComplaintCommand(caseId, victim, "C-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
+                        agency, vault.seal(victim, text), now));
+            }
+            case "rate" -> {
+                ServiceStage stage = choice(form, "stage", ServiceStage.class);
+                String rating = Optional.ofNullable(form.getFirst("rating")).orElse("");
+                if (stage == null) {
+                    return "Choose which part of your case you are rating";
+                }
+                if (!rating.matches("[1-5]")) {
+                    return "Choose how well you were treated";
+                }
+                return List.of(new RateTreatmentCommand(caseId, victim, stage, Integer.parseInt(rating), now));
+            }
+            default -> throw new IllegalArgumentException(action);
+        }
+    }
+
+    private List<Support> supportFor(CaseForVictim.View view) {
+        List<String> flags = Optional.ofNullable(view.summary().priorityFlags()).orElse(List.of());
+        String offence = view.summary().offence();
+        return support.stream().filter(s -> (s.forFlags().isEmpty() && s.forOffences().isEmpty())
+                || s.forFlags().stream().anyMatch(flags::contains) || s.forOffences().contains(offence)).toList();
+    }
+
+    private static <E extends Enum<E>> E choice(MultiValueMap<String, String> form, String field, Class<E> type) {
+        String value = form.getFirst(field);
+        try {
+            return value == null ? null : Enum.valueOf(type, value);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    private static Set<ContactChannel> channels(MultiValueMap<String, String> form, String field) {
+        Set<ContactChannel> channels = new java.util.HashSet<>();
+        for (String value : Optional.ofNullable(form.get(field)).orElse(List.of())) {
+            try {
+                channels.add(ContactChannel.valueOf(value));
+            } catch (IllegalArgumentException ignored) {
+                // An unknown channel from a tampered form is simply not chosen.
+            }
+        }
+        return channels;
+    }
+
+    private static String text(MultiValueMap<String, String> form, String field) {
+        String value = form.getFirst(field);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<Long> parse(String id) {
+        try {
+            return id == null ? Optional.empty() : Optional.of(Long.parseLong(id.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static <T> Mono<T> blocking(java.util.concurrent.Callable<T> work) {
+        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+    }
+}

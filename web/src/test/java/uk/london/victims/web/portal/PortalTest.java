@@ -1,0 +1,373 @@
+package uk.london.victims.web.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+
+import uk.london.victims.application.audit.AuditLog;
+import uk.london.victims.application.notifications.OneTimeCodes;
+import uk.london.victims.web.pages.PagesOnEmbeddedStore;
+
+/**
+ * The victim portal through HTTP as a browser uses it: sign-in with a code from the outbox, the case
+ * page, every action, and the ways people might try to get into a case that is not theirs.
+ */
+@AutoConfigureWebTestClient(timeout = "30s")
+class PortalTest extends PagesOnEmbeddedStore {
+
+    private static final Pattern CODE = Pattern.compile("is (\\d{6})\\.");
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    OneTimeCodes codes;
+    @Autowired
+    MongoDatabase database;
+
+    private WebTestClient police;
+
+    @BeforeEach
+    void officer() {
+        String token = (String) http.post().uri("/demo/tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("role", "POLICE_OFFICER", "staffId", "PC-PORTAL", "unit", "MPS-NE-CID", "bcu", "NE")).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("token");
+        police = http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+    }
+
+    record Journey(String caseId, String reference, String victimId) {
+    }
+
+    /** A case recorded by the police with one victim who has a mobile number. */
+    Journey journey(String name) {
+        String caseId = (String) police.post().uri("/api/cases").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("channel", "PHONE_999", "occurredAt", "2026-03-01T20:15:00Z")).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("caseId");
+        String reference = "CRIS-P" + caseId.substring(0, 8).toUpperCase();
+        String victimId = victim(caseId, name, "07700 900123");
+        record(caseId, "crime-record", Map.of("crimeReference", reference, "offence", "BURGLARY_RESIDENTIAL", "borough", "HACKNEY",
+                "occurredAt", "2026-03-01T21:00:00Z"));
+        return new Journey(caseId, reference, victimId);
+    }
+
+    String victim(String caseId, String name, String phone) {
+        return (String) police.post().uri("/api/cases/{id}/victims", caseId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("kind", "DIRECT_VICTIM", "personalDetails", Map.of("name", name, "phone", phone),
+                        "occurredAt", "2026-03-01T20:30:00Z"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("createdId");
+    }
+
+    Map<?, ?> record(String caseId, String command, Map<String, Object> body) {
+        EntityExchangeResult<Map> result = police.post().uri("/api/cases/{id}/" + command, caseId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectBody(Map.class).returnResult();
+        assertThat(result.getStatus()).as(command + ": " + result.getResponseBody()).isEqualTo(HttpStatus.CREATED);
+        return result.getResponseBody();
+    }
+
+    /** The case's event types as agencies see them; none while the read models have not caught up (404). */
+    List<String> timelineTypes(String caseId) {
+        EntityExchangeResult<Map> timeline = police.get().uri("/api/cases/{id}/timeline", caseId).header("X-Purpose", "test")
+                .exchange().expectBody(Map.class).returnResult();
+        if (timeline.getStatus() == HttpStatus.NOT_FOUND) {
+            return List.of();
+        }
+        assertThat(timeline.getStatus()).isEqualTo(HttpStatus.OK);
+        List<?> entries = (List<?>) timeline.getResponseBody().get("entries");
+        return entries.stream().map(entry -> (String) ((Map<?, ?>) entry).get("type")).toList();
+    }
+
+    /** Asks for a code (waiting until the read models know the case) and reads it from the local outbox. */
+    String codeFor(PortalClient client, String reference, String personId) {
+        Optional<String> before = codes.latestLocalCodeMessage(personId);
+        // Read models are eventually consistent: ask once they know the reference and the person.
+        await().atMost(Duration.ofSeconds(20)).until(() -> database.getCollection("case_references").countDocuments(
+                Filters.eq("_id", reference)) == 1 && database.getCollection("portal_access").countDocuments(
+                Filters.exists("people." + personId)) == 1);
+        EntityExchangeResult<String> asked = client.post("/track/sign-in", Map.of("reference", reference));
+        assertThat(asked.getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
+        assertThat(asked.getResponseHeaders().getLocation()).hasToString("/track/code");
+        return await().atMost(Duration.ofSeconds(20)).until(() -> codes.latestLocalCodeMessage(personId)
+                .filter(message -> !message.equals(before.orElse(null))).map(PortalTest::code).orElse(null), code -> code != null);
+    }
+
+    static String code(String message) {
+        Matcher matcher = CODE.matcher(message);
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+
+    PortalClient signedIn(Journey journey) {
+        PortalClient client = new PortalClient(http);
+        String code = codeFor(client, journey.reference(), journey.victimId());
+        EntityExchangeResult<String> in = client.post("/track/code", Map.of("code", code));
+        assertThat(in.getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
+        assertThat(in.getResponseHeaders().getLocation()).hasToString("/track");
+        return client;
+    }
+
+    @Test
+    void aVictimSignsInWithTheCodeSentToTheirPhoneAndSeesTheirCase() {
+        Journey journey = journey("Portal Person One");
+        PortalClient client = new PortalClient(http);
+        EntityExchangeResult<String> before = client.get("/track");
+        assertThat(before.getStatus()).isEqualTo(HttpStatus.FOUND);
+        assertThat(before.getResponseHeaders().getLocation()).hasToString("/track/sign-in");
+
+        String code = codeFor(client, journey.reference(), journey.victimId());
+        String preSignInSession = client.session;
+        EntityExchangeResult<String> in = client.post("/track/code", Map.of("code", code));
+        assertThat(in.getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
+        assertThat(client.session).as("the session id is renewed at sign-in").isNotNull().isNotEqualTo(preSignInSession);
+
+        EntityExchangeResult<String> page = client.get("/track");
+        assertThat(page.getStatus()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getResponseHeaders().getCacheControl()).contains("no-store");
+        assertThat(page.getResponseHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self'");
+        assertThat(page.getResponseBody()).contains("Your case", "You reported the crime", "The police recorded the crime",
+                journey.reference(), "What happens next", "Your rights at this stage", "Victim Support London", "Exit this page")
+                .doesNotContain("Portal Person One", "07700");
+        assertThat(page.getResponseBody()).containsPattern("<title>Your case – London victim journey tracker</title>");
+        assertThat(database.getCollection(AuditLog.COLLECTION).countDocuments(Filters.and(Filters.eq("who", journey.victimId()),
+                Filters.eq("action", "portal-view")))).isPositive();
+
+        // The code works once.
+        PortalClient other = new PortalClient(http);
+        other.post("/track/sign-in", Map.of("reference", journey.reference()));
+        assertThat(other.post("/track/code", Map.of("code", code)).getResponseBody()).contains(PortalSignInController.WRONG_CODE);
+    }
+
+    @Test
+    void everyFailureLooksTheSameSoNobodyCanLearnWhetherAReferenceExists() {
+        Journey journey = journey("Portal Person Two");
+        PortalClient known = new PortalClient(http);
+        PortalClient unknown = new PortalClient(http);
+        EntityExchangeResult<String> a = known.post("/track/sign-in", Map.of("reference", journey.reference()));
+        EntityExchangeResult<String> b = unknown.post("/track/sign-in", Map.of("reference", "CRIS-NOSUCH-0001"));
+        assertThat(a.getStatus()).isEqualTo(b.getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
+        assertThat(a.getResponseHeaders().getLocation()).isEqualTo(b.getResponseHeaders().getLocation());
+        EntityExchangeResult<String> wrongA = known.post("/track/code", Map.of("code", "000000"));
+        EntityExchangeResult<String> wrongB = unknown.post("/track/code", Map.of("code", "000000"));
+        assertThat(wrongA.getStatus()).isEqualTo(wrongB.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(wrongA.getResponseBody()).contains(PortalSignInController.WRONG_CODE);
+        assertThat(wrongB.getResponseBody()).contains(PortalSignInController.WRONG_CODE);
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAreRefused() {
+        PortalClient client = new PortalClient(http);
+        client.get("/track/sign-in");
+        assertThat(client.postWithToken("/track/sign-in", Map.of("reference", "CRIS-X"), null).getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(client.postWithToken("/track/sign-in", Map.of("reference", "CRIS-X"), "forged").getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void wrongCodesLockOutOnlyTheClientGuessingAndTooManyRequestsAreThrottled() {
+        Journey journey = journey("Portal Person Three");
+        PortalClient guesser = new PortalClient(http);
+        String code = codeFor(guesser, journey.reference(), journey.victimId());
+        String wrong = code.equals("111111") ? "222222" : "111111";
+        for (int attempt = 0; attempt < 5; attempt++) {
+            guesser.post("/track/code", Map.of("code", wrong));
+        }
+        // Locked out of this reference: even the right code is refused, with the same message as ever.
+        assertThat(guesser.post("/track/code", Map.of("code", code)).getResponseBody()).contains(PortalSignInController.WRONG_CODE);
+        assertThat(database.getCollection(AuditLog.COLLECTION).countDocuments(Filters.and(Filters.eq("who", guesser.address),
+                Filters.eq("action", "portal-reference-locked")))).isEqualTo(1);
+
+        // The victim, on their own phone, is not locked out by someone else's guesses.
+        PortalClient victim = new PortalClient(http);
+        victim.post("/track/sign-in", Map.of("reference", journey.reference()));
+        assertThat(victim.post("/track/code", Map.of("code", code)).getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
+
+        // One client hammering the sign-in is told to slow down, and for how long.
+        PortalClient scraper = new PortalClient(http);
+        EntityExchangeResult<String> last = null;
+        for (int attempt = 0; attempt < 25; attempt++) {
+            last = scraper.post("/track/sign-in", Map.of("reference", "CRIS-GUESS-" + attempt));
+        }
+        assertThat(last.getStatus()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(Long.parseLong(last.getResponseHeaders().getFirst("Retry-After"))).isPositive();
+        assertThat(last.getResponseBody()).contains("Too many attempts").doesNotContain("Exception");
+    }
+
+    @Test
+    void aVictimCannotSeeOrActOnAnotherVictimsCaseByAnyUrlOrForm() {
+        Journey mine = journey("Portal Person Four");
+        Journey theirs = journey("Portal Person Five");
+        PortalClient client = signedIn(mine);
+        int theirsBefore = timelineTypes(theirs.caseId()).size();
+
+        // Form tampering: the case and victim come from the session, never from the form.
+        client.post("/track/message", Map.of("agency", "POLICE", "message", "Hello", "caseId", theirs.caseId(),
+                "victimId", theirs.victimId()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> timelineTypes(mine.caseId()).contains("MessageFromVictim"));
+        assertThat(timelineTypes(theirs.caseId())).hasSize(theirsBefore).doesNotContain("MessageFromVictim");
+
+        // No URL names another case.
+        assertThat(client.get("/track/cases/" + theirs.caseId()).getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(client.get("/track?caseId=" + theirs.caseId()).getResponseBody()).contains(mine.reference()).doesNotContain(theirs.reference());
+        // The portal session is no key to the agency API.
+        EntityExchangeResult<String> api = client.get("/api/cases/" + theirs.caseId() + "/timeline");
+        assertThat(api.getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aSecondVictimOnTheSameCaseSeesOnlyTheirOwnStepsAndNothingMarkedNotForTheVictim() {
+        Journey journey = journey("Portal Person Six");
+        String second = victim(journey.caseId(), "Portal Person Seven", "07700 900124");
+        record(journey.caseId(), "victims/" + second + "/contact-preferences", Map.of("channels", List.of("SMS"),
+                "unsafeChannels", List.of(), "declinedUpdates", false, "occurredAt", "2026-03-02T09:00:00Z"));
+        String suspect = "S1";
+        record(journey.caseId(), "suspects", Map.of("suspectId", suspect, "occurredAt", "2026-03-02T10:00:00Z"));
+        police.post().uri("/api/cases/{id}/suspects/{s}/arrests", journey.caseId(), suspect).header("X-Not-For-Victim", "true")
+              .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("occurredAt", "2026-03-02T11:00:00Z")).exchange()
+              .expectStatus().isCreated();
+        await().atMost(Duration.ofSeconds(20)).until(() -> timelineTypes(journey.caseId()).contains("SuspectArrested"));
+
+        String page = signedIn(journey).get("/track").getResponseBody();
+        assertThat(page).contains("The police found a suspect")
+                .doesNotContain("A suspect was arrested", "Your contact choices were saved");
+        assertThat(page.split("You were added to the case as a victim", -1)).as("only their own VictimAdded").hasSize(2);
+    }
+
+    @Test
+    void eachActionIsRecordedOnTheCaseForTheAgencyToSee() {
+        Journey journey = journey("Portal Person Eight");
+        String suspect = "S1";
+        record(journey.caseId(), "suspects", Map.of("suspectId", suspect, "occurredAt", "2026-03-02T10:00:00Z"));
+        record(journey.caseId(), "suspects/" + suspect + "/arrests", Map.of("occurredAt", "2026-03-02T11:00:00Z"));
+        record(journey.caseId(), "suspects/" + suspect + "/interviews", Map.of("admittedOffence", true, "occurredAt", "2026-03-02T12:00:00Z"));
+        record(journey.caseId(), "suspects/" + suspect + "/no-further-action", Map.of("reason", "Public interest",
+                "occurredAt", "2026-03-03T12:00:00Z"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> timelineTypes(journey.caseId()).contains("NoFurtherActionTaken"));
+        PortalClient client = signedIn(journey);
+        String page = client.get("/track").getResponseBody();
+        assertThat(page).contains("/track/restorative-justice", "/track/review");
+
+        Map<String, Map<String, Object>> actions = new java.util.LinkedHashMap<>();
+        actions.put("request-update", Map.of("agency", "POLICE"));
+        actions.put("message", Map.of("agency", "POLICE", "message", "Please call me after 6pm"));
+        actions.put("contact", Map.of("channels", List.of("EMAIL"), "unsafe", List.of("SMS", "LETTER"), "every", "14"));
+        actions.put("statement", Map.of("statement", "I no longer feel safe at home.", "readInCourt", "yes"));
+        actions.put("restorative-justice", Map.of());
+        actions.put("review", Map.of("decision", "POLICE_NO_FURTHER_ACTION/" + suspect));
+        actions.put("complaint", Map.of("agency", "POLICE", "complaint", "Nobody called me back."));
+        actions.put("rate", Map.of("stage", "INVESTIGATION", "rating", "2"));
+        actions.forEach((action, form) -> {
+            assertThat(client.get("/track/" + action).getStatus()).as(action).isEqualTo(HttpStatus.OK);
+            EntityExchangeResult<String> done = client.post("/track/" + action, form);
+            assertThat(done.getStatus()).as(action + ": " + done.getResponseBody()).isEqualTo(HttpStatus.SEE_OTHER);
+            assertThat(done.getResponseHeaders().getLocation()).hasToString("/track?done=" + action);
+        });
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(timelineTypes(journey.caseId())).contains(
+                "UpdateRequested", "MessageFromVictim", "ContactPreferencesSet", "VictimPersonalStatementRecorded",
+                "RestorativeJusticeStepRecorded", "DecisionReviewRequested", "ComplaintMade", "TreatmentRated"));
+
+        // Asking for an update starts a clock the police see in their work list.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(police.get()
+                .uri("/api/cases/{id}/obligations", journey.caseId()).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).contains("R6-update-requested"));
+        // Nothing the victim wrote is in the history in plain text.
+        assertThat(database.getCollection("events").find().into(new java.util.ArrayList<Document>()).toString())
+                .doesNotContain("Please call me after 6pm", "I no longer feel safe", "Nobody called me back");
+
+        // A form that is not right says what to fix, and records nothing.
+        int before = timelineTypes(journey.caseId()).size();
+        EntityExchangeResult<String> bad = client.post("/track/rate", Map.of("stage", "INVESTIGATION", "rating", "9"));
+        assertThat(bad.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getResponseBody()).contains("There is a problem", "Choose how well you were treated");
+        assertThat(timelineTypes(journey.caseId())).hasSize(before);
+    }
+
+    @Test
+    void aDelegateSignsInOnlyWhileTheVictimsConsentIsRecorded() {
+        Journey journey = journey("Portal Person Nine");
+        String isva = (String) police.post().uri("/api/cases/{id}/delegates", journey.caseId()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("victimId", journey.victimId(), "role", "INDEPENDENT_SEXUAL_VIOLENCE_ADVISER",
+                        "personalDetails", Map.of("name", "Synthetic Adviser", "phone", "07700 900999"),
+                        "occurredAt", "2026-03-02T09:00:00Z"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("createdId");
+        await().atMost(Duration.ofSeconds(20)).until(() -> timelineTypes(journey.caseId()).contains("DelegateAdded"));
+
+        // Without consent: a code goes to the victim, none to the delegate.
+        codeFor(new PortalClient(http), journey.reference(), journey.victimId());
+        assertThat(codes.latestLocalCodeMessage(isva)).isEmpty();
+
+        police.post().uri("/api/cases/{id}/delegates/{d}/consent", journey.caseId(), isva).contentType(MediaType.APPLICATION_JSON)
+              .bodyValue(Map.of("consentGiven", true, "occurredAt", "2026-03-02T10:00:00Z")).exchange().expectStatus().isCreated();
+        PortalClient adviser = new PortalClient(http);
+        String code = codeFor(adviser, journey.reference(), isva);
+
+        // Consent withdrawn after the code was sent: the code no longer works.
+        police.post().uri("/api/cases/{id}/delegates/{d}/consent", journey.caseId(), isva).contentType(MediaType.APPLICATION_JSON)
+              .bodyValue(Map.of("consentGiven", false, "occurredAt", "2026-03-02T11:00:00Z")).exchange().expectStatus().isCreated();
+        await().atMost(Duration.ofSeconds(20)).until(() -> database.getCollection("portal_access").countDocuments(
+                Filters.and(Filters.eq("_id", journey.caseId()), Filters.eq("people." + isva + ".consent", false))) == 1);
+        EntityExchangeResult<String> refused = adviser.post("/track/code", Map.of("code", code));
+        assertThat(refused.getResponseBody()).contains(PortalSignInController.WRONG_CODE);
+        assertThat(database.getCollection(AuditLog.COLLECTION).countDocuments(Filters.and(Filters.eq("who", isva),
+                Filters.eq("action", "portal-sign-in-refused")))).isEqualTo(1);
+    }
+
+    @Test
+    void signingOutEverywhereEndsTheSessionOnEveryDevice() {
+        Journey journey = journey("Portal Person Ten");
+        PortalClient phone = signedIn(journey);
+        PortalClient laptop = signedIn(journey);
+        assertThat(laptop.get("/track").getStatus()).isEqualTo(HttpStatus.OK);
+        assertThat(phone.post("/track/sign-out-everywhere", Map.of()).getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
+        EntityExchangeResult<String> after = laptop.get("/track");
+        assertThat(after.getStatus()).isIn(HttpStatus.SEE_OTHER, HttpStatus.FOUND);
+        assertThat(after.getResponseHeaders().getLocation()).hasToString("/track/sign-in");
+    }
+
+    @Test
+    void liveUpdatesArriveWhileThePageIsOpenAndResumeFromTheLastEventId() {
+        Journey journey = journey("Portal Person Eleven");
+        PortalClient client = signedIn(journey);
+        String page = client.get("/track").getResponseBody();
+        Matcher version = Pattern.compile("data-version=\"(\\d+)\"").matcher(page);
+        assertThat(version.find()).isTrue();
+
+        var stream = http.get().uri("/track/updates?since=" + version.group(1)).headers(client::headers).cookies(client::cookies)
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
+                .returnResult(new org.springframework.core.ParameterizedTypeReference<org.springframework.http.codec.ServerSentEvent<String>>() { })
+                .getResponseBody();
+        record(journey.caseId(), "officer-assignments", Map.of("officerId", "PC-PORTAL", "unit", "MPS-NE-CID",
+                "occurredAt", "2026-03-02T09:00:00Z"));
+        var event = stream.filter(e -> "steps".equals(e.event())).blockFirst(Duration.ofSeconds(30));
+        assertThat(event.data()).contains("An officer is looking after your case").doesNotContain("PC-PORTAL");
+        long resumedFrom = Long.parseLong(event.id());
+        assertThat(resumedFrom).isGreaterThan(Long.parseLong(version.group(1)));
+
+        // A browser reconnecting with Last-Event-ID gets nothing it already has.
+        var resumed = http.get().uri("/track/updates").headers(client::headers).cookies(client::cookies).header("Last-Event-ID", event.id())
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
+                .returnResult(new org.springframework.core.ParameterizedTypeReference<org.springframework.http.codec.ServerSentEvent<String>>() { })
+                .getResponseBody();
+        record(journey.caseId(), "filing", Map.of("reason", "No lines of enquiry", "occurredAt", "2026-03-03T09:00:00Z"));
+        var next = resumed.filter(e -> "steps".equals(e.event())).blockFirst(Duration.ofSeconds(30));
+        assertThat(next.data()).contains("The police have paused the investigation").doesNotContain("An officer is looking after");
+    }
+}
