@@ -52,14 +52,16 @@ public final class Browser implements AutoCloseable {
                     .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                             "--disable-background-networking", "--disable-component-update", "--disable-sync",
                             "--disable-dev-shm-usage", "--window-size=412,915", "--user-data-dir=" + profile);
-            if (!javascript) {
-                options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-            }
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                                                                          .usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
             // A cold first navigation has been seen to take 30 s on these machines: wait, never retry.
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(90)).scriptTimeout(Duration.ofSeconds(60));
+            if (!javascript) {
+                // As DevTools' "Disable JavaScript": the page's scripts stop, the driver's own keep working
+                // (turning JavaScript off in the profile instead hangs chromedriver's page loads).
+                driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+            }
             return new Browser(driver, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
