@@ -1,11 +1,17 @@
 package uk.london.victims.web.portal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -14,7 +20,6 @@ import org.springframework.stereotype.Component;
 
 import uk.london.victims.application.code.CalendarSource;
 import uk.london.victims.domain.code.CodeEdition;
-import uk.london.victims.domain.code.CodeRule;
 import uk.london.victims.domain.code.LimitUnit;
 import uk.london.victims.domain.code.Obligation;
 import uk.london.victims.domain.code.ObligationStatus;
@@ -46,9 +51,6 @@ class CaseForVictim {
             Map.entry("AT_COURT", List.of("R8-hearing-date", "R9-case-outcome")),
             Map.entry("CONVICTED", List.of("R9-case-outcome", "R11-victim-contact-scheme-referral")),
             Map.entry("SENTENCED", List.of("R11-victim-contact-scheme-referral")));
-    private static final Map<String, String> OWNERS = Map.of("POLICE", "The police", "CPS", "The Crown Prosecution Service",
-            "WITNESS_CARE", "The Witness Care Unit", "COURT", "The court", "PROBATION", "The Probation Service",
-            "RESTORATIVE_JUSTICE_PROVIDER", "Restore:London", "VICTIM_SUPPORT", "Victim Support");
     private static final Set<String> REVIEWABLE = Set.of("NoFurtherActionTaken", "ChargingDecisionMade", "ProsecutionDiscontinued",
             "NoEvidenceOffered");
 
@@ -65,6 +67,7 @@ class CaseForVictim {
                 boolean enhanced, List<Decision> reviewable, Optional<String> admittedOffender, boolean statementMade) {
     }
 
+    private final Properties victimTexts = new Properties();
     private final QueryGateway queries;
     private final VictimSteps texts;
     private final VictimsCode code;
@@ -75,6 +78,11 @@ class CaseForVictim {
         this.texts = texts;
         this.code = code;
         this.calendar = calendar;
+        try (InputStream in = CaseForVictim.class.getResourceAsStream("/portal/rights.properties")) {
+            victimTexts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Optional<View> load(PortalIdentity identity, Instant now) {
@@ -91,9 +99,9 @@ class CaseForVictim {
         boolean enhanced = obligations.stream().max(Comparator.comparing(Obligation::triggerSequence)).map(Obligation::enhanced).orElse(false);
         List<Owed> owed = obligations.stream()
                 .filter(o -> o.status() == ObligationStatus.OPEN || o.status() == ObligationStatus.OVERDUE)
-                .filter(o -> o.deadline() != null)
+                .filter(o -> o.deadline() != null && victimTexts.containsKey(o.ruleId()))
                 .sorted(Comparator.comparing(Obligation::deadline))
-                .map(o -> new Owed(OWNERS.getOrDefault(o.owner().name(), "An agency") + ": " + lowerFirst(o.obligation()),
+                .map(o -> new Owed(victimTexts.getProperty(o.ruleId()).replace("{when}", "by " + VictimSteps.day(o.deadline())),
                         VictimSteps.day(o.deadline()), o.status() == ObligationStatus.OVERDUE))
                 .toList();
         return Optional.of(new View(summary.get(), timeline.get().version(), steps, owed,
@@ -125,26 +133,20 @@ class CaseForVictim {
         }
         List<Right> rights = new ArrayList<>();
         for (String id : RULES_AHEAD.getOrDefault(status, List.of())) {
-            edition.get().rules().stream().filter(rule -> rule.id().equals(id)).findFirst()
-                   .ifPresent(rule -> rights.add(new Right(rule.right(), sentence(rule, enhanced))));
+            edition.get().rules().stream().filter(rule -> rule.id().equals(id) && victimTexts.containsKey(id)).findFirst()
+                   .ifPresent(rule -> rights.add(new Right(rule.right(), victimTexts.getProperty(id).replace("{when}",
+                           "within " + limit(enhanced ? rule.enhanced() : rule.standard())
+                           + Optional.ofNullable(victimTexts.getProperty(id + ".after")).map(after -> " " + after).orElse("")))));
         }
         return rights;
     }
 
-    private static String sentence(CodeRule rule, boolean enhanced) {
-        TimeLimit limit = enhanced ? rule.enhanced() : rule.standard();
-        return OWNERS.getOrDefault(rule.owner().name(), "An agency") + " must make sure that " + lowerFirst(rule.obligation())
-               + " within " + limit(limit) + ".";
-    }
 
     private static String limit(TimeLimit limit) {
         String unit = limit.unit() == LimitUnit.HOURS ? "hour" : "working day";
         return limit.amount() + " " + unit + (limit.amount() == 1 ? "" : "s");
     }
 
-    private static String lowerFirst(String text) {
-        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
-    }
 
     /** Decisions the victim may ask to be reviewed, each with the date to ask by (3 months, LOW confidence). */
     private List<Decision> reviewable(CaseTimelineView timeline) {
