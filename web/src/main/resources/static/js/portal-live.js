@@ -17,6 +17,12 @@ function item(step) {
   meta.className = 'govuk-body-s app-timeline__meta';
   meta.textContent = step.agency + ', ' + step.when;
   li.append(title, text, meta);
+  if (step.contact) {
+    const contact = document.createElement('p');
+    contact.className = 'govuk-body-s app-timeline__contact';
+    contact.textContent = step.contact;
+    li.append(contact);
+  }
   return li;
 }
 

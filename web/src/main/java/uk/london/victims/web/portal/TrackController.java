@@ -150,8 +150,10 @@ class TrackController {
         if (!ACTIONS.contains(action)) {
             return Mono.just(PortalPages.view("portal/not-found").status(HttpStatus.NOT_FOUND).build());
         }
-        return PortalPages.identity().flatMap(identity -> blocking(() -> cases.load(identity, clock.instant())))
-                .map(view -> form(action, view.orElse(null), null).build());
+        return PortalPages.identity().flatMap(identity -> blocking(() -> {
+            audit.record(identity.personId(), "PORTAL", "portal-view", identity.caseId(), "victim portal: " + action);
+            return cases.load(identity, clock.instant());
+        })).map(view -> form(action, view.orElse(null), null).build());
     }
 
     @PostMapping("/track/{action}")

@@ -40,7 +40,8 @@ public class VictimSteps {
             "RESTORATIVE_JUSTICE", "Restore:London", "VICTIM", "You");
 
     /** One step as the victim reads it. */
-    public record Step(long sequence, String title, String text, String agency, String when, Instant occurredAt) {
+    public record Step(long sequence, String title, String text, String agency, String when, Instant occurredAt,
+                       String contact) {
     }
 
     private final Properties texts = new Properties();
@@ -73,7 +74,8 @@ public class VictimSteps {
         String text = fill(texts.getProperty(key + ".text", "Sign in again later, or contact the officer in your case, to find out more."),
                 entry.details());
         return Optional.of(new Step(entry.sequence(), title, text, AGENCIES.getOrDefault(entry.agency(), "Criminal justice service"),
-                entry.occurredAt() == null ? "" : when(entry.occurredAt()), entry.occurredAt()));
+                entry.occurredAt() == null ? "" : when(entry.occurredAt()), entry.occurredAt(),
+                texts.getProperty("contact." + entry.agency(), "")));
     }
 
     public static String when(Instant instant) {

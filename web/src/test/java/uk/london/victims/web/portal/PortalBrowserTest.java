@@ -25,11 +25,19 @@ class PortalBrowserTest extends PortalJourneys {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private void signIn(WebDriver driver, Journey journey) {
+        signIn(driver, journey, null);
+    }
+
+    /** Signs in through the two pages; with a browser given, axe checks the code page too. */
+    private void signIn(WebDriver driver, Journey journey, Browser axe) {
         driver.get(url("/track/sign-in"));
         driver.findElement(By.id("reference")).sendKeys(journey.reference());
         String before = codes.latestLocalCodeMessage(journey.victimId()).orElse("");
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
         arrivesAt(driver, "/track/code");
+        if (axe != null) {
+            axe.assertAccessible();
+        }
         String code = await().atMost(WAIT).until(() -> codes.latestLocalCodeMessage(journey.victimId())
                 .filter(message -> !message.equals(before)).map(PortalJourneys::code).orElse(null), found -> found != null);
         driver.findElement(By.id("code")).sendKeys(code);
@@ -65,7 +73,7 @@ class PortalBrowserTest extends PortalJourneys {
             WebDriver driver = browser.driver;
             driver.get(url("/track/sign-in"));
             browser.assertAccessible();
-            signIn(driver, journey);
+            signIn(driver, journey, browser);
             assertThat(driver.getTitle()).isEqualTo("Your case – London victim journey tracker");
             assertThat(driver.findElement(By.id("timeline")).getText()).contains("The police decided to take no further action");
             browser.assertAccessible();
@@ -134,6 +142,8 @@ class PortalBrowserTest extends PortalJourneys {
             driver.navigate().back();
             assertThat(driver.getCurrentUrl()).doesNotEndWith("/track");
 
+            driver.get(url("/track/no-such-page"));
+            browser.assertAccessible();
             driver.get(url("/track/signed-out"));
             browser.assertAccessible();
         }

@@ -226,6 +226,8 @@ class PortalTest extends PortalJourneys {
 
         police.post().uri("/api/cases/{id}/delegates/{d}/consent", journey.caseId(), isva).contentType(MediaType.APPLICATION_JSON)
               .bodyValue(Map.of("consentGiven", true, "occurredAt", "2026-03-02T10:00:00Z")).exchange().expectStatus().isCreated();
+        await().atMost(Duration.ofSeconds(20)).until(() -> database.getCollection("portal_access").countDocuments(
+                Filters.and(Filters.eq("_id", journey.caseId()), Filters.eq("people." + isva + ".consent", true))) == 1);
         PortalClient adviser = new PortalClient(http);
         String code = codeFor(adviser, journey.reference(), isva);
 
