@@ -126,6 +126,7 @@ class PortalTest extends PortalJourneys {
         Journey mine = journey("Portal Person Four");
         Journey theirs = journey("Portal Person Five");
         PortalClient client = signedIn(mine);
+        await().atMost(Duration.ofSeconds(20)).until(() -> timelineTypes(theirs.caseId()).contains("CrimeRecorded"));
         int theirsBefore = timelineTypes(theirs.caseId()).size();
 
         // Form tampering: the case and victim come from the session, never from the form.
