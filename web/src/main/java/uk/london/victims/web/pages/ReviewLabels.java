@@ -47,6 +47,9 @@ final class ReviewLabels {
         DIMENSIONS.put(ReviewDimension.MONTH, "Month the clock started");
     }
 
+    /** An enum constant's name; references such as CRIS-DEMO-0004 have other characters and stay as they are. */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
+
     private ReviewLabels() {
     }
 
@@ -67,6 +70,15 @@ final class ReviewLabels {
         return by == ReviewDimension.RULE ? group : words(group);
     }
 
+    /** Rights in the Code's order (R2 before R10), anything else alphabetically. */
+    static java.util.Comparator<String> order(ReviewDimension by) {
+        if (by != ReviewDimension.RIGHT) {
+            return java.util.Comparator.naturalOrder();
+        }
+        return java.util.Comparator.comparing((String group) -> group.matches("R\\d+") ? Integer.parseInt(group.substring(1)) : Integer.MAX_VALUE)
+                                   .thenComparing(java.util.Comparator.naturalOrder());
+    }
+
     static String month(String yearMonth) {
         java.time.YearMonth month = java.time.YearMonth.parse(yearMonth);
         return month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.UK) + " " + month.getYear();
@@ -74,7 +86,7 @@ final class ReviewLabels {
 
     /** {@code NOT_SAFE_TO_CONTACT} as "Not safe to contact"; text that is not a code stays as it is. */
     static String words(String code) {
-        if (code == null || code.isEmpty() || !code.equals(code.toUpperCase(Locale.ROOT))) {
+        if (code == null || !CODE.matcher(code).matches()) {
             return code;
         }
         String lower = code.replace('_', ' ').toLowerCase(Locale.UK);

@@ -82,7 +82,8 @@ class ReviewPages {
         }
         return review(period, period.by).flatMap(view -> {
             List<FigureRow> rows = new ArrayList<>();
-            view.rows().forEach(row -> rows.add(figureRow(period, period.by, row, true)));
+            view.rows().stream().sorted(java.util.Comparator.comparing(ReviewRow::group, ReviewLabels.order(period.by)))
+                .forEach(row -> rows.add(figureRow(period, period.by, row, true)));
             return staff(page.modelAttribute("rows", rows)
                     .modelAttribute("total", figureRow(period, period.by, view.total(), false))
                     .modelAttribute("breakdown", ReviewLabels.DIMENSIONS.get(period.by))
@@ -101,7 +102,8 @@ class ReviewPages {
         }
         return Mono.zip(review(period, ReviewDimension.RIGHT), review(period, ReviewDimension.BOROUGH), review(period, ReviewDimension.MONTH))
                 .flatMap(views -> staff(page.modelAttribute("charts", List.of(
-                        chart("by-right", "On-time rate by right", period, views.getT1(), views.getT1().rows()),
+                        chart("by-right", "On-time rate by right", period, views.getT1(), views.getT1().rows().stream()
+                                .sorted(java.util.Comparator.comparing(ReviewRow::group, ReviewLabels.order(ReviewDimension.RIGHT))).toList()),
                         chart("by-borough", "On-time rate by borough", period, views.getT2(), views.getT2().rows()),
                         chart("by-month", "On-time rate by month the clock started", period, views.getT3(),
                                 everyMonth(period, views.getT3()))))));
@@ -228,9 +230,9 @@ class ReviewPages {
     }
 
     private BarChart chart(String id, String title, ReviewPeriod period, ComplianceReviewView view, List<ReviewRow> rows) {
-        int top = 28;
-        int rowHeight = 30;
-        int barStart = 300;
+        int top = 30;
+        int rowHeight = 32;
+        int barStart = 330;
         int barLength = 320;
         List<Bar> bars = new ArrayList<>();
         ReviewRow best = null;
@@ -253,7 +255,7 @@ class ReviewPages {
                 : "Highest: " + ReviewLabels.group(view.groupBy(), best.group()) + ", " + percent(best.onTimeRate())
                   + ". Lowest: " + ReviewLabels.group(view.groupBy(), worst.group()) + ", " + percent(worst.onTimeRate())
                   + ". Every figure is in the table that follows.";
-        return new BarChart(id, title, description, 760, top + rows.size() * rowHeight + 8, barStart, barLength, bars);
+        return new BarChart(id, title, description, 800, top + rows.size() * rowHeight + 8, barStart, barLength, bars);
     }
 
     /** A trend needs its empty months too, or a gap would look like continuity. */
@@ -294,7 +296,7 @@ class ReviewPages {
 
     /** {@code SuspectArrested} as "Suspect arrested". */
     private static String sentence(String type) {
-        String words = type.replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.UK);
+        String words = type.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(Locale.UK);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
@@ -311,6 +313,9 @@ class ReviewPages {
         }
         if (value instanceof List<?> list) {
             return list.isEmpty() ? "none" : String.join(", ", list.stream().map(v -> ReviewLabels.words(String.valueOf(v))).toList());
+        }
+        if (value instanceof Boolean yes) {
+            return yes ? "yes" : "no";
         }
         return value == null ? "none" : ReviewLabels.words(String.valueOf(value));
     }

@@ -31,7 +31,7 @@ public final class ReviewViews {
      */
     public record Bar(String label, int y, int barWidth, String value, long due, boolean withheld, String note, String href) {
         public int textY() {
-            return y + 15;
+            return y + 17;
         }
     }
 
