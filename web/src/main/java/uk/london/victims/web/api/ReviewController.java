@@ -1,9 +1,7 @@
 package uk.london.victims.web.api;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -25,7 +23,6 @@ import uk.london.victims.projections.review.FindComplianceReviewQuery;
 import uk.london.victims.projections.review.FindPlanMeasuresQuery;
 import uk.london.victims.projections.review.PlanMeasuresView;
 import uk.london.victims.projections.review.ReviewDimension;
-import uk.london.victims.projections.review.ReviewRow;
 import uk.london.victims.projections.review.ReviewedObligationView;
 import uk.london.victims.web.review.AuditedReviewReads;
 import uk.london.victims.web.review.PublicationRule;
@@ -39,8 +36,6 @@ import uk.london.victims.web.review.PublicationRule;
 @RequestMapping("/api/review")
 @PreAuthorize("hasRole('COMMISSIONER')")
 class ReviewController {
-
-    private static final String SUPPRESSED = "[c]";
 
     private final QueryGateway queries;
     private final AuditedReviewReads audited;
@@ -117,33 +112,6 @@ class ReviewController {
     }
 
     String csv(ComplianceReviewView view) {
-        StringBuilder out = new StringBuilder();
-        out.append("# Victims' Code compliance: clocks started ").append(view.from()).append(" to ").append(view.to())
-           .append(", as known at ").append(view.asOf()).append("; counts under ").append(publication.threshold())
-           .append(" shown as ").append(SUPPRESSED).append('\n');
-        out.append(view.groupBy().name().toLowerCase()).append(",opened,met_on_time,met_late,overdue,open,waived,on_time_rate,median_days_to_meet,p95_days_to_meet\n");
-        List<ReviewRow> rows = new ArrayList<>(view.rows());
-        rows.add(view.total());
-        for (ReviewRow row : rows) {
-            boolean anySuppressed = publication.derivedWithheld(row);
-            out.append(quote(row.group()));
-            for (long count : PublicationRule.counts(row)) {
-                out.append(',').append(publication.countWithheld(row, count) ? SUPPRESSED : Long.toString(count));
-            }
-            // A rate or a time from suppressed counts could reveal them: withhold it too.
-            out.append(',').append(anySuppressed || row.onTimeRate() == null ? SUPPRESSED : String.format("%.3f", row.onTimeRate()));
-            out.append(',').append(anySuppressed ? SUPPRESSED : days(row.medianTimeToMeet()));
-            out.append(',').append(anySuppressed ? SUPPRESSED : days(row.p95TimeToMeet()));
-            out.append('\n');
-        }
-        return out.toString();
-    }
-
-    private static String days(Duration duration) {
-        return duration == null ? "" : String.format("%.2f", duration.toMinutes() / 1440.0);
-    }
-
-    private static String quote(String value) {
-        return "\"" + value.replace("\"", "\"\"") + "\"";
+        return publication.csv(view);
     }
 }

@@ -16,12 +16,16 @@ import java.util.regex.Pattern;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -59,7 +63,7 @@ class ReviewPages {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK)
                                                                    .withZone(ReviewPeriod.LONDON);
     private static final Pattern CASE_ID = Pattern.compile("[A-Za-z0-9-]{1,80}");
-    private static final String WITHHELD = "[c]";
+    private static final String WITHHELD = PublicationRule.WITHHELD;
 
     private final QueryGateway queries;
     private final AuditedReviewReads audited;
@@ -87,10 +91,23 @@ class ReviewPages {
             return staff(page.modelAttribute("rows", rows)
                     .modelAttribute("total", figureRow(period, period.by, view.total(), false))
                     .modelAttribute("breakdown", ReviewLabels.DIMENSIONS.get(period.by))
-                    .modelAttribute("csvHref", UriComponentsBuilder.fromPath("/api/review/export.csv")
-                            .queryParam("from", period.fromInstant()).queryParam("to", period.toInstant())
-                            .queryParam("asOf", view.asOf()).queryParam("groupBy", period.by.name()).build().encode().toUriString()));
+                    .modelAttribute("csvHref", period.link("/review/export.csv", true)));
         });
+    }
+
+    /** The API's publishable CSV, for a browser signed in with a session rather than a bearer token. */
+    @GetMapping(value = "/review/export.csv", produces = "text/csv")
+    @ResponseBody
+    Mono<ResponseEntity<String>> export(@RequestParam MultiValueMap<String, String> params) {
+        ReviewPeriod period = ReviewPeriod.parse(params, clock);
+        if (!period.valid()) {
+            return Mono.just(ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
+                    .body(String.join("\n", period.errors().stream().map(ReviewPeriod.FieldError::message).toList()) + "\n"));
+        }
+        return review(period, period.by).map(view -> ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"victims-code-review.csv\"")
+                .body(publication.csv(view)));
     }
 
     @GetMapping("/review/charts")

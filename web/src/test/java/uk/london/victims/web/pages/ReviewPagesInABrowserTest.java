@@ -71,6 +71,11 @@ class ReviewPagesInABrowserTest extends PagesOnEmbeddedStore {
             driver.findElement(By.cssSelector(".app-signed-in button")).click();
             assertThat(driver.findElement(By.className("govuk-notification-banner")).getText()).contains("You have signed out");
             browser.assertAccessible();
+
+            driver.findElement(By.cssSelector("input[name=role][value=POLICE_OFFICER]")).click();
+            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("You cannot see this page");
+            browser.assertAccessible();
         }
     }
 
