@@ -25,6 +25,7 @@ import uk.london.victims.projections.review.ReviewDimension;
 public final class ReviewPeriod {
 
     static final ZoneId LONDON = ZoneId.of("Europe/London");
+    static final int MAX_YEARS = 10;
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     /** One error per field, for the GOV.UK error summary and the field's own message. */
@@ -70,12 +71,18 @@ public final class ReviewPeriod {
         }
         if (period.from != null && period.to != null && period.to.isBefore(period.from)) {
             period.errors.add(new FieldError("to", "The end of the period must be the same as or after the start"));
+        } else if (period.from != null && period.to != null && period.to.isAfter(period.from.plusYears(MAX_YEARS))) {
+            // A trend has a bar a month: a century of them would be a page nobody can read.
+            period.errors.add(new FieldError("to", "The period can be at most " + MAX_YEARS + " years long"));
         }
         if (period.asOf != null && period.asOf.isAfter(period.today)) {
             period.errors.add(new FieldError("asOf", "The ‘as of’ date must be today or in the past"));
         } else if (period.asOf != null && period.from != null && period.asOf.isBefore(period.from)) {
             period.errors.add(new FieldError("asOf", "The ‘as of’ date must be the same as or after the start of the period"));
         }
+        // The error summary lists mistakes in the order of the form.
+        List<String> order = List.of("from", "to", "asOf", "by");
+        period.errors.sort(java.util.Comparator.comparingInt(error -> order.indexOf(error.field())));
         return period;
     }
 
