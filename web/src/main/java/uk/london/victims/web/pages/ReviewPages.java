@@ -258,11 +258,10 @@ class ReviewPages {
             ReviewRow row = rows.get(i);
             long due = row.metOnTime() + row.metLate() + row.overdue();
             boolean withheld = row.onTimeRate() != null && publication.derivedWithheld(row);
-            String note = row.onTimeRate() == null ? "none due" : withheld ? "small numbers" : null;
             int width = row.onTimeRate() == null ? 0 : (int) Math.round(row.onTimeRate() * barLength);
             bars.add(new Bar(ReviewLabels.group(view.groupBy(), row.group()), top + i * rowHeight, width,
                     row.onTimeRate() == null ? "none due" : percent(row.onTimeRate()) + (withheld ? " " + WITHHELD : ""), due,
-                    withheld, note, due == 0 ? null : drillDown(period, view.groupBy(), row.group(), null)));
+                    withheld, due == 0 ? null : drillDown(period, view.groupBy(), row.group(), null)));
             if (row.onTimeRate() != null) {
                 best = best == null || row.onTimeRate() > best.onTimeRate() ? row : best;
                 worst = worst == null || row.onTimeRate() < worst.onTimeRate() ? row : worst;

@@ -27,9 +27,8 @@ public final class ReviewViews {
     /**
      * @param value what is written after the bar (also the table's rate), so no figure depends on colour
      * @param due   obligations that were due: met, or overdue
-     * @param note  why a group has no bar or is marked, in words
      */
-    public record Bar(String label, int y, int barWidth, String value, long due, boolean withheld, String note, String href) {
+    public record Bar(String label, int y, int barWidth, String value, long due, boolean withheld, String href) {
         public int textY() {
             return y + 17;
         }

@@ -2,6 +2,7 @@ package uk.london.victims.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -47,10 +50,10 @@ class ReviewPagesInABrowserTest extends PagesOnEmbeddedStore {
 
             driver.get(url("/review?" + MAY + "&by=BOROUGH"));
             browser.assertAccessible();
-            driver.findElement(By.xpath("//tbody/tr[th[normalize-space()='Sutton']]/td[1]/a")).click();
+            navigate(driver, By.xpath("//tbody/tr[th[normalize-space()='Sutton']]/td[1]/a"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("All obligations");
             browser.assertAccessible();
-            driver.findElement(By.cssSelector("a[href^='/review/cases/" + ReviewJourneys.mayCase + "']")).click();
+            navigate(driver, By.cssSelector("a[href^='/review/cases/" + ReviewJourneys.mayCase + "']"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Case history");
             assertThat(driver.getPageSource()).doesNotContain(ReviewJourneys.VICTIM_NAME);
             browser.assertAccessible();
@@ -68,12 +71,12 @@ class ReviewPagesInABrowserTest extends PagesOnEmbeddedStore {
             assertThat(driver.findElement(By.className("govuk-error-summary")).getText()).contains("must be a real date");
             browser.assertAccessible();
 
-            driver.findElement(By.cssSelector(".app-signed-in button")).click();
+            navigate(driver, By.cssSelector(".app-signed-in button"));
             assertThat(driver.findElement(By.className("govuk-notification-banner")).getText()).contains("You have signed out");
             browser.assertAccessible();
 
             driver.findElement(By.cssSelector("input[name=role][value=POLICE_OFFICER]")).click();
-            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            navigate(driver, By.cssSelector("form button[type=submit]"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("You cannot see this page");
             browser.assertAccessible();
         }
@@ -88,7 +91,7 @@ class ReviewPagesInABrowserTest extends PagesOnEmbeddedStore {
             type(driver, "from", "1", "5", "2024");
             type(driver, "to", "31", "5", "2024");
             driver.findElement(By.cssSelector("#by option[value='RIGHT']")).click();
-            driver.findElement(By.cssSelector(".app-period-form button[type=submit]")).click();
+            navigate(driver, By.cssSelector(".app-period-form button[type=submit]"));
 
             assertThat(driver.getCurrentUrl()).contains("from-day=1", "from-month=5", "by=RIGHT");
             assertThat(driver.findElement(By.id("figures-caption")).getText()).isEqualTo("Obligations by right");
@@ -96,7 +99,7 @@ class ReviewPagesInABrowserTest extends PagesOnEmbeddedStore {
                     .contains("Right 2: crime recorded", "Right 3: written acknowledgement");
 
             type(driver, "to", "31", "13", "2024");
-            driver.findElement(By.cssSelector(".app-period-form button[type=submit]")).click();
+            navigate(driver, By.cssSelector(".app-period-form button[type=submit]"));
             assertThat(driver.getTitle()).startsWith("Error:");
             assertThat(driver.findElement(By.className("govuk-error-summary")).getText())
                     .contains("The end of the period must be a real date");
@@ -106,7 +109,18 @@ class ReviewPagesInABrowserTest extends PagesOnEmbeddedStore {
 
     private static void signInAsTheCommissioner(WebDriver driver) {
         driver.findElement(By.cssSelector("input[name=role][value=COMMISSIONER]")).click();
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        navigate(driver, By.cssSelector("form button[type=submit]"));
+    }
+
+    /**
+     * Clicks something that loads a new page and waits until the old one is gone: a click does not always
+     * wait for the navigation it starts, and the old page's elements would answer the next find.
+     */
+    private static void navigate(WebDriver driver, By target) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(target).click();
+        // The driver's next command then waits for the new page to load; no script needed (one test has none).
+        new WebDriverWait(driver, Duration.ofSeconds(90)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private static void type(WebDriver driver, String field, String day, String month, String year) {
