@@ -2,6 +2,8 @@ package uk.london.victims.projections.review;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,6 +36,7 @@ import uk.london.victims.projections.timeline.CaseTimelineProjection;
 public class ComplianceReviewQueries {
 
     private static final String UNKNOWN = "not recorded";
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final MongoCollection<Document> timelines;
     private final ObligationEvaluator evaluator;
@@ -167,6 +170,8 @@ public class ComplianceReviewQueries {
             groups.put(ReviewDimension.ETHNIC_GROUP, one.apply(victim.get("ethnicGroup")));
             groups.put(ReviewDimension.DISABILITY, one.apply(victim.get("disability")));
             groups.put(ReviewDimension.EDITION, one.apply(o.edition()));
+            // Clocks start at London times: a report at 00:30 BST on 1 April belongs to April, not March.
+            groups.put(ReviewDimension.MONTH, List.of(YearMonth.from(o.clockStart().atZone(LONDON)).toString()));
             return groups;
         }
 

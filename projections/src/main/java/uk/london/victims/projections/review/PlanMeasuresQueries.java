@@ -12,11 +12,13 @@ import java.util.TreeMap;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
+import uk.london.victims.domain.cases.ServiceStage;
 import uk.london.victims.domain.code.CaseFact;
 import uk.london.victims.projections.obligations.ObligationQueries;
 import uk.london.victims.projections.timeline.CaseTimelineProjection;
@@ -24,7 +26,7 @@ import uk.london.victims.projections.timeline.CaseTimelineProjection;
 /**
  * The Police and Crime Plan's monitoring measures, from the case timelines as known at the as-of date:
  * attrition, days to court outcome in magistrates' and Crown courts, repeat victimisation, restorative
- * justice and Victim Personal Statements.
+ * justice, Victim Personal Statements and victims' satisfaction by stage.
  */
 @Component
 public class PlanMeasuresQueries {
@@ -32,9 +34,11 @@ public class PlanMeasuresQueries {
     private static final Duration TWELVE_MONTHS = Duration.ofDays(365);
 
     private final MongoCollection<Document> timelines;
+    private final int threshold;
 
-    public PlanMeasuresQueries(MongoDatabase database) {
+    public PlanMeasuresQueries(MongoDatabase database, @Value("${vjt.review.suppress-below:5}") int threshold) {
         this.timelines = database.getCollection(CaseTimelineProjection.COLLECTION);
+        this.threshold = threshold;
     }
 
     @QueryHandler
@@ -49,6 +53,7 @@ public class PlanMeasuresQueries {
         long rjTakenUp = 0;
         long victimsCharged = 0;
         long vpsOffered = 0;
+        Map<String, List<Integer>> ratingsByStage = new HashMap<>();
         for (Document timeline : timelines.find()) {
             List<CaseFact> facts = ObligationQueries.facts(timeline).stream()
                     .filter(f -> !f.recordedAt().isAfter(query.asOf())).toList();
@@ -90,6 +95,8 @@ public class PlanMeasuresQueries {
             if (has(facts, "RestorativeJusticeStepRecorded", "step", "REQUESTED_BY_VICTIM|CONFERENCE_HELD|INDIRECT_COMMUNICATION_HELD")) {
                 rjTakenUp++;
             }
+            latestRatings(facts).forEach((stage, ratings) ->
+                    ratingsByStage.computeIfAbsent(stage, s -> new ArrayList<>()).addAll(ratings));
             boolean charged = facts.stream().anyMatch(f -> f.type().equals("SuspectCharged")
                     || (f.type().equals("ChargingDecisionMade") && "CHARGE".equals(f.text("decision"))));
             if (charged) {
@@ -101,7 +108,34 @@ public class PlanMeasuresQueries {
         long repeat = victimsInPeriod.stream().filter(v -> repeated(reportsByVictim.get(v))).count();
         return new PlanMeasuresView(query.from(), query.to(), query.asOf(), cases, attrition, medians(reportToOutcome),
                 medians(chargeToOutcome), victimsInPeriod.size(), repeat, rjOffered, rjTakenUp, victimsCharged, vpsOffered,
-                "not collected yet: victims will rate each stage in the portal");
+                satisfaction(ratingsByStage));
+    }
+
+    /** Per stage, each victim's latest rating in this case: a victim who changes their mind counts once. */
+    private static Map<String, List<Integer>> latestRatings(List<CaseFact> facts) {
+        Map<String, Map<String, Integer>> byStage = new HashMap<>();
+        facts.stream().filter(f -> f.type().equals("TreatmentRated"))
+             .sorted(java.util.Comparator.comparingLong(CaseFact::sequence))
+             .forEach(f -> byStage.computeIfAbsent(f.text("stage"), s -> new HashMap<>())
+                                  .put(f.text("victimId"), f.number("rating").intValue()));
+        Map<String, List<Integer>> latest = new HashMap<>();
+        byStage.forEach((stage, byVictim) -> latest.put(stage, new ArrayList<>(byVictim.values())));
+        return latest;
+    }
+
+    private List<StageSatisfaction> satisfaction(Map<String, List<Integer>> ratingsByStage) {
+        List<StageSatisfaction> stages = new ArrayList<>();
+        for (ServiceStage stage : ServiceStage.values()) {
+            List<Integer> ratings = ratingsByStage.getOrDefault(stage.name(), List.of());
+            long n = ratings.size();
+            if (n > 0 && n < threshold) {
+                stages.add(new StageSatisfaction(stage.name(), null, null, true));
+            } else {
+                long good = ratings.stream().filter(r -> r >= 4).count();
+                stages.add(new StageSatisfaction(stage.name(), n, n == 0 ? null : (double) good / n, false));
+            }
+        }
+        return stages;
     }
 
     /** How a case ended without a conviction, if it did; the latest such ending counts. */

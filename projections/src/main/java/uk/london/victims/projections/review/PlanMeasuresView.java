@@ -1,6 +1,7 @@
 package uk.london.victims.projections.review;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,11 +18,13 @@ import java.util.Map;
  * @param restorativeJusticeTakenUp cases where the victim asked for it or a conference or indirect communication was held
  * @param victimsInChargedCases victims in cases where someone was charged
  * @param personalStatementOffered of those, victims offered (or who made or declined) a Victim Personal Statement
- * @param satisfaction          victims' own ratings by stage: not collected until the portal asks them
+ * @param satisfactionByStage   victims' own ratings of their treatment, every stage in journey order, small
+ *                              counts withheld as in the published review
  */
 public record PlanMeasuresView(Instant from, Instant to, Instant asOf, long cases,
                                Map<String, Map<String, Long>> endedWithoutConviction,
                                Map<String, Double> medianDaysReportToOutcome, Map<String, Double> medianDaysChargeToOutcome,
                                long victims, long repeatVictims, long restorativeJusticeOffered, long restorativeJusticeTakenUp,
-                               long victimsInChargedCases, long personalStatementOffered, String satisfaction) {
+                               long victimsInChargedCases, long personalStatementOffered,
+                               List<StageSatisfaction> satisfactionByStage) {
 }

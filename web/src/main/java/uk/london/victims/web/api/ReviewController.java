@@ -1,9 +1,7 @@
 package uk.london.victims.web.api;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -20,17 +18,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-import uk.london.victims.application.audit.AuditLog;
 import uk.london.victims.projections.review.ComplianceReviewView;
 import uk.london.victims.projections.review.FindComplianceReviewQuery;
 import uk.london.victims.projections.review.FindPlanMeasuresQuery;
 import uk.london.victims.projections.review.PlanMeasuresView;
 import uk.london.victims.projections.review.ReviewDimension;
-import uk.london.victims.projections.review.ReviewRow;
 import uk.london.victims.projections.review.ReviewedObligationView;
-import uk.london.victims.projections.review.FindReviewedObligationsQuery;
-import uk.london.victims.web.security.StaffMember;
+import uk.london.victims.web.review.AuditedReviewReads;
+import uk.london.victims.web.review.PublicationRule;
 
 /**
  * The Victims' Commissioner's compliance review, for a period and as of a date. Only the Commissioner's
@@ -42,18 +37,17 @@ import uk.london.victims.web.security.StaffMember;
 @PreAuthorize("hasRole('COMMISSIONER')")
 class ReviewController {
 
-    private static final String SUPPRESSED = "[c]";
-
     private final QueryGateway queries;
-    private final AuditLog audit;
+    private final AuditedReviewReads audited;
     private final Clock clock;
-    private final int threshold;
+    private final PublicationRule publication;
 
-    ReviewController(QueryGateway queries, AuditLog audit, Clock clock, @Value("${vjt.review.suppress-below:5}") int threshold) {
+    ReviewController(QueryGateway queries, AuditedReviewReads audited, Clock clock,
+                     @Value("${vjt.review.suppress-below:5}") int threshold) {
         this.queries = queries;
-        this.audit = audit;
+        this.audited = audited;
         this.clock = clock;
-        this.threshold = threshold;
+        this.publication = new PublicationRule(threshold);
     }
 
     @GetMapping
@@ -72,12 +66,7 @@ class ReviewController {
                                                  @RequestParam(required = false) Instant asOf,
                                                  @RequestParam(defaultValue = "RIGHT") ReviewDimension groupBy,
                                                  @RequestParam String group) {
-        FindComplianceReviewQuery review = reviewQuery(from, to, asOf, groupBy);
-        return StaffMember.current()
-                .flatMap(staff -> Mono.fromRunnable(() -> audit.record(staff.staffId(), "COMMISSIONER", "review-drill-down",
-                        "review/" + groupBy.name() + "/" + group + "/" + from + "/" + to, null)).subscribeOn(Schedulers.boundedElastic()))
-                .then(Mono.fromFuture(() -> queries.query(new FindReviewedObligationsQuery(review, group),
-                        ResponseTypes.multipleInstancesOf(ReviewedObligationView.class))));
+        return audited.obligationsBehind(reviewQuery(from, to, asOf, groupBy), group);
     }
 
     @GetMapping("/plan-measures")
@@ -123,35 +112,6 @@ class ReviewController {
     }
 
     String csv(ComplianceReviewView view) {
-        StringBuilder out = new StringBuilder();
-        out.append("# Victims' Code compliance: clocks started ").append(view.from()).append(" to ").append(view.to())
-           .append(", as known at ").append(view.asOf()).append("; counts under ").append(threshold)
-           .append(" shown as ").append(SUPPRESSED).append('\n');
-        out.append(view.groupBy().name().toLowerCase()).append(",opened,met_on_time,met_late,overdue,open,waived,on_time_rate,median_days_to_meet,p95_days_to_meet\n");
-        List<ReviewRow> rows = new ArrayList<>(view.rows());
-        rows.add(view.total());
-        for (ReviewRow row : rows) {
-            boolean small = row.opened() < threshold;
-            List<Long> counts = List.of(row.opened(), row.metOnTime(), row.metLate(), row.overdue(), row.open(), row.waived());
-            boolean anySuppressed = small || counts.stream().anyMatch(c -> c > 0 && c < threshold);
-            out.append(quote(row.group()));
-            for (long count : counts) {
-                out.append(',').append(small || (count > 0 && count < threshold) ? SUPPRESSED : Long.toString(count));
-            }
-            // A rate or a time from suppressed counts could reveal them: withhold it too.
-            out.append(',').append(anySuppressed || row.onTimeRate() == null ? SUPPRESSED : String.format("%.3f", row.onTimeRate()));
-            out.append(',').append(anySuppressed ? SUPPRESSED : days(row.medianTimeToMeet()));
-            out.append(',').append(anySuppressed ? SUPPRESSED : days(row.p95TimeToMeet()));
-            out.append('\n');
-        }
-        return out.toString();
-    }
-
-    private static String days(Duration duration) {
-        return duration == null ? "" : String.format("%.2f", duration.toMinutes() / 1440.0);
-    }
-
-    private static String quote(String value) {
-        return "\"" + value.replace("\"", "\"\"") + "\"";
+        return publication.csv(view);
     }
 }

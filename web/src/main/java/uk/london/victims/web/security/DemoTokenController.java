@@ -53,6 +53,10 @@ class DemoTokenController {
 
     private final DemoTokens tokens;
 
+    static String defaultUnit(AgencyRole role) {
+        return DEFAULT_UNITS.get(role);
+    }
+
     DemoTokenController(DemoTokens tokens) {
         this.tokens = tokens;
     }

@@ -4,9 +4,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -46,18 +48,36 @@ public record StaffMember(String staffId, Set<AgencyRole> roles, String unit, St
         return roles.contains(role);
     }
 
-    /** The authenticated member of staff of the current request; empty outside an authenticated API request. */
+    /**
+     * The authenticated member of staff of the current request, by bearer token (API) or signed in to the
+     * pages (demo sign-in or OIDC); empty otherwise.
+     */
     public static Mono<StaffMember> current() {
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
-                .filter(StaffAuthentication.class::isInstance)
-                .map(authentication -> ((StaffAuthentication) authentication).staffMember());
+                .flatMap(authentication -> Mono.justOrEmpty(of(authentication)));
+    }
+
+    static StaffMember of(Authentication authentication) {
+        if (authentication instanceof StaffAuthentication staff) {
+            return staff.staffMember();
+        }
+        return authentication != null && authentication.getPrincipal() instanceof StaffOidcUser user ? user.staffMember() : null;
     }
 
     /** Reads a token that the decoder has already validated (so {@code sub} and {@code unit} are present). */
     static StaffMember of(Jwt jwt) {
-        return new StaffMember(jwt.getSubject(), rolesIn(jwt.getClaim(ROLES_CLAIM)), jwt.getClaimAsString(UNIT_CLAIM),
-                jwt.getClaimAsString(BCU_CLAIM), jwt.getClaimAsString(NAME_CLAIM));
+        return of(jwt.getClaims());
+    }
+
+    /** The same claims from an OIDC ID token or user info, or a validated JWT. */
+    static StaffMember of(Map<String, Object> claims) {
+        return new StaffMember(String.valueOf(claims.get("sub")), rolesIn(claims.get(ROLES_CLAIM)), text(claims.get(UNIT_CLAIM)),
+                text(claims.get(BCU_CLAIM)), text(claims.get(NAME_CLAIM)));
+    }
+
+    private static String text(Object claim) {
+        return claim == null ? null : claim.toString();
     }
 
     /**

@@ -37,6 +37,7 @@ public final class TestIdentityProvider implements AutoCloseable {
     private final RSAKey key;
     private final NimbusJwtEncoder encoder;
     private final HttpServer server;
+    private volatile String nextIdToken;
 
     private TestIdentityProvider(RSAKey key, HttpServer server) {
         this.key = key;
@@ -54,6 +55,9 @@ public final class TestIdentityProvider implements AutoCloseable {
                     "{\"issuer\":\"" + provider.issuer() + "\",\"jwks_uri\":\"" + provider.jwkSetUri() + "\","
                     + "\"subject_types_supported\":[\"public\"],\"id_token_signing_alg_values_supported\":[\"RS256\"]}"));
             server.createContext("/jwks", exchange -> provider.respond(exchange, new JWKSet(key.toPublicJWK()).toString()));
+            // The code exchange of an OIDC sign-in: whatever the code, the ID token the test prepared.
+            server.createContext("/token", exchange -> provider.respond(exchange, "{\"access_token\":\"test-access-token\","
+                    + "\"token_type\":\"Bearer\",\"expires_in\":300,\"scope\":\"openid\",\"id_token\":\"" + provider.nextIdToken + "\"}"));
             server.start();
             return provider;
         } catch (IOException e) {
@@ -86,6 +90,11 @@ public final class TestIdentityProvider implements AutoCloseable {
     public String sign(JwtClaimsSet claims) {
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+    }
+
+    /** The ID token the token endpoint hands out next (a real provider would make it for the code it issued). */
+    public void issueNextIdToken(String idToken) {
+        this.nextIdToken = idToken;
     }
 
     private void respond(HttpExchange exchange, String json) throws IOException {
