@@ -55,8 +55,9 @@ public final class Browser implements AutoCloseable {
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                                                                          .usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
-            // A cold first navigation has been seen to take 30 s on these machines: wait, never retry.
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(90)).scriptTimeout(Duration.ofSeconds(60));
+            // A cold first navigation has been seen to take 30 s on these machines, and 90 s with other builds
+            // running beside: wait generously, never retry.
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(240)).scriptTimeout(Duration.ofSeconds(60));
             if (!javascript) {
                 // As DevTools' "Disable JavaScript": the page's scripts stop, the driver's own keep working
                 // (turning JavaScript off in the profile instead hangs chromedriver's page loads).
