@@ -51,6 +51,7 @@ class CaseForVictim {
             Map.entry("AT_COURT", List.of("R8-hearing-date", "R9-case-outcome")),
             Map.entry("CONVICTED", List.of("R9-case-outcome", "R11-victim-contact-scheme-referral")),
             Map.entry("SENTENCED", List.of("R11-victim-contact-scheme-referral")));
+    private static final List<String> ALWAYS = List.of("R6-update-requested", "R12-complaint-acknowledged");
     private static final Set<String> REVIEWABLE = Set.of("NoFurtherActionTaken", "ChargingDecisionMade", "ProsecutionDiscontinued",
             "NoEvidenceOffered");
 
@@ -132,7 +133,10 @@ class CaseForVictim {
             return List.of();
         }
         List<Right> rights = new ArrayList<>();
-        for (String id : RULES_AHEAD.getOrDefault(status, List.of())) {
+        List<String> ahead = new ArrayList<>(RULES_AHEAD.getOrDefault(status, List.of()));
+        // Whatever the stage, the victim may ask for an update or complain.
+        ahead.addAll(ALWAYS);
+        for (String id : ahead) {
             edition.get().rules().stream().filter(rule -> rule.id().equals(id) && victimTexts.containsKey(id)).findFirst()
                    .ifPresent(rule -> rights.add(new Right(rule.right(), victimTexts.getProperty(id).replace("{when}",
                            "within " + limit(enhanced ? rule.enhanced() : rule.standard())
