@@ -118,11 +118,14 @@ public class AxonConfiguration {
 
     @Bean
     @SuppressWarnings("unchecked")
-    Cache caseCache(CacheManager cacheManager, AxonProperties properties) {
+    Cache caseCache(CacheManager cacheManager, AxonProperties properties, StoreProperties store,
+                    MongoEventStorageEngine events) {
         // A heap-only cache manager hands out Ehcache instances, which is what Axon's adapter takes.
-        return new EhCache3Adapter((Ehcache<Object, Object>) cacheManager.createCache("cases",
+        Ehcache<Object, Object> cases = (Ehcache<Object, Object>) cacheManager.createCache("cases",
                 CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
-                        ResourcePoolsBuilder.heap(properties.cachedCases())).build()));
+                        ResourcePoolsBuilder.heap(properties.cachedCases())).build());
+        // The in-process embedded store has one writer, this instance; any other store may have several.
+        return store.embedded() ? new EhCache3Adapter(cases) : new StoreCheckedCache(cases, events);
     }
 
     @Bean
@@ -136,6 +139,7 @@ public class AxonConfiguration {
                         // shares one token write and is still retried whole after a failure.
                         .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder
                                 .batchSize(properties.processorBatchSize())
+                                .tokenClaimInterval(properties.tokenClaimInterval().toMillis())
                                 .initialSegmentCount(properties.processorSegments())));
     }
 
