@@ -112,6 +112,22 @@ final class SharedStoreFixture {
         return all;
     }
 
+    /** Each document that differs between two sets of read models, as "collection/id: replayed ≠ kept" (a few at most). */
+    static List<String> differences(Map<String, Map<Object, Document>> replayed, Map<String, Map<Object, Document>> kept) {
+        List<String> differences = new ArrayList<>();
+        kept.forEach((collection, documents) -> {
+            Map<Object, Document> other = replayed.getOrDefault(collection, Map.of());
+            java.util.Set<Object> ids = new java.util.TreeSet<>(documents.keySet());
+            ids.addAll(other.keySet());
+            for (Object id : ids) {
+                if (!java.util.Objects.equals(documents.get(id), other.get(id)) && differences.size() < 5) {
+                    differences.add(collection + "/" + id + ": replayed " + other.get(id) + " but kept " + documents.get(id));
+                }
+            }
+        });
+        return differences;
+    }
+
     /** Forgets the read models and where their processors were, so the next instance rebuilds them from the events. */
     static void forgetReadModels(MongoDatabase database) {
         READ_MODEL_COLLECTIONS.forEach(collection -> database.getCollection(collection).drop());

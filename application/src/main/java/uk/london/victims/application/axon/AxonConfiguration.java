@@ -10,6 +10,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -135,6 +136,11 @@ public class AxonConfiguration {
                 // Streaming processors that split work into segments a second instance can claim.
                 .eventProcessing(processing -> processing
                         .usingPooledStreamingEventProcessors()
+                        // Axon's default logs a failed handler and moves on, so a read model write lost to
+                        // a store restart skipped that event for good (seen under kill -9 of the store).
+                        // Failing the batch instead makes the processor retry it from its last token; every
+                        // handler is idempotent per case version, so the retry is safe.
+                        .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                         // The default of one event per batch writes the token after every event; a batch
                         // shares one token write and is still retried whole after a failure.
                         .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder
