@@ -13,6 +13,8 @@ import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.mongodb.MongoException;
+
+import uk.london.victims.domain.people.PersonErasedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -69,6 +71,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CaseRuleViolationException.class)
     ProblemDetail ruleViolation(CaseRuleViolationException e) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(PersonErasedException.class)
+    ProblemDetail personErased(PersonErasedException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "person-erased",
+                "This person's details were erased; nothing personal about them can be recorded again.");
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
