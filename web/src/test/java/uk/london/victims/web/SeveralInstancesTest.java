@@ -231,6 +231,6 @@ class SeveralInstancesTest {
                             .as("read models that differ from a fresh replay").isEmpty());
         }
         Collection<?> summaries = before.get(CaseSummaryProjection.COLLECTION).values();
-        System.out.printf("several instances: read models (%d case summaries) equal a fresh replay%n", summaries.size());
+        System.out.printf("read models (%d case summaries) equal a fresh replay%n", summaries.size());
     }
 }

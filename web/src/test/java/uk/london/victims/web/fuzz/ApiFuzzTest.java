@@ -50,8 +50,9 @@ import uk.london.victims.web.security.AgencyRole;
  * query parameters in and out of range, and every role or none. The answer must be a documented 2xx or a
  * 4xx problem document without internal names; never a 5xx; and a 4xx must have recorded nothing.
  *
- * <p>Tries per run: {@code -Djqwik.tries.default=N} (CI: {@code junit-platform.properties}). A failure
- * prints jqwik's seed; {@code -Djqwik.seeds.whenfixed} and {@code @Property(seed=…)} replay it.
+ * <p>Tries per run: {@code -Djqwik.tries.default=N} (CI: 1000, in {@code junit-platform.properties}). A
+ * failure prints the request and jqwik's seed; the next run tries the failing sample first
+ * ({@code target/jqwik-database}), and {@code @Property(seed = "…")} replays the whole run.
  */
 class ApiFuzzTest {
 
