@@ -197,6 +197,15 @@ class ApiFuzzTest {
         }
     }
 
+    /** Found by the fuzzer at try 6,362: an empty id left a path no controller serves, answered in Boot's own format. */
+    @net.jqwik.api.Example
+    void aPathNoControllerServesIsAProblemDocument() {
+        Answer answer = exchange("GET", base + "/api/cases/", Map.of("Authorization", "Bearer " + tokens.get(AgencyRole.POLICE_OFFICER)), null);
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body()).doesNotContain(LEAKS);
+    }
+
     @Provide
     Arbitrary<Operation> operations() {
         return Arbitraries.of(operations);
