@@ -3,10 +3,17 @@ package uk.london.victims.web;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+import uk.london.victims.application.store.StoreOnly;
+
 @SpringBootApplication(scanBasePackages = "uk.london.victims")
 public class VictimJourneyTrackerApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
+        if (StoreOnly.requested(args, System.getenv())) {
+            // No Spring context at all: the store-only process must hold no keys and serve no API.
+            StoreOnly.run(args, System.getenv());
+            return;
+        }
         AxonDefaults.apply();
         SpringApplication.run(VictimJourneyTrackerApplication.class, args);
     }

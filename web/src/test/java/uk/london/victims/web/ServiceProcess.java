@@ -27,22 +27,35 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(Path dataDirectory, Path log) {
+        // As the README runs it: embedded store and, with no identity provider, demo tokens.
+        return start(log, Map.of(), List.of("--vjt.store.data-directory=" + dataDirectory));
+    }
+
+    /**
+     * One of several instances sharing a store at {@code mongoUri}, as in production: the environment
+     * must name the vault master key and the identity provider, as it would there.
+     */
+    static ServiceProcess startShared(String mongoUri, Path log, Map<String, String> environment, List<String> arguments) {
+        Map<String, String> shared = new java.util.HashMap<>(environment);
+        shared.put("MONGODB_URI", mongoUri);
+        return start(log, shared, arguments);
+    }
+
+    private static ServiceProcess start(Path log, Map<String, String> environment, List<String> arguments) {
         int port = freePort();
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-cp", classpath,
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                "-cp", classpath(),
                 VictimJourneyTrackerApplication.class.getName(),
                 "--server.port=" + port,
-                "--vjt.store.data-directory=" + dataDirectory,
                 "--logging.level.root=WARN"));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        // As the README runs it: embedded store and, with no identity provider, demo tokens.
         builder.environment().remove("MONGODB_URI");
         builder.environment().remove("VJT_JWT_ISSUER_URI");
         builder.environment().remove("VJT_JWT_JWK_SET_URI");
+        builder.environment().remove("VJT_VAULT_MASTER_KEY");
+        builder.environment().putAll(environment);
         try {
             ServiceProcess service = new ServiceProcess(builder.start(), port);
             service.awaitHealthy(Duration.ofSeconds(90));
@@ -72,6 +85,23 @@ final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static String classpath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    /** The name Axon gives this instance as the owner of a processor segment. */
+    String ownerPrefix() {
+        return process.pid() + "@";
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     URI uri(String path) {
@@ -115,7 +145,7 @@ final class ServiceProcess implements AutoCloseable {
         process.waitFor();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -118,11 +119,14 @@ public class AxonConfiguration {
 
     @Bean
     @SuppressWarnings("unchecked")
-    Cache caseCache(CacheManager cacheManager, AxonProperties properties) {
+    Cache caseCache(CacheManager cacheManager, AxonProperties properties, StoreProperties store,
+                    MongoEventStorageEngine events) {
         // A heap-only cache manager hands out Ehcache instances, which is what Axon's adapter takes.
-        return new EhCache3Adapter((Ehcache<Object, Object>) cacheManager.createCache("cases",
+        Ehcache<Object, Object> cases = (Ehcache<Object, Object>) cacheManager.createCache("cases",
                 CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
-                        ResourcePoolsBuilder.heap(properties.cachedCases())).build()));
+                        ResourcePoolsBuilder.heap(properties.cachedCases())).build());
+        // The in-process embedded store has one writer, this instance; any other store may have several.
+        return store.embedded() ? new EhCache3Adapter(cases) : new StoreCheckedCache(cases, events);
     }
 
     @Bean
@@ -132,10 +136,16 @@ public class AxonConfiguration {
                 // Streaming processors that split work into segments a second instance can claim.
                 .eventProcessing(processing -> processing
                         .usingPooledStreamingEventProcessors()
+                        // Axon's default logs a failed handler and moves on, so a read model write lost to
+                        // a store restart skipped that event for good (seen under kill -9 of the store).
+                        // Failing the batch instead makes the processor retry it from its last token; every
+                        // handler is idempotent per case version, so the retry is safe.
+                        .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                         // The default of one event per batch writes the token after every event; a batch
                         // shares one token write and is still retried whole after a failure.
                         .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder
                                 .batchSize(properties.processorBatchSize())
+                                .tokenClaimInterval(properties.tokenClaimInterval().toMillis())
                                 .initialSegmentCount(properties.processorSegments())));
     }
 

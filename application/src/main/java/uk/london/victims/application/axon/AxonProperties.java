@@ -11,11 +11,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenClaimTimeout  how long a processor segment stays claimed by an instance that stopped renewing it
  * @param processorBatchSize events handled per transaction (and token write) by a streaming processor
  * @param processorSegments  segments a new streaming processor starts with, so that instances can share work
+ * @param tokenClaimInterval how often a processor looks for unclaimed segments (a dead instance's, or released)
+ * @param balanceEvery       how often an instance says it is alive and gives up segments beyond its fair share
  */
 @ConfigurationProperties("vjt.axon")
 public record AxonProperties(@DefaultValue("50") int snapshotThreshold,
                              @DefaultValue("10000") int cachedCases,
                              @DefaultValue("10s") Duration tokenClaimTimeout,
                              @DefaultValue("100") int processorBatchSize,
-                             @DefaultValue("4") int processorSegments) {
+                             @DefaultValue("4") int processorSegments,
+                             @DefaultValue("5s") Duration tokenClaimInterval,
+                             @DefaultValue("2s") Duration balanceEvery) {
+
+    /** How recently an instance must have said it is alive to count when segments are shared out. */
+    public Duration instanceLiveness() {
+        return SegmentBalancer.liveness(tokenClaimTimeout, balanceEvery);
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -56,10 +57,25 @@ public class NotificationDispatcher {
         this.clock = clock;
     }
 
+    /** Longer than any one delivery can take (Notify's client times out well within it). */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
+    private static final int EVIDENCE_ATTEMPTS = 5;
+
     @Scheduled(fixedDelayString = "${vjt.notify.dispatch-every:5s}")
     public void dispatchDue() {
         for (OutboxMessage message : outbox.due(clock.instant())) {
-            dispatch(message);
+            // Every instance runs this schedule over the same outbox: without the claim two would send
+            // the same notice.
+            Instant now = clock.instant();
+            if (!outbox.claim(message.id(), now, now.plus(CLAIM_LEASE))) {
+                continue;
+            }
+            try {
+                dispatch(message);
+            } catch (RuntimeException e) {
+                // One message's trouble must not hold up the others; its lease makes it due again.
+                log.error("Message {} to a victim on case {} could not be dispatched", message.id(), message.caseId(), e);
+            }
         }
     }
 
@@ -88,8 +104,20 @@ public class NotificationDispatcher {
         RecordVictimInformedCommand command = new RecordVictimInformedCommand(new CaseId(message.caseId()),
                 new PersonId(message.victimId()), message.aboutSequence(), "Update notice: sign in to see it",
                 message.channel(), SENDER, deliveredAt);
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
-                MongoEventStorageEngine.IDEMPOTENCY_KEY, "notification/" + message.id())));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
+                        MongoEventStorageEngine.IDEMPOTENCY_KEY, "notification/" + message.id())));
+                return;
+            } catch (ConcurrencyException raced) {
+                // Another command on the case (perhaps through another instance, whose change this
+                // instance's cached case had not seen) got there first. The notice has gone, so its
+                // evidence must be recorded: try again on the fresh case; the idempotency key keeps it once.
+                if (attempt >= EVIDENCE_ATTEMPTS) {
+                    throw raced;
+                }
+            }
+        }
     }
 
     private Optional<String> address(OutboxMessage message) {

@@ -61,6 +61,20 @@ public class Outbox {
         return due;
     }
 
+    /**
+     * Takes a due message for one sender, atomically: only the instance whose update matched may send it.
+     * Claiming pushes {@code notBefore} to {@code leaseUntil}, so a message whose sender died mid-send
+     * becomes due again then (a victim may then get it twice, never zero times; Notify's reference is the
+     * message id, so the two are traceable as one).
+     *
+     * @return false when another instance claimed it first, or it is no longer due
+     */
+    boolean claim(String id, Instant now, Instant leaseUntil) {
+        return messages.findOneAndUpdate(and(eq("_id", id), eq("status", Status.PENDING.name()),
+                        lte("notBefore", Date.from(now))),
+                Updates.set("notBefore", Date.from(leaseUntil))) != null;
+    }
+
     void delivered(String id, Status status, Instant at) {
         messages.updateOne(eq("_id", id), Updates.combine(Updates.set("status", status.name()),
                 Updates.set("deliveredAt", Date.from(at))));

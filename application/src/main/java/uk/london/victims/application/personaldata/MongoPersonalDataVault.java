@@ -27,6 +27,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 
+import uk.london.victims.domain.people.PersonErasedException;
 import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.PersonalDataVault;
 import uk.london.victims.domain.people.Sealed;
@@ -212,8 +213,7 @@ public class MongoPersonalDataVault implements PersonalDataVault {
     }
 
     private static IllegalStateException refusedAfterErasure(PersonId person) {
-        return new IllegalStateException("Person " + person + " has been erased; their personal details cannot be"
-                + " recorded again");
+        return new PersonErasedException(person);
     }
 
     private static IllegalArgumentException notSealedFor(PersonId person, Exception cause) {

@@ -568,6 +568,14 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 entry.getString("payload"), entry.getString("metaData"));
     }
 
+    /**
+     * Whether the aggregate has an event after {@code sequence}: one {@code _id} lookup, so that an
+     * instance can check a cached copy against what other instances appended.
+     */
+    public boolean hasEventAfter(String aggregateIdentifier, long sequence) {
+        return streams.find(eq("_id", aggregateIdentifier + "/" + (sequence + 1))).first() != null;
+    }
+
     /** Events read to rebuild aggregates since start: lets tests and metrics see snapshots and the cache at work. */
     public long aggregateEventsRead() {
         return aggregateEventsRead.sum();

@@ -18,7 +18,7 @@ public interface PersonalDataVault {
      * Encrypts {@code plaintext} under {@code person}'s key, creating the key on first use. Sealing the
      * same text twice gives different values.
      *
-     * @throws IllegalStateException when the person has been erased: their details must not be recorded again
+     * @throws PersonErasedException when the person has been erased: their details must not be recorded again
      */
     Sealed seal(PersonId person, String plaintext);
 

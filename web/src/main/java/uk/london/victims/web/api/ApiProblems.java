@@ -12,6 +12,9 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.mongodb.MongoException;
+
+import uk.london.victims.domain.people.PersonErasedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -70,6 +73,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, e.code(), e.getMessage());
     }
 
+    @ExceptionHandler(PersonErasedException.class)
+    ProblemDetail personErased(PersonErasedException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "person-erased",
+                "This person's details were erased; nothing personal about them can be recorded again.");
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badArgument(IllegalArgumentException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
@@ -80,6 +89,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         log.warn("Command not stored", e);
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "not-stored",
                 "The change could not be stored and was not recorded. Try again shortly.");
+    }
+
+    /**
+     * The store went away mid-request (a restart, a failover, a crash): the change may not have been
+     * recorded, and the client can safely retry with its Idempotency-Key. Not a 500: nothing is wrong with
+     * the request or the service.
+     */
+    @ExceptionHandler(MongoException.class)
+    ProblemDetail storeUnreachable(MongoException e) {
+        log.warn("The store could not be reached: {}", e.toString());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                "The store could not be reached. Try again shortly; with the same Idempotency-Key a retry is safe.");
     }
 
     @Override

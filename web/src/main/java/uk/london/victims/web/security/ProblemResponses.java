@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
@@ -53,6 +54,16 @@ final class ProblemResponses {
     static ServerAccessDeniedHandler forbidden() {
         return (exchange, denied) -> write(exchange, HttpStatus.FORBIDDEN, "forbidden",
                 "Your role does not allow this request. Nothing was recorded.");
+    }
+
+    /**
+     * Requests the firewall refuses before any chain sees them (an encoded %, / or NUL in the path, a
+     * header with control characters): a 400 problem document rather than Spring Security's empty body.
+     */
+    static ServerExchangeRejectedHandler rejected() {
+        return (exchange, rejection) -> write(exchange, HttpStatus.BAD_REQUEST, "request-rejected",
+                "The request's path or headers contain characters this API does not accept, such as an encoded"
+                + " '%', '/' or NUL. Nothing was recorded.");
     }
 
     /** Paths no chain serves yet: denied to everyone, whatever they send. */

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -38,6 +39,12 @@ public class SecurityConfiguration {
     private static String[] writers() {
         return java.util.Arrays.stream(AgencyRole.values()).filter(role -> role != AgencyRole.COMMISSIONER)
                                .map(Enum::name).toArray(String[]::new);
+    }
+
+    /** Picked up by Spring Security's filter chain proxy, which otherwise answers a refused request with no body. */
+    @Bean
+    ServerExchangeRejectedHandler problemForRejectedRequests() {
+        return ProblemResponses.rejected();
     }
 
     @Bean
