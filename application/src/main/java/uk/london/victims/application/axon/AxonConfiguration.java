@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoDatabase;
 
 import uk.london.victims.application.store.MongoEventStorageEngine;
@@ -72,6 +73,9 @@ public class AxonConfiguration {
                 .database(database)
                 .clock(clock)
                 .gapTimeout(store.gapTimeout())
+                // Only the embedded store is known to honour j:false as "apply, commit with the next
+                // durable write" (ADR 0011); MongoDB keeps majority, journaled writes throughout.
+                .interimWriteConcern(store.embedded() ? WriteConcern.ACKNOWLEDGED.withJournal(false) : null)
                 .batchSize(store.batchSize())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(JsonSerialization.snapshotSerializer())

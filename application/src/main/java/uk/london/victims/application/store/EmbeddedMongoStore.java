@@ -27,7 +27,10 @@ public final class EmbeddedMongoStore implements AutoCloseable {
 
     private EmbeddedMongoStore(Path file, String host, int port) {
         this.file = file;
-        this.mvStore = new MVStore.Builder().fileName(file.toString()).open();
+        // No background commits: DurableH2Backend commits before answering, synchronously. A background
+        // commit hands its write to an executor and returns, and a commit that followed it found nothing
+        // left to save and returned before the data was on disk.
+        this.mvStore = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
         this.server = new MongoServer(new DurableH2Backend(mvStore));
         try {
             server.bind(host, port);
