@@ -10,6 +10,9 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -41,6 +44,9 @@ import uk.london.victims.domain.cases.Cases;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AxonProperties.class)
 public class AxonConfiguration {
+
+    /** How often idle streaming processors look at their stream (see PromptEventSource). */
+    private static final Duration PROCESSOR_NUDGE_INTERVAL = Duration.ofMillis(20);
 
     @Bean
     Clock clock() {
@@ -79,6 +85,22 @@ public class AxonConfiguration {
                 .batchSize(store.batchSize())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(JsonSerialization.snapshotSerializer())
+                .build();
+    }
+
+    /**
+     * Axon's own event store bean, but polling the storage engine every {@code eventPollInterval} instead of
+     * every second: measured, events reached the projections a uniform 0–1 s after their command (p50
+     * about 500 ms), the default poll interval, which also bounds how soon another instance's events arrive.
+     */
+    @Bean("eventBus")
+    EmbeddedEventStore eventStore(MongoEventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  AxonProperties properties) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(properties.eventPollInterval().toMillis())
                 .build();
     }
 
@@ -134,8 +156,16 @@ public class AxonConfiguration {
         return configurer -> configurer
                 .configureAggregate(eventSourced(Cases.AGGREGATE, caseCache, properties.snapshotThreshold()))
                 // Streaming processors that split work into segments a second instance can claim.
+                // Built inside Axon's configuration: a Spring bean would depend on the event store, which
+                // depends on the configuration this module contributes to.
+                .registerComponent(PromptEventSource.class, config -> {
+                    PromptEventSource source = new PromptEventSource(config.eventStore(), PROCESSOR_NUDGE_INTERVAL);
+                    config.onShutdown(source::close);
+                    return source;
+                })
                 .eventProcessing(processing -> processing
                         .usingPooledStreamingEventProcessors()
+                        .configureDefaultStreamableMessageSource(config -> config.getComponent(PromptEventSource.class))
                         // The default of one event per batch writes the token after every event; a batch
                         // shares one token write and is still retried whole after a failure.
                         .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder

@@ -11,11 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenClaimTimeout  how long a processor segment stays claimed by an instance that stopped renewing it
  * @param processorBatchSize events handled per transaction (and token write) by a streaming processor
  * @param processorSegments  segments a new streaming processor starts with, so that instances can share work
+ * @param eventPollInterval  how often the event store looks for events it was not told of (written by another
+ *                           instance, or missed): the worst projection lag for those
  */
 @ConfigurationProperties("vjt.axon")
 public record AxonProperties(@DefaultValue("50") int snapshotThreshold,
                              @DefaultValue("10000") int cachedCases,
                              @DefaultValue("10s") Duration tokenClaimTimeout,
                              @DefaultValue("100") int processorBatchSize,
-                             @DefaultValue("4") int processorSegments) {
+                             @DefaultValue("4") int processorSegments,
+                             @DefaultValue("100ms") Duration eventPollInterval) {
 }
