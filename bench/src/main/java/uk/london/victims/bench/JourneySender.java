@@ -23,6 +23,11 @@ public final class JourneySender {
 
     /** Sends every step in order, each waiting for the previous one; a rejected command throws. */
     public void send(Journey journey, StepListener listener) {
+        send(journey, listener, () -> { });
+    }
+
+    /** As {@link #send(Journey, StepListener)}, running {@code beforeEach} before each command (to pace a load). */
+    public void send(Journey journey, StepListener listener, Runnable beforeEach) {
         long[] versions = new long[journey.steps().size()];
         Journey.Context context = new Journey.Context() {
             @Override
@@ -37,6 +42,7 @@ public final class JourneySender {
         };
         for (int i = 0; i < versions.length; i++) {
             var command = journey.steps().get(i).command().apply(context);
+            beforeEach.run();
             long started = System.nanoTime();
             Object result = commands.sendAndWait(command);
             listener.sent(System.nanoTime() - started);
