@@ -23,7 +23,6 @@ public final class EmbeddedMongoStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoStore.class);
 
-    private static final int RETENTION_MILLIS = 2_000;
     /** Chunks less full than this are rewritten, at most this many bytes a second. */
     private static final int COMPACT_BELOW_FILL_PERCENT = 60;
     private static final int COMPACT_BYTES_PER_RUN = 4 << 20;
@@ -40,10 +39,8 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         // commit hands its write to an executor and returns, and a commit that followed it found nothing
         // left to save and returned before the data was on disk.
         this.mvStore = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
-        // Every write commits (ADR 0011), so freed chunks pile up for the retention time: 45 s by default
-        // made a 13,500-event store an 845 MB file. The retention guards against a disk losing writes
-        // the OS had accepted; this store promises survival of a process crash, not of power loss (ADR 0004).
-        mvStore.setRetentionTime(RETENTION_MILLIS);
+        // MVStore's retention time (45 s) stays: mongo-java-server reads without pinning a version, so a
+        // long cursor relies on it. At 2 s, a full scan under load failed with "Chunk ... not found".
         // With the background writer off, nothing else rewrites sparsely used chunks.
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "embedded-store-housekeeping");
