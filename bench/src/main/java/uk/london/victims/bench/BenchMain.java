@@ -52,7 +52,8 @@ public final class BenchMain {
         Map<String, Figure> f = benchmark.figures();
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
-        md.append("Written by `").append(COMMAND).append("` (").append(settings.events()).append(" events; settings in\n")
+        md.append("Written by `").append(COMMAND).append(" -Dbench.events=").append(settings.events())
+          .append("` (other settings in\n")
           .append("`bench/pom.xml`, overridable with `-Dbench.events=…` etc.). Every figure below comes from one run on\n")
           .append("one growing store; ratios compare figures from that same run, because the machine is shared and noisy.\n\n");
         md.append("- **Run**: ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(", took ")
