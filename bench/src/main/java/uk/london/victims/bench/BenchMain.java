@@ -93,7 +93,11 @@ public final class BenchMain {
                 fmt(replay) + " events/s (" + fmt(get(f, "replay.events")) + " events in " + fmt2(get(f, "replay.seconds"))
                 + " s); raw read " + fmt(rawRead) + " events/s",
                 ratio(replay / rawRead, 0.5, true) + "; " + verdict(replay >= 10_000)
-                + (get(f, "replay.read_models_equal") == 1 ? "; read models equal to live" : "; READ MODELS DIFFER"));
+                + (get(f, "replay.read_models_equal") == 1 ? "; read models equal to live"
+                   : get(f, "replay.events_appended_meanwhile") > 0
+                     ? "; read models differ from the live snapshot, inconclusive: " + fmt(get(f, "replay.events_appended_meanwhile"))
+                       + " events appended meanwhile (see notes)"
+                     : "; READ MODELS DIFFER"));
         for (String[] read : new String[][] {{"read.timeline", "victim timeline GET"}, {"read.case", "agency case GET"}}) {
             row(md, read[1] + " p99 < 50 ms, " + settings.readClients() + " concurrent clients",
                     "p50 " + fmt2(get(f, read[0] + ".p50_ms")) + " / p95 " + fmt2(get(f, read[0] + ".p95_ms")) + " / p99 "
