@@ -2,6 +2,7 @@ package uk.london.victims.application.store;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.h2.mvstore.MVStore;
@@ -12,10 +13,15 @@ import io.netty.channel.Channel;
 
 /**
  * The embedded server's H2 backend commits to disk about once a second on its own, so a write it had
- * already acknowledged could vanish on {@code kill -9}. Committing before a write command is answered
- * closes that window. Concurrent writers share commits naturally: the MVStore commit lock serialises
- * them, and a writer that waited finds its change already written by the commit it waited for
- * (a group commit).
+ * already acknowledged could vanish on {@code kill -9}. Here a write command is answered only once an
+ * MVStore commit that started after the write was applied has completed (ADR 0014). Concurrent writers
+ * share such commits: while one commit runs, every writer that finishes waits, and the next commit
+ * covers them all (group commit).
+ *
+ * <p>A write sent with {@code writeConcern: {j: false}} is applied but not waited for: the event store's
+ * interim writes (reserving positions, claiming the stream) need not be durable on their own, because
+ * MVStore commits are ordered — the commit that makes the append's final write durable makes them
+ * durable too.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -25,6 +31,14 @@ final class DurableH2Backend extends H2Backend {
 
     private final MVStore mvStore;
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** Write commands applied so far; written under {@link #writeLock}. */
+    private volatile long applied;
+
+    private final ReentrantLock commitLock = new ReentrantLock();
+    private final Condition commitDone = commitLock.newCondition();
+    /** Every write up to this count is on disk; guarded by {@link #commitLock}. */
+    private long durable;
+    private boolean committing;
 
     DurableH2Backend(MVStore mvStore) {
         super(mvStore);
@@ -36,24 +50,56 @@ final class DurableH2Backend extends H2Backend {
         if (!WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
             return super.handleCommand(channel, database, command, query);
         }
+        // mongo-java-server checks unique keys and applies findAndModify as read-then-write without
+        // a lock; concurrent writers could both pass. One writer at a time makes them atomic.
+        writeLock.lock();
         try {
-            // mongo-java-server checks unique keys and applies findAndModify as read-then-write without
-            // a lock; concurrent writers could both pass. One writer at a time makes them atomic.
-            writeLock.lock();
-            try {
-                // The reply may share objects with the stored document, and Netty encodes it after we
-                // return: copy it while no other writer can change it (seen: two $inc returning one value).
-                return super.handleCommand(channel, database, command, query).cloneDeeply();
-            } finally {
-                writeLock.unlock();
-            }
+            // The reply may share objects with the stored document, and Netty encodes it after we
+            // return: copy it while no other writer can change it (seen: two $inc returning one value).
+            return super.handleCommand(channel, database, command, query).cloneDeeply();
         } finally {
-            // Outside the write lock, so that writers waiting for the commit lock share one commit.
-            // Even a failed command commits: an ordered insertMany that stopped at a duplicate key has
-            // still written the documents before it, and the caller may act on them.
-            if (mvStore.hasUnsavedChanges()) {
-                mvStore.commit();
+            // Counted even when the command failed: an ordered insertMany that stopped at a duplicate
+            // key has still written the documents before it, and the caller may act on them.
+            long mine = ++applied;
+            writeLock.unlock();
+            if (!interim(query)) {
+                awaitCommitCovering(mine);
             }
         }
+    }
+
+    /** Returns once a commit that started after write number {@code write} was applied has completed. */
+    private void awaitCommitCovering(long write) {
+        commitLock.lock();
+        try {
+            while (durable < write) {
+                if (committing) {
+                    commitDone.awaitUninterruptibly();
+                    continue;
+                }
+                committing = true;
+                // Every write counted here was applied before this read, so the commit below holds it.
+                long covers = applied;
+                boolean done = false;
+                commitLock.unlock();
+                try {
+                    mvStore.commit();
+                    done = true;
+                } finally {
+                    commitLock.lock();
+                    committing = false;
+                    if (done) {
+                        durable = Math.max(durable, covers);
+                    }
+                    commitDone.signalAll();
+                }
+            }
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    private static boolean interim(Document query) {
+        return query.get("writeConcern") instanceof Document concern && Boolean.FALSE.equals(concern.get("j"));
     }
 }

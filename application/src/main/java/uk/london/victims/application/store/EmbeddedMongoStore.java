@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -20,19 +23,37 @@ public final class EmbeddedMongoStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoStore.class);
 
+    /** Chunks less full than this are rewritten, at most this many bytes a second. */
+    private static final int COMPACT_BELOW_FILL_PERCENT = 60;
+    private static final int COMPACT_BYTES_PER_RUN = 4 << 20;
+
     private final MongoServer server;
     private final MVStore mvStore;
+    private final ScheduledExecutorService housekeeping;
     private final Path file;
     private final String connectionString;
 
     private EmbeddedMongoStore(Path file, String host, int port) {
         this.file = file;
-        this.mvStore = new MVStore.Builder().fileName(file.toString()).open();
+        // No background commits: DurableH2Backend commits before answering, synchronously. A background
+        // commit hands its write to an executor and returns, and a commit that followed it found nothing
+        // left to save and returned before the data was on disk.
+        this.mvStore = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        // MVStore's retention time (45 s) stays: mongo-java-server reads without pinning a version, so a
+        // long cursor relies on it. At 2 s, a full scan under load failed with "Chunk ... not found".
+        // With the background writer off, nothing else rewrites sparsely used chunks.
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "embedded-store-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        housekeeping.scheduleWithFixedDelay(this::compact, 1, 1, TimeUnit.SECONDS);
         this.server = new MongoServer(new DurableH2Backend(mvStore));
         try {
             server.bind(host, port);
         } catch (RuntimeException e) {
             // A server that failed to bind would otherwise leave Netty threads keeping the JVM alive.
+            housekeeping.shutdownNow();
             server.shutdownNow();
             mvStore.close();
             throw e;
@@ -60,8 +81,19 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         return file;
     }
 
+    private void compact() {
+        try {
+            if (!mvStore.isClosed()) {
+                mvStore.compact(COMPACT_BELOW_FILL_PERCENT, COMPACT_BYTES_PER_RUN);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Embedded store housekeeping failed; will retry", e);
+        }
+    }
+
     @Override
     public void close() {
+        housekeeping.shutdownNow();
         server.shutdownNow();
         if (!mvStore.isClosed()) {
             mvStore.close();

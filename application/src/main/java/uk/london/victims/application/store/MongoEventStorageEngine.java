@@ -47,6 +47,7 @@ import org.bson.Document;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -100,6 +101,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final MongoCollection<Document> streams;
     private final MongoCollection<Document> sequence;
     private final MongoCollection<Document> snapshots;
+    /** Where reservations and claims are written: they need not be durable before the append's commit is. */
+    private final MongoCollection<Document> interimSequence;
+    private final MongoCollection<Document> interimStreams;
     private final Clock clock;
     private final Duration gapTimeout;
     private final LongConsumer afterClaim;
@@ -113,6 +117,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.streams = builder.database.getCollection(STREAMS);
         this.sequence = builder.database.getCollection(SEQUENCE);
         this.snapshots = builder.database.getCollection(SNAPSHOTS);
+        this.interimSequence = builder.interimWriteConcern == null ? sequence
+                : sequence.withWriteConcern(builder.interimWriteConcern);
+        this.interimStreams = builder.interimWriteConcern == null ? streams
+                : streams.withWriteConcern(builder.interimWriteConcern);
         this.clock = builder.clock;
         this.gapTimeout = builder.gapTimeout;
         this.afterClaim = builder.afterClaim;
@@ -186,7 +194,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     private long reservePositions(int count) {
-        Document counter = sequence.findOneAndUpdate(eq("_id", COUNTER_ID), Updates.inc("value", (long) count),
+        Document counter = interimSequence.findOneAndUpdate(eq("_id", COUNTER_ID), Updates.inc("value", (long) count),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (counter == null) {
             throw new EventStoreException("The event sequence counter is missing");
@@ -200,7 +208,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             return;
         }
         try {
-            streams.insertMany(claims, new InsertManyOptions().ordered(true));
+            interimStreams.insertMany(claims, new InsertManyOptions().ordered(true));
         } catch (MongoBulkWriteException e) {
             // Ordered: everything before the first failed claim was inserted, nothing after it.
             int inserted = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
@@ -598,6 +606,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         private Duration gapTimeout = Duration.ofSeconds(10);
         private LongConsumer afterClaim = position -> {
         };
+        private WriteConcern interimWriteConcern;
 
         public Builder database(MongoDatabase database) {
             this.database = database;
@@ -612,6 +621,18 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         /** How long a reserved position may stay empty before readers give up on it and void it. */
         public Builder gapTimeout(Duration gapTimeout) {
             this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        /**
+         * The write concern for reserving positions and claiming streams, which may be weaker than the
+         * commit's: the commit document is written after them, and a store that makes writes durable in
+         * order (the embedded store's MVStore commits, a MongoDB journal) makes them durable with it. An
+         * append that fails before its commit is not acknowledged, so losing its interim writes loses
+         * nothing anyone was told of. Unset: the collection's own write concern.
+         */
+        public Builder interimWriteConcern(WriteConcern interimWriteConcern) {
+            this.interimWriteConcern = interimWriteConcern;
             return this;
         }
 

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
@@ -57,6 +58,11 @@ abstract class EventStorageEngineContract extends OnEachBackend {
     };
     private MongoEventStorageEngine engine;
 
+    /** As the service configures it for this backend; null keeps the collection's own. */
+    protected WriteConcern interimWriteConcern() {
+        return null;
+    }
+
     @BeforeEach
     void freshStore() {
         engine = newEngine(100);
@@ -68,6 +74,7 @@ abstract class EventStorageEngineContract extends OnEachBackend {
                 .clock(clock)
                 .gapTimeout(GAP_TIMEOUT)
                 .afterClaim(position -> afterClaim.accept(position))
+                .interimWriteConcern(interimWriteConcern())
                 .eventSerializer(JsonSerialization.serializer())
                 .snapshotSerializer(JsonSerialization.serializer())
                 .batchSize(batchSize)

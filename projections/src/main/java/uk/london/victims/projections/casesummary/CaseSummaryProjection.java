@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 
 import uk.london.victims.domain.cases.AppealDecidedEvent;
@@ -51,6 +50,7 @@ import uk.london.victims.domain.cases.Verdict;
 import uk.london.victims.domain.cases.VerdictRecordedEvent;
 import uk.london.victims.domain.cases.VictimAddedEvent;
 import uk.london.victims.domain.cases.VictimInformedEvent;
+import uk.london.victims.projections.support.BatchDocuments;
 
 /**
  * One document per case, keyed by case id, for agencies' lists and search; a second collection maps
@@ -69,19 +69,35 @@ public class CaseSummaryProjection {
 
     private final MongoCollection<Document> summaries;
     private final MongoCollection<Document> references;
+    /** Replay and catch-up read and write a batch's documents together (see BatchDocuments). */
+    private final BatchDocuments<String> batchSummaries;
+    private final BatchDocuments<String> batchReferences;
 
     public CaseSummaryProjection(MongoDatabase database) {
         this.summaries = database.getCollection(COLLECTION);
         this.references = database.getCollection(REFERENCES);
+        this.batchSummaries = new BatchDocuments<>(summaries,
+                m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
+        this.batchReferences = new BatchDocuments<>(references,
+                m -> m.getPayload() instanceof CrimeRecordedEvent e ? e.crimeReference() : null);
     }
 
     @EventHandler
     void on(Object payload, DomainEventMessage<?> message) {
+        try {
+            project(payload, message);
+        } finally {
+            batchSummaries.endOfEvent();
+            batchReferences.endOfEvent();
+        }
+    }
+
+    private void project(Object payload, DomainEventMessage<?> message) {
         if (!"Case".equals(message.getType())) {
             return;
         }
         String caseId = message.getAggregateIdentifier();
-        Document summary = summaries.find(eq("_id", caseId)).first();
+        Document summary = batchSummaries.find(caseId);
         if (summary != null && summary.get("version", Number.class).longValue() >= message.getSequenceNumber()) {
             return;
         }
@@ -96,8 +112,7 @@ public class CaseSummaryProjection {
             units.add(unit.toString());
             summary.append("units", new ArrayList<>(units));
         }
-        summaries.replaceOne(eq("_id", caseId), summary.append("version", message.getSequenceNumber()),
-                new ReplaceOptions().upsert(true));
+        batchSummaries.save(caseId, summary.append("version", message.getSequenceNumber()));
     }
 
     private void apply(Object payload, Document summary) {
@@ -109,8 +124,8 @@ public class CaseSummaryProjection {
                    .append("offence", e.offence().name()).append("borough", e.borough().name())
                    .append("bcu", e.borough().bcu().code())
                    .append("priorityFlags", e.priorityFlags().stream().map(Enum::name).sorted().toList());
-            references.replaceOne(eq("_id", e.crimeReference()), new Document("_id", e.crimeReference())
-                    .append("caseId", e.caseId().value()), new ReplaceOptions().upsert(true));
+            batchReferences.save(e.crimeReference(), new Document("_id", e.crimeReference())
+                    .append("caseId", e.caseId().value()));
         } else if (payload instanceof CrimeReclassifiedEvent e) {
             summary.append("offence", e.offence().name())
                    .append("priorityFlags", e.priorityFlags().stream().map(Enum::name).sorted().toList());

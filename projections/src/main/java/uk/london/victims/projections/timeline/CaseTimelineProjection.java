@@ -19,11 +19,11 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 
 import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.PersonalDataVault;
 import uk.london.victims.domain.people.Sealed;
+import uk.london.victims.projections.support.BatchDocuments;
 import uk.london.victims.projections.support.RecordDocuments;
 
 /**
@@ -45,19 +45,31 @@ public class CaseTimelineProjection {
 
     private final MongoCollection<Document> timelines;
     private final PersonalDataVault vault;
+    /** Replay and catch-up read and write a batch's timelines together (see BatchDocuments). */
+    private final BatchDocuments<String> batch;
 
     public CaseTimelineProjection(MongoDatabase database, PersonalDataVault vault) {
         this.timelines = database.getCollection(COLLECTION);
         this.vault = vault;
+        this.batch = new BatchDocuments<>(timelines,
+                m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
     }
 
     @EventHandler
     void on(Object payload, DomainEventMessage<?> message) {
+        try {
+            project(payload, message);
+        } finally {
+            batch.endOfEvent();
+        }
+    }
+
+    private void project(Object payload, DomainEventMessage<?> message) {
         if (!"Case".equals(message.getType()) || !(payload instanceof Record event)) {
             return;
         }
         String caseId = message.getAggregateIdentifier();
-        Document timeline = timelines.find(eq("_id", caseId)).first();
+        Document timeline = batch.find(caseId);
         if (timeline != null && timeline.get("version", Number.class).longValue() >= message.getSequenceNumber()) {
             return; // already applied: delivery is at least once
         }
@@ -77,8 +89,7 @@ public class CaseTimelineProjection {
         }
         List<Document> entries = timeline == null ? new ArrayList<>() : new ArrayList<>(timeline.getList("entries", Document.class));
         entries.add(entry);
-        timelines.replaceOne(eq("_id", caseId), new Document("_id", caseId).append("version", message.getSequenceNumber())
-                .append("entries", entries), new ReplaceOptions().upsert(true));
+        batch.save(caseId, new Document("_id", caseId).append("version", message.getSequenceNumber()).append("entries", entries));
     }
 
     @ResetHandler

@@ -66,7 +66,7 @@ class CaseReadController {
         FindCasesQuery query = new FindCasesQuery(crimeReference, borough == null ? null : borough.name(),
                 status == null ? null : status.name(), officerId, limit);
         return StaffMember.current().flatMap(staff -> Mono.fromFuture(() -> queries.query(query,
-                        ResponseTypes.multipleInstancesOf(CaseSummaryView.class)))
+                        ResponseTypes.multipleInstancesOf(CaseSummaryView.class))).subscribeOn(Schedulers.boundedElastic())
                 .map(cases -> cases.stream().filter(view -> CaseVisibility.canSee(staff, view)).toList()));
     }
 
@@ -77,8 +77,9 @@ class CaseReadController {
         CaseId id = new CaseId(caseId);
         return visible(id).then(audited(exchange, "read-timeline", id, purpose))
                 .then(StaffMember.current())
+                // Off the event loop: the query handler blocks on the store (see VisibleCases).
                 .flatMap(staff -> Mono.fromFuture(() -> queries.query(new FindCaseTimelineQuery(id.value(), seesNames(staff)),
-                        ResponseTypes.optionalInstanceOf(CaseTimelineView.class))))
+                        ResponseTypes.optionalInstanceOf(CaseTimelineView.class))).subscribeOn(Schedulers.boundedElastic()))
                 .flatMap(Mono::justOrEmpty)
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such case")));
     }

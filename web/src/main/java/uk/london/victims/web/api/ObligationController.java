@@ -16,6 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import uk.london.victims.domain.cases.Agency;
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.projections.casesummary.CaseSummaryView;
@@ -55,7 +56,7 @@ class ObligationController {
         Instant when = asOf == null ? clock.instant() : asOf;
         return visibleCases.require(id)
                 .flatMap(visible -> Mono.fromFuture(() -> queries.query(new FindCaseObligationsQuery(id.value(), when),
-                        ResponseTypes.optionalInstanceOf(CaseObligationsView.class))))
+                        ResponseTypes.optionalInstanceOf(CaseObligationsView.class))).subscribeOn(Schedulers.boundedElastic()))
                 .flatMap(Mono::justOrEmpty)
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such case")));
     }
@@ -70,7 +71,7 @@ class ObligationController {
         return StaffMember.current().flatMap(staff -> {
             Agency owner = agency != null ? agency : agencyOf(staff);
             return Mono.fromFuture(() -> queries.query(new FindWorkListQuery(owner, when, Math.max(0, Math.min(dueSoonWorkingDays, 20))),
-                            ResponseTypes.multipleInstancesOf(WorkItemView.class)))
+                            ResponseTypes.multipleInstancesOf(WorkItemView.class))).subscribeOn(Schedulers.boundedElastic())
                     .map(items -> items.stream().filter(item -> visible(staff, item)).toList());
         });
     }

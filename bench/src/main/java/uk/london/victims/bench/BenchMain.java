@@ -1,0 +1,170 @@
+package uk.london.victims.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import uk.london.victims.bench.Benchmark.Figure;
+
+/**
+ * Runs every benchmark and rewrites BENCHMARKS.md. Settings are system properties ({@code bench.events},
+ * {@code bench.clients}, ...); see {@code bench/pom.xml} for the defaults the one command uses.
+ */
+public final class BenchMain {
+
+    static final String COMMAND = "./mvnw -B -pl bench -am verify -Pbench -DskipTests";
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path data = Files.createTempDirectory("vjt-bench-");
+        Benchmark.Settings settings = new Benchmark.Settings(
+                Long.getLong("bench.events", 100_000), Integer.getInteger("bench.clients", 8),
+                Integer.getInteger("bench.lagRate", 50), Integer.getInteger("bench.lagSeconds", 30),
+                Integer.getInteger("bench.readClients", 100), Integer.getInteger("bench.readSeconds", 20),
+                data, Long.getLong("bench.seed", 20251));
+        Path output = Path.of(System.getProperty("bench.output", "BENCHMARKS.md"));
+        Instant started = Instant.now();
+        Benchmark benchmark = new Benchmark(settings);
+        try {
+            benchmark.run();
+        } finally {
+            benchmark.stop();
+        }
+        Duration took = Duration.between(started, Instant.now());
+        Files.writeString(output, report(settings, benchmark, took));
+        System.out.println("bench: wrote " + output.toAbsolutePath() + " after " + took.toMinutes() + " min");
+        try (Stream<Path> files = Files.walk(data)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        // Spring and Netty threads may linger after close; the report is written, so end the JVM.
+        System.exit(0);
+    }
+
+    static String report(Benchmark.Settings settings, Benchmark benchmark, Duration took) throws Exception {
+        Map<String, Figure> f = benchmark.figures();
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Written by `").append(COMMAND).append(" -Dbench.events=").append(settings.events())
+          .append("` (other settings in\n")
+          .append("`bench/pom.xml`, overridable with `-Dbench.events=…` etc.). Every figure below comes from one run on\n")
+          .append("one growing store; ratios compare figures from that same run, because the machine is shared and noisy.\n\n");
+        md.append("- **Run**: ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(", took ")
+          .append(took.toMinutes()).append(" min\n");
+        md.append("- **Machine**: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (`nproc`), ")
+          .append(memory()).append(" RAM, ").append(System.getProperty("java.vm.name")).append(' ')
+          .append(System.getProperty("java.version")).append(", ").append(System.getProperty("os.name")).append(' ')
+          .append(System.getProperty("os.arch")).append(", JVM heap limit ").append(fmt(get(f, "memory.heap_max_mb"))).append(" MB\n");
+        md.append("- **Store**: embedded mongo-java-server 1.47 with the durable H2 MVStore backend (group commit, ADR 0014), ")
+          .append("service and store in one JVM, reached through the MongoDB driver on loopback\n");
+        md.append("- **Load**: `LondonWorkload` seed ").append(settings.seed()).append(", ").append(fmt(get(f, "store.cases")))
+          .append(" cases / ").append(fmt(get(f, "store.events"))).append(" events at the end; commands through Axon's ")
+          .append("`CommandGateway` (the path the HTTP API uses, without HTTP); reads through HTTP with `java.net.http` on loopback; ")
+          .append(fmt(get(f, "rejected_commands"))).append(" commands rejected\n\n");
+
+        md.append("## Targets\n\n| target | measured | ratio / verdict |\n|---|---|---|\n");
+        double raw = get(f, "raw.insert_per_s");
+        row(md, "durable command throughput, " + settings.clients() + " clients, ≥ 1.0× raw single-document durable insert loop",
+                fmt(get(f, "commands.small.per_s")) + " commands/s at " + fmt(get(f, "commands.small.store_events_before"))
+                + " events; " + fmt(get(f, "commands.large.per_s")) + " at " + fmt(get(f, "commands.large.store_events_before"))
+                + "; raw loop " + fmt(raw) + " inserts/s",
+                ratio(get(f, "commands.small.per_s") / raw, 1.0, true) + " (small); "
+                + ratio(get(f, "commands.large.per_s") / raw, 1.0, true) + " (large)");
+        double p99small = get(f, "commands.small.p99_ms");
+        double p99large = get(f, "commands.large.p99_ms");
+        row(md, "command latency p99 at 1M events ≤ 1.5× at 10k",
+                "p99 " + fmt2(p99small) + " ms at " + fmt(get(f, "commands.small.store_events_before")) + " events, "
+                + fmt2(p99large) + " ms at " + fmt(get(f, "commands.large.store_events_before")) + " events",
+                ratio(p99large / p99small, 1.5, false) + " (measured at the scale shown, not 1M)");
+        row(md, "projection lag p99 < 200 ms at 10× London's peak",
+                "p99 " + fmt2(get(f, "lag.p99_ms")) + " ms (p50 " + fmt2(get(f, "lag.p50_ms")) + ", p95 " + fmt2(get(f, "lag.p95_ms"))
+                + ") at " + fmt(get(f, "lag.rate_achieved")) + " events/s",
+                verdict(get(f, "lag.p99_ms") < 200));
+        double replay = get(f, "replay.events_per_s");
+        double rawRead = get(f, "raw.read_events_per_s");
+        row(md, "full replay of all read models ≥ 0.5× raw sequential read and ≥ 10,000 events/s",
+                fmt(replay) + " events/s (" + fmt(get(f, "replay.events")) + " events in " + fmt2(get(f, "replay.seconds"))
+                + " s); raw read " + fmt(rawRead) + " events/s",
+                ratio(replay / rawRead, 0.5, true) + "; " + verdict(replay >= 10_000)
+                + (get(f, "replay.read_models_equal") == 1 ? "; read models equal to live"
+                   : get(f, "replay.events_appended_meanwhile") > 0
+                     ? "; read models differ from the live snapshot, inconclusive: " + fmt(get(f, "replay.events_appended_meanwhile"))
+                       + " events appended meanwhile (see notes)"
+                     : "; READ MODELS DIFFER"));
+        for (String[] read : new String[][] {{"read.timeline", "victim timeline GET"}, {"read.case", "agency case GET"}}) {
+            row(md, read[1] + " p99 < 50 ms, " + settings.readClients() + " concurrent clients",
+                    "p50 " + fmt2(get(f, read[0] + ".p50_ms")) + " / p95 " + fmt2(get(f, read[0] + ".p95_ms")) + " / p99 "
+                    + fmt2(get(f, read[0] + ".p99_ms")) + " ms, " + fmt(get(f, read[0] + ".requests_per_s")) + " requests/s, "
+                    + fmt(get(f, read[0] + ".non_200")) + " non-200",
+                    verdict(get(f, read[0] + ".p99_ms") < 50) + " (store of " + fmt(get(f, "store.events")) + " events)");
+        }
+        double reviewWorst = Math.max(get(f, "review.by_bcu.max_ms"), Math.max(get(f, "review.by_right.max_ms"),
+                get(f, "review.plan_measures.max_ms")));
+        row(md, "Commissioner review for a year of one BCU (~75,000 cases) < 1 s",
+                "by BCU " + fmt(get(f, "review.by_bcu.max_ms")) + " ms, by right " + fmt(get(f, "review.by_right.max_ms"))
+                + " ms, Plan measures " + fmt(get(f, "review.plan_measures.max_ms")) + " ms (worst of " + Benchmark.REVIEW_REPEATS + ") over all "
+                + fmt(get(f, "review.cases_in_year")) + " cases (all London, not one BCU)",
+                verdict(reviewWorst < 1000) + " at " + fmt(get(f, "review.cases_in_year")) + " cases");
+        row(md, "service and embedded store hold 1M events in -Xmx1g",
+                fmt(get(f, "memory.heap_used_mb")) + " MB heap used after GC with " + fmt(get(f, "store.events"))
+                + " events, limit " + fmt(get(f, "memory.heap_max_mb")) + " MB",
+                (get(f, "memory.heap_max_mb") <= 1100 ? "ran within the limit" : "heap limit above 1 GB: not this target's setting")
+                + " at " + fmt(get(f, "store.events")) + " events");
+
+        md.append("\n## All figures\n\n| figure | value | unit |\n|---|---:|---|\n");
+        f.values().forEach(x -> md.append("| ").append(x.name()).append(" | ").append(fmt2(x.value())).append(" | ")
+                                  .append(x.unit()).append(" |\n"));
+        if (!benchmark.notes().isEmpty() || !benchmark.rejections().isEmpty()) {
+            md.append("\n## Notes from the run\n\n");
+            benchmark.notes().forEach(n -> md.append("- ").append(n).append('\n'));
+            benchmark.rejections().forEach(n -> md.append("- rejected: ").append(n).append('\n'));
+        }
+        // The reading of the figures (limits, extrapolation) is prose kept beside the code, appended as is.
+        Path analysis = Path.of(System.getProperty("bench.analysis", "analysis.md"));
+        md.append(Files.exists(analysis) ? "\n" + Files.readString(analysis) : "");
+        return md.toString();
+    }
+
+    private static double get(Map<String, Figure> figures, String name) {
+        Figure figure = figures.get(name);
+        return figure == null ? Double.NaN : figure.value();
+    }
+
+    private static void row(StringBuilder md, String target, String measured, String verdict) {
+        md.append("| ").append(target).append(" | ").append(measured).append(" | ").append(verdict).append(" |\n");
+    }
+
+    private static String ratio(double ratio, double target, boolean atLeast) {
+        boolean met = atLeast ? ratio >= target : ratio <= target;
+        return String.format(Locale.ROOT, "%.2f× (target %s %.1f×): %s", ratio, atLeast ? "≥" : "≤", target,
+                met ? "met" : "**missed**");
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "**missed**";
+    }
+
+    private static String fmt(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    private static String fmt2(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%,.2f", value);
+    }
+
+    private static String memory() {
+        try {
+            String total = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D+", "");
+            return String.format(Locale.ROOT, "%.0f GiB", Long.parseLong(total) / 1024.0 / 1024.0);
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+}

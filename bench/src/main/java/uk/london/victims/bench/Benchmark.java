@@ -1,0 +1,589 @@
+package uk.london.victims.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+
+import uk.london.victims.application.notifications.VictimNotifications;
+import uk.london.victims.application.store.MongoEventStorageEngine;
+import uk.london.victims.application.store.MongoStoreConfiguration.StoreConnection;
+import uk.london.victims.domain.people.PersonalDataVault;
+import uk.london.victims.web.VictimJourneyTrackerApplication;
+
+/**
+ * Every benchmark of issue 5, section 2, against the service running in this JVM on the embedded store,
+ * with the raw driver baselines measured on the same store in the same run. Phases run in order on one
+ * growing store: baselines, commands at small scale, bulk load to the target scale, commands at scale,
+ * projection lag under a paced load, full replay, read latency, the Commissioner's review, memory.
+ */
+public final class Benchmark {
+
+    /**
+     * @param events      the store's target size in events (the bulk load stops there)
+     * @param clients     concurrent command clients
+     * @param lagRate     events per second for the projection-lag phase (10x London's peak)
+     * @param lagSeconds  how long the paced load runs
+     * @param readClients concurrent HTTP clients for the read-latency phase
+     * @param readSeconds how long each read endpoint is loaded
+     */
+    public record Settings(long events, int clients, int lagRate, int lagSeconds, int readClients, int readSeconds,
+                           Path dataDirectory, long seed) {
+    }
+
+    /** One named figure; {@code value} in the figure's own unit. */
+    public record Figure(String name, double value, String unit) {
+    }
+
+    private static final String DATABASE = "victims";
+    private static final Instant YEAR = Instant.parse("2025-01-01T00:00:00Z");
+    /** Each review page is asked this many times; the worst is reported (it scans every case). */
+    static final int REVIEW_REPEATS = 3;
+
+    private final Settings settings;
+    private final Map<String, Figure> figures = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private final LongAdder rejected = new LongAdder();
+    private final List<String> rejections = new ArrayList<>();
+    private ConfigurableApplicationContext app;
+    private MongoClient rawClient;
+    private MongoDatabase database;
+    private JourneySender sender;
+    private MongoEventStorageEngine engine;
+    private LondonWorkload workload;
+    private final List<Journey> sent = new ArrayList<>();
+
+    private final List<String> serviceArguments;
+
+    public Benchmark(Settings settings) {
+        this(settings, List.of());
+    }
+
+    /** @param serviceArguments extra Spring Boot arguments for the service, e.g. {@code --vjt.notify.dispatch-every=1h} */
+    public Benchmark(Settings settings, List<String> serviceArguments) {
+        this.settings = settings;
+        this.serviceArguments = List.copyOf(serviceArguments);
+    }
+
+    public Map<String, Figure> figures() {
+        return figures;
+    }
+
+    public List<String> notes() {
+        return notes;
+    }
+
+    public long rejectedCommands() {
+        return rejected.sum();
+    }
+
+    public ConfigurableApplicationContext app() {
+        return app;
+    }
+
+    public void run() throws Exception {
+        start();
+        rawBaselines();
+        commands("small", Math.min(10_000, settings.events() / 2));
+        long bulkStarted = System.nanoTime();
+        // Positions, not a count of stored events: a full scan per round would load the store it measures.
+        long before = engine.lastReservedPosition();
+        long target = settings.events() - Math.min(5_000, settings.events() / 10);
+        while (engine.lastReservedPosition() < target) {
+            runJourneys(nextJourneys(Math.max(100, (target - engine.lastReservedPosition()) / 12)), settings.clients(), null);
+        }
+        double bulkSeconds = (System.nanoTime() - bulkStarted) / 1e9;
+        figure("bulk.events_per_s", (engine.lastReservedPosition() - before) / bulkSeconds, "events/s");
+        commands("large", Math.min(10_000, settings.events() / 10));
+        projectionLag();
+        replay();
+        storeSizes();
+        reads();
+        review();
+        memory();
+    }
+
+    /** Starts the service as it runs in production, on an embedded store in {@code dataDirectory}. */
+    public void start() {
+        app = new SpringApplicationBuilder(VictimJourneyTrackerApplication.class)
+                // As arguments: default properties would lose to application.yml.
+                .run(Stream.concat(Stream.of("--server.port=0", "--vjt.store.data-directory=" + settings.dataDirectory(),
+                                "--vjt.demo-data=false", "--logging.level.root=WARN", "--logging.level.uk.london.victims=WARN",
+                                "--axoniq.update-checker.disabled=true"),
+                        Stream.concat(serviceArguments.stream(),
+                                Arrays.stream(System.getProperty("bench.appArgs", "").split("\\s+")).filter(a -> !a.isBlank())))
+                        .toArray(String[]::new));
+        sender = new JourneySender(app.getBean(CommandGateway.class), app.getBean(PersonalDataVault.class));
+        engine = app.getBean(MongoEventStorageEngine.class);
+        rawClient = MongoClients.create(app.getBean(StoreConnection.class).connectionString());
+        database = rawClient.getDatabase(DATABASE);
+        workload = new LondonWorkload(new LondonWorkload.Settings(settings.seed(), YEAR,
+                Instant.now().truncatedTo(ChronoUnit.DAYS), "SYN-" + settings.seed()));
+    }
+
+    public void stop() {
+        if (rawClient != null) {
+            rawClient.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    /** Single-document durable inserts in a loop, and a sequential read: what the store itself can do. */
+    void rawBaselines() {
+        MongoCollection<Document> raw = rawClient.getDatabase("bench_raw").getCollection("inserts");
+        String padding = "x".repeat(900);  // about the size of a one-event commit document
+        Histogram latency = new Histogram(3);
+        int n = 0;
+        long started = System.nanoTime();
+        while (System.nanoTime() - started < 5_000_000_000L) {
+            long t = System.nanoTime();
+            raw.insertOne(new Document("_id", n++).append("p", padding));
+            latency.recordValue(System.nanoTime() - t);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        figure("raw.insert_per_s", n / seconds, "inserts/s");
+        percentiles("raw.insert", latency);
+        raw.drop();
+    }
+
+    /** Journeys from 8 (or {@code clients}) concurrent clients; throughput and per-command latency. */
+    void commands(String label, long events) {
+        long before = engine.lastReservedPosition();
+        Histogram latency = new ConcurrentHistogram(3);
+        List<Journey> journeys = nextJourneys(events / 10);
+        long started = System.nanoTime();
+        long commands = runJourneys(journeys, settings.clients(), latency);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        figure("commands." + label + ".per_s", commands / seconds, "commands/s");
+        figure("commands." + label + ".store_events_before", before, "events");
+        percentiles("commands." + label, latency);
+    }
+
+    /** Paced load at {@code lagRate} events/s; lag = acknowledgement to every projection having the event. */
+    void projectionLag() throws Exception {
+        List<PooledStreamingEventProcessor> processors = processors(true);
+        awaitCaughtUp(processors, Duration.ofMinutes(10));
+        // One queue per processor, so the slowest one can be named; "lag" itself is the slowest of all.
+        Map<String, Histogram> lagOf = new LinkedHashMap<>();
+        Map<String, ConcurrentLinkedQueue<long[]>> pendingOf = new LinkedHashMap<>();
+        for (PooledStreamingEventProcessor processor : processors) {
+            lagOf.put(processor.getName(), new ConcurrentHistogram(3));
+            pendingOf.put(processor.getName(), new ConcurrentLinkedQueue<>());
+        }
+        Histogram lag = new ConcurrentHistogram(3);
+        ConcurrentLinkedQueue<long[]> pending = new ConcurrentLinkedQueue<>();
+        AtomicLong sentCommands = new AtomicLong();
+        int threads = 4;
+        long intervalNanos = 1_000_000_000L * threads / settings.lagRate();
+        long end = System.nanoTime() + settings.lagSeconds() * 1_000_000_000L;
+        List<Journey> journeys = nextJourneys((long) settings.lagRate() * settings.lagSeconds() / 8 + 50);
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+        try {
+            List<Future<?>> senders = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                senders.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        int index = next.getAndIncrement();
+                        if (index >= journeys.size()) {
+                            return;
+                        }
+                        Journey journey = journeys.get(index);
+                        try {
+                            sender.send(journey, nanos -> {
+                                long[] sample = {engine.lastReservedPosition(), System.nanoTime()};
+                                pending.add(sample);
+                                pendingOf.values().forEach(q -> q.add(sample));
+                                sentCommands.incrementAndGet();
+                            }, () -> {
+                                long wait = due(intervalNanos);
+                                if (wait > 0) {
+                                    sleepNanos(wait);
+                                }
+                            });
+                        } catch (RuntimeException e) {
+                            reject(journey, e);
+                        }
+                    }
+                }));
+            }
+            Future<?> monitor = pool.submit(() -> {
+                while (System.nanoTime() < end + 30_000_000_000L) {
+                    long now = System.nanoTime();
+                    drain(pending, position(processors), now, lag);
+                    for (PooledStreamingEventProcessor processor : processors) {
+                        drain(pendingOf.get(processor.getName()), position(List.of(processor)), now, lagOf.get(processor.getName()));
+                    }
+                    if (now > end && pending.isEmpty()) {
+                        return;
+                    }
+                    sleepNanos(2_000_000);
+                }
+            });
+            for (Future<?> f : senders) {
+                f.get();
+            }
+            monitor.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        figure("lag.rate_target", settings.lagRate(), "events/s");
+        figure("lag.rate_achieved", sentCommands.get() / (double) settings.lagSeconds(), "events/s");
+        percentiles("lag", lag);
+        lagOf.forEach((name, histogram) -> figure("lag." + name + ".p99_ms", histogram.getValueAtPercentile(99) / 1e6, "ms"));
+    }
+
+    private static void drain(ConcurrentLinkedQueue<long[]> queue, long position, long now, Histogram into) {
+        long[] head;
+        while ((head = queue.peek()) != null && head[0] <= position) {
+            queue.poll();
+            into.recordValue(now - head[1]);
+        }
+    }
+
+    private final ThreadLocal<long[]> pace = ThreadLocal.withInitial(() -> new long[] {System.nanoTime()});
+
+    /** Nanoseconds to wait so this thread sends one command per {@code interval}. */
+    private long due(long interval) {
+        long[] next = pace.get();
+        next[0] += interval;
+        return next[0] - System.nanoTime();
+    }
+
+    /** All read models rebuilt from the first event, timed, against a raw sequential read of the events. */
+    void replay() {
+        List<PooledStreamingEventProcessor> processors = processors(false);
+        awaitCaughtUp(processors, Duration.ofMinutes(10));
+        long events = storedEvents();
+        long positions = engine.lastReservedPosition();
+
+        long started = System.nanoTime();
+        long read = 0;
+        for (Document commit : database.getCollection("events").find().batchSize(1000)) {
+            read += commit.getBoolean("void", false) ? 0 : commit.get("n", Number.class).longValue();
+        }
+        double rawSeconds = (System.nanoTime() - started) / 1e9;
+        figure("raw.read_events_per_s", read / rawSeconds, "events/s");
+
+        Map<String, List<Document>> live = new LinkedHashMap<>();
+        for (String collection : List.of("case_summaries", "case_timelines")) {
+            live.put(collection, readModel(collection));
+        }
+        started = System.nanoTime();
+        for (PooledStreamingEventProcessor processor : processors) {
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+        }
+        awaitCaughtUp(processors, Duration.ofHours(2));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        figure("replay.events", events, "events");
+        figure("replay.positions", positions, "positions");
+        figure("replay.seconds", seconds, "s");
+        figure("replay.events_per_s", events / seconds, "events/s");
+        figure("replay.processors", processors.size(), "processors");
+        boolean equal = live.entrySet().stream().allMatch(e -> readModel(e.getKey()).equals(e.getValue()));
+        figure("replay.read_models_equal", equal ? 1 : 0, "boolean");
+        // The service keeps working during the replay: its notification dispatcher records deliveries as
+        // commands, whose events reach the replayed read models but not the live snapshot taken before.
+        long appended = engine.lastReservedPosition() - positions;
+        figure("replay.events_appended_meanwhile", appended, "events");
+        if (!equal && appended > 0) {
+            notes.add("replay: " + appended + " events were appended while it ran (the service's own notification dispatcher), "
+                      + "so the read models could not equal the snapshot taken before it; the comparison is inconclusive, "
+                      + "not a failure of replay");
+        }
+    }
+
+    /** Average stored size per document of each collection, from a sample, for docs/scaling.md. */
+    void storeSizes() throws IOException {
+        for (String collection : List.of("events", "event_streams", "snapshots", "case_summaries", "case_timelines",
+                "tracking_tokens", "notification_outbox", "audit_log", "personal_data_keys")) {
+            MongoCollection<RawBsonDocument> raw = database.getCollection(collection, RawBsonDocument.class);
+            long bytes = 0;
+            int n = 0;
+            for (RawBsonDocument doc : raw.find().limit(5_000)) {
+                bytes += doc.getByteBuffer().remaining();
+                n++;
+            }
+            if (n > 0) {
+                figure("size." + collection + ".avg_bytes", bytes / (double) n, "bytes");
+                figure("size." + collection + ".count", raw.countDocuments(), "documents");
+            }
+        }
+        Path file = settings.dataDirectory().resolve("store.mv.db");
+        if (Files.exists(file)) {
+            figure("size.store_file_mb", Files.size(file) / 1e6, "MB");
+        }
+    }
+
+    /** Timeline and agency case GET through HTTP from {@code readClients} concurrent clients on loopback. */
+    void reads() throws Exception {
+        String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(4)).build();
+        String token = token(http, base, "ADMIN");
+        List<String> cases = sent.stream().map(j -> j.caseId().value()).toList();
+        read(http, "read.case", token, () -> base + "/api/cases/" + cases.get((int) (Math.random() * cases.size())));
+        read(http, "read.timeline", token, () -> base + "/api/cases/" + cases.get((int) (Math.random() * cases.size()))
+                                                   + "/timeline");
+    }
+
+    private void read(HttpClient http, String name, String token, Supplier<String> uri) throws Exception {
+        Histogram latency = new ConcurrentHistogram(3);
+        LongAdder errors = new LongAdder();
+        long end = System.nanoTime() + settings.readSeconds() * 1_000_000_000L;
+        ExecutorService clients = Executors.newFixedThreadPool(settings.readClients());
+        LongAdder requests = new LongAdder();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < settings.readClients(); c++) {
+                done.add(clients.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        HttpRequest request = HttpRequest.newBuilder(URI.create(uri.get())).header("Authorization", "Bearer " + token)
+                                .header("X-Purpose", "benchmark").timeout(Duration.ofSeconds(30)).GET().build();
+                        long t = System.nanoTime();
+                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        latency.recordValue(System.nanoTime() - t);
+                        requests.increment();
+                        if (response.statusCode() != 200) {
+                            errors.increment();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        figure(name + ".requests_per_s", requests.sum() / (double) settings.readSeconds(), "requests/s");
+        figure(name + ".non_200", errors.sum(), "responses");
+        percentiles(name, latency);
+    }
+
+    /** The Commissioner's review JSON for the generated year, grouped by BCU and by right; and the Plan's measures. */
+    void review() throws Exception {
+        String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String token = token(http, base, "COMMISSIONER");
+        String period = "from=" + YEAR + "&to=" + YEAR.plus(Duration.ofDays(365));
+        for (String[] page : List.of(new String[] {"review.by_bcu", "/api/review?groupBy=BCU&" + period},
+                new String[] {"review.by_right", "/api/review?" + period},
+                new String[] {"review.plan_measures", "/api/review/plan-measures?" + period})) {
+            Histogram latency = new Histogram(3);
+            for (int i = 0; i < REVIEW_REPEATS; i++) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(base + page[1])).header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofMinutes(5)).GET().build();
+                long t = System.nanoTime();
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                latency.recordValue(System.nanoTime() - t);
+                if (response.statusCode() != 200) {
+                    notes.add(page[0] + " answered " + response.statusCode() + ": " + response.body());
+                }
+            }
+            figure(page[0] + ".max_ms", latency.getMaxValue() / 1e6, "ms");
+            figure(page[0] + ".p50_ms", latency.getValueAtPercentile(50) / 1e6, "ms");
+        }
+        figure("review.cases_in_year", database.getCollection("case_summaries").countDocuments(), "cases");
+    }
+
+    void memory() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        figure("memory.heap_used_mb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6, "MB");
+        figure("memory.heap_max_mb", Runtime.getRuntime().maxMemory() / 1e6, "MB");
+        figure("store.events", storedEvents(), "events");
+        figure("store.cases", database.getCollection("case_summaries").countDocuments(), "cases");
+        figure("rejected_commands", rejected.sum(), "commands");
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    List<Journey> nextJourneys(long count) {
+        List<Journey> journeys = new ArrayList<>();
+        for (long i = 0; i < count; i++) {
+            journeys.add(workload.next());
+        }
+        return journeys;
+    }
+
+    /** Sends journeys from {@code threads} clients, each taking whole journeys; the number of commands sent. */
+    long runJourneys(List<Journey> journeys, int threads, Histogram latency) {
+        AtomicInteger next = new AtomicInteger();
+        LongAdder commands = new LongAdder();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    int index;
+                    while ((index = next.getAndIncrement()) < journeys.size()) {
+                        Journey journey = journeys.get(index);
+                        try {
+                            sender.send(journey, nanos -> {
+                                commands.increment();
+                                if (latency != null) {
+                                    latency.recordValue(nanos);
+                                }
+                            }, () -> { });
+                        } catch (RuntimeException e) {
+                            reject(journey, e);
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdown();
+        }
+        synchronized (sent) {
+            sent.addAll(journeys);
+        }
+        return commands.sum();
+    }
+
+    private void reject(Journey journey, RuntimeException e) {
+        rejected.increment();
+        synchronized (rejections) {
+            if (rejections.size() < 5) {
+                rejections.add(journey.caseId() + " (" + journey.outcome() + "): " + e);
+                System.err.println("rejected: " + journey.caseId() + " " + e);
+            }
+        }
+    }
+
+    public List<String> rejections() {
+        return rejections;
+    }
+
+    /** The streaming processors that keep read models (replayable), plus notifications when asked. */
+    List<PooledStreamingEventProcessor> processors(boolean withNotifications) {
+        EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
+        return processing.eventProcessors().values().stream()
+                .filter(PooledStreamingEventProcessor.class::isInstance).map(PooledStreamingEventProcessor.class::cast)
+                .filter(p -> withNotifications || !p.getName().equals(VictimNotifications.PROCESSING_GROUP))
+                .toList();
+    }
+
+    /** The lowest position every segment of every processor has handled. */
+    private static long position(List<PooledStreamingEventProcessor> processors) {
+        long lowest = Long.MAX_VALUE;
+        for (PooledStreamingEventProcessor processor : processors) {
+            var status = processor.processingStatus();
+            if (status.isEmpty()) {
+                return -1;
+            }
+            for (var segment : status.values()) {
+                lowest = Math.min(lowest, segment.getCurrentPosition().orElse(-1));
+            }
+        }
+        return lowest;
+    }
+
+    private void awaitCaughtUp(List<PooledStreamingEventProcessor> processors, Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            long head = engine.lastReservedPosition();
+            if (processors.stream().noneMatch(PooledStreamingEventProcessor::isReplaying) && position(processors) >= head
+                && processors.stream().allMatch(p -> p.processingStatus().values().stream().allMatch(s -> s.isCaughtUp()))) {
+                return;
+            }
+            sleepNanos(5_000_000);
+        }
+        throw new IllegalStateException("processors did not catch up within " + atMost);
+    }
+
+    private long storedEvents() {
+        long count = 0;
+        for (Document commit : database.getCollection("events").find().projection(new Document("n", 1).append("void", 1))) {
+            count += commit.getBoolean("void", false) ? 0 : commit.get("n", Number.class).longValue();
+        }
+        return count;
+    }
+
+    private List<Document> readModel(String collection) {
+        // Sorted here, not by the store: the embedded server answers a sorted find in one reply, which
+        // passed the driver's 48 MB message limit at 15,000 timelines.
+        List<Document> documents = database.getCollection(collection).find().batchSize(1_000).into(new ArrayList<>());
+        documents.sort(Comparator.comparing(d -> String.valueOf(d.get("_id"))));
+        return documents;
+    }
+
+    private static String token(HttpClient http, String base, String role) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/demo/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"" + role + "\"}")).build();
+        String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        return body.replaceAll(".*\"token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    }
+
+    private void percentiles(String name, Histogram latency) {
+        figure(name + ".count", latency.getTotalCount(), "samples");
+        figure(name + ".p50_ms", latency.getValueAtPercentile(50) / 1e6, "ms");
+        figure(name + ".p95_ms", latency.getValueAtPercentile(95) / 1e6, "ms");
+        figure(name + ".p99_ms", latency.getValueAtPercentile(99) / 1e6, "ms");
+        figure(name + ".max_ms", latency.getMaxValue() / 1e6, "ms");
+    }
+
+    private void figure(String name, double value, String unit) {
+        figures.put(name, new Figure(name, value, unit));
+        System.out.printf("bench: %-40s %14.2f %s%n", name, value, unit);
+    }
+
+    private static void sleepNanos(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
