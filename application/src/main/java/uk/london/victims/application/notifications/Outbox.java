@@ -56,7 +56,7 @@ public class Outbox {
     /** Pending messages whose time has come (quiet hours and retry back-off respected). */
     List<OutboxMessage> due(Instant now) {
         List<OutboxMessage> due = new ArrayList<>();
-        messages.find(and(eq("status", Status.PENDING.name()), lte("notBefore", Date.from(now))))
+        messages.find(and(eq("status", Status.PENDING.name()), lte("notBefore", Date.from(now)))).batchSize(200)
                 .forEach(document -> due.add(OutboxMessage.from(document)));
         return due;
     }

@@ -35,6 +35,8 @@ import uk.london.victims.projections.timeline.CaseTimelineProjection;
 @Component
 public class ObligationQueries {
 
+    private static final int SCAN_BATCH = 200;
+
     private final MongoCollection<Document> timelines;
     private final MongoCollection<Document> summaries;
     private final ObligationEvaluator evaluator;
@@ -59,7 +61,9 @@ public class ObligationQueries {
     @QueryHandler
     List<WorkItemView> handle(FindWorkListQuery query) {
         List<WorkItemView> items = new ArrayList<>();
-        for (Document timeline : timelines.find()) {
+        // In batches: the embedded server otherwise answers a scan in one reply, which past the driver's
+        // 48 MB message limit (about 16,000 cases) fails the whole query.
+        for (Document timeline : timelines.find().batchSize(SCAN_BATCH)) {
             List<Obligation> open = evaluator.evaluate(facts(timeline), query.asOf()).stream()
                     .filter(o -> o.owner() == query.agency())
                     .filter(o -> o.status() == ObligationStatus.OPEN || o.status() == ObligationStatus.OVERDUE

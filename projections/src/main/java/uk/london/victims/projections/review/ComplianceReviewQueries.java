@@ -35,6 +35,8 @@ import uk.london.victims.projections.timeline.CaseTimelineProjection;
 @Component
 public class ComplianceReviewQueries {
 
+    private static final int SCAN_BATCH = 200;
+
     private static final String UNKNOWN = "not recorded";
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
@@ -78,7 +80,9 @@ public class ComplianceReviewQueries {
 
     private List<Counted> counted(FindComplianceReviewQuery query) {
         List<Counted> counted = new ArrayList<>();
-        for (Document timeline : timelines.find()) {
+        // In batches: the embedded server otherwise answers a scan in one reply, which past the driver's
+        // 48 MB message limit (about 16,000 cases) fails the whole query.
+        for (Document timeline : timelines.find().batchSize(SCAN_BATCH)) {
             List<CaseFact> facts = ObligationQueries.facts(timeline).stream()
                     .filter(f -> !f.recordedAt().isAfter(query.asOf())).toList();
             CaseAttributes attributes = CaseAttributes.of(facts);

@@ -31,6 +31,8 @@ import uk.london.victims.projections.timeline.CaseTimelineProjection;
 @Component
 public class PlanMeasuresQueries {
 
+    private static final int SCAN_BATCH = 200;
+
     private static final Duration TWELVE_MONTHS = Duration.ofDays(365);
 
     private final MongoCollection<Document> timelines;
@@ -54,7 +56,9 @@ public class PlanMeasuresQueries {
         long victimsCharged = 0;
         long vpsOffered = 0;
         Map<String, List<Integer>> ratingsByStage = new HashMap<>();
-        for (Document timeline : timelines.find()) {
+        // In batches: the embedded server otherwise answers a scan in one reply, which past the driver's
+        // 48 MB message limit (about 16,000 cases) fails the whole query.
+        for (Document timeline : timelines.find().batchSize(SCAN_BATCH)) {
             List<CaseFact> facts = ObligationQueries.facts(timeline).stream()
                     .filter(f -> !f.recordedAt().isAfter(query.asOf())).toList();
             if (facts.isEmpty() || !facts.get(0).type().equals("CrimeReported")) {
