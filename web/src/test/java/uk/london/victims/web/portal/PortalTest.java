@@ -49,6 +49,7 @@ class PortalTest extends PortalJourneys {
         EntityExchangeResult<String> in = client.post("/track/code", Map.of("code", code));
         assertThat(in.getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
         assertThat(client.session).as("the session id is renewed at sign-in").isNotNull().isNotEqualTo(preSignInSession);
+        assertThat(in.getResponseHeaders().getFirst(HttpHeaders.SET_COOKIE)).contains("Secure", "HttpOnly", "SameSite=Lax");
 
         EntityExchangeResult<String> page = client.get("/track");
         assertThat(page.getStatus()).isEqualTo(HttpStatus.OK);
