@@ -64,6 +64,13 @@ public class CaseCommands {
         return send(exchange, body, command, false);
     }
 
+    /** As {@link #send}, for a command that adds a person to the case: the answer also names their new id. */
+    public Mono<ResponseEntity<CommandAccepted>> sendAdding(ServerWebExchange exchange, Object body, CaseCommand command,
+                                                            String createdId) {
+        return send(exchange, body, command).map(response -> ResponseEntity.status(response.getStatusCode())
+                .headers(response.getHeaders()).body(response.getBody().withCreatedId(createdId)));
+    }
+
     /** As {@link #send}, for the command that opens a case: the answer also carries its Location. */
     public Mono<ResponseEntity<CommandAccepted>> create(ServerWebExchange exchange, Object body, CaseCommand command) {
         return send(exchange, body, command, true);

@@ -196,7 +196,9 @@ class PortalSignIn {
                 continue;
             }
             String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
-            String salt = HexFormat.of().formatHex(RANDOM.generateSeed(16));
+            byte[] saltBytes = new byte[16];
+            RANDOM.nextBytes(saltBytes);
+            String salt = HexFormat.of().formatHex(saltBytes);
             live.add(new Document("hash", hash(salt, code)).append("salt", salt).append("personId", person.personId())
                     .append("caseId", access.caseId()).append("expiresAt", Date.from(now.plus(limits.codeLifetime()))));
             sentAny |= sender.send(access.caseId(), person.personId(), contact.get().channel(), contact.get().address(), code,

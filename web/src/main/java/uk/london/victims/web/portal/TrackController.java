@@ -108,7 +108,6 @@ class TrackController {
             audit.record(identity.personId(), "PORTAL", "portal-view", identity.caseId(), "victim portal: case page");
             return cases.load(identity, clock.instant());
         })).map(view -> view.map(v -> PortalPages.view("portal/case").modelAttribute("view", v)
-                        .modelAttribute("delegate", false)
                         .modelAttribute("support", supportFor(v))
                         .modelAttribute("done", done != null && ACTIONS.contains(done) ? done : null).build())
                 .orElseGet(() -> PortalPages.view("portal/not-ready").build()));

@@ -53,8 +53,7 @@ class DelegateController {
         PersonId delegateId = PersonId.newId();
         AddDelegateCommand command = new AddDelegateCommand(new CaseId(caseId), delegateId, body.victimId(), body.role(),
                 vault.seal(delegateId, json.writeValueAsString(body.personalDetails())), body.occurredAt());
-        return commands.send(exchange, body, command).map(response -> ResponseEntity.status(response.getStatusCode())
-                .headers(response.getHeaders()).body(response.getBody().withCreatedId(delegateId.value())));
+        return commands.sendAdding(exchange, body, command, delegateId.value());
     }
 
     @PostMapping("/{delegateId}/consent")

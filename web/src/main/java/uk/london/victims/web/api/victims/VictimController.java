@@ -59,8 +59,7 @@ class VictimController {
         AddVictimCommand command = new AddVictimCommand(new CaseId(caseId), victimId, body.kind(),
                 vault.seal(victimId, json.writeValueAsString(body.personalDetails())), body.under18AtOffence(),
                 body.occurredAt());
-        return commands.send(exchange, body, command).map(response -> ResponseEntity.status(response.getStatusCode())
-                .headers(response.getHeaders()).body(response.getBody().withCreatedId(victimId.value())));
+        return commands.sendAdding(exchange, body, command, victimId.value());
     }
 
     @PostMapping("/{victimId}/complaints")
