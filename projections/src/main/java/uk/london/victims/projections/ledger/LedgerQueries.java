@@ -1,0 +1,221 @@
+package uk.london.victims.projections.ledger;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
+
+import uk.london.victims.domain.code.Obligation;
+import uk.london.victims.domain.code.ObligationEvaluator;
+import uk.london.victims.domain.code.ObligationStatus;
+import uk.london.victims.domain.code.WorkingDayCalendar;
+import uk.london.victims.domain.geography.BasicCommandUnit;
+import uk.london.victims.domain.geography.Borough;
+import uk.london.victims.projections.casesummary.CaseSummaryProjection;
+import uk.london.victims.projections.obligations.CaseObligationsView;
+import uk.london.victims.projections.obligations.FindCaseObligationsQuery;
+import uk.london.victims.projections.obligations.FindWorkListQuery;
+import uk.london.victims.projections.obligations.WorkItemView;
+import uk.london.victims.projections.review.CaseAttributes;
+import uk.london.victims.projections.review.ComplianceReviewView;
+import uk.london.victims.projections.review.FindComplianceReviewQuery;
+import uk.london.victims.projections.review.FindReviewedObligationsQuery;
+import uk.london.victims.projections.review.ReviewDimension;
+import uk.london.victims.projections.review.ReviewedObligationView;
+
+/**
+ * A case's obligations, the work lists and the Commissioner's review, from the obligation ledger: every
+ * read is by {@code _id}. The review as known now sums the stored figures of the period's days; a review as
+ * known on an earlier date (or for a period that does not start and end at London midnights, a borough, or
+ * a pair of dimensions not stored) counts the ledger records of the cases the period's days list, judged
+ * at that date: exact either way, the second bounded by the period rather than by all history.
+ */
+@Component
+public class LedgerQueries {
+
+    private static final int READ_BATCH = 500;
+    private static final String UNKNOWN = CaseAttributes.UNKNOWN;
+
+    private final MongoCollection<Document> ledger;
+    private final MongoCollection<Document> figures;
+    private final MongoCollection<Document> open;
+    private final MongoCollection<Document> summaries;
+    private final ObligationEvaluator evaluator;
+    private final LedgerSettings settings;
+
+    public LedgerQueries(MongoDatabase database, ObligationEvaluator evaluator, LedgerSettings settings) {
+        this.ledger = database.getCollection(ObligationLedgerProjection.LEDGER);
+        this.figures = database.getCollection(ObligationLedgerProjection.FIGURES);
+        this.open = database.getCollection(ObligationLedgerProjection.OPEN);
+        this.summaries = database.getCollection(CaseSummaryProjection.COLLECTION);
+        this.evaluator = evaluator;
+        this.settings = settings;
+    }
+
+    @QueryHandler
+    Optional<CaseObligationsView> handle(FindCaseObligationsQuery query) {
+        Document document = ledger.find(eq("_id", query.caseId())).projection(Projections.exclude("facts")).first();
+        return Optional.ofNullable(document).map(d -> new CaseObligationsView(query.caseId(), query.asOf(),
+                ObligationLedger.asOf(LedgerDocuments.entries(d).values(), query.asOf())));
+    }
+
+    /**
+     * The agency's outstanding items from its open lists (one per BCU), judged at the as-of instant. The lists
+     * hold what is outstanding now; an earlier as-of judges those same items then.
+     */
+    @QueryHandler
+    List<WorkItemView> handle(FindWorkListQuery query) {
+        List<String> lists = bcuNames().stream().map(bcu -> ObligationLedgerProjection.openListId(query.agency().name(), bcu)).toList();
+        Map<String, Set<String>> keysByCase = new LinkedHashMap<>();
+        for (Document list : open.find(in("_id", lists))) {
+            for (Document ref : list.getList("refs", Document.class)) {
+                keysByCase.computeIfAbsent(ref.getString("c"), c -> new LinkedHashSet<>()).add(ref.getString("k"));
+            }
+        }
+        Map<String, Document> summaryById = byId(summaries, keysByCase.keySet(), null);
+        List<WorkItemView> items = new ArrayList<>();
+        for (Map.Entry<String, Document> c : byId(ledger, keysByCase.keySet(), Projections.exclude("facts")).entrySet()) {
+            Map<String, LedgerEntry> entries = LedgerDocuments.entries(c.getValue());
+            Document summary = summaryById.getOrDefault(c.getKey(), new Document());
+            for (String key : keysByCase.get(c.getKey())) {
+                Optional<Obligation> obligation = Optional.ofNullable(entries.get(key)).flatMap(e -> e.obligationAt(query.asOf()))
+                        .filter(o -> o.owner() == query.agency() && ObligationLedgerProjection.OUTSTANDING.contains(o.status()));
+                obligation.ifPresent(o -> items.add(new WorkItemView(c.getKey(), summary.getString("crimeReference"),
+                        summary.getString("bcu"), summary.getString("officerId"), summary.getList("units", String.class, List.of()),
+                        urgency(o, query), o)));
+            }
+        }
+        items.sort(Comparator.comparing((WorkItemView item) -> item.obligation().deadline(),
+                Comparator.nullsLast(Comparator.naturalOrder())));
+        return items;
+    }
+
+    private String urgency(Obligation obligation, FindWorkListQuery query) {
+        if (obligation.status() == ObligationStatus.AWAITING_CLOCK) {
+            return "AWAITING_CLOCK";
+        }
+        if (obligation.status() == ObligationStatus.OVERDUE) {
+            return "OVERDUE";
+        }
+        LocalDate today = query.asOf().atZone(WorkingDayCalendar.LONDON).toLocalDate();
+        LocalDate due = obligation.deadline().atZone(WorkingDayCalendar.LONDON).toLocalDate();
+        if (!due.isAfter(today)) {
+            return "DUE_TODAY";
+        }
+        int workingDaysLeft = evaluator.calendar().workingDaysBetween(query.asOf(), obligation.deadline());
+        return workingDaysLeft <= query.dueSoonWorkingDays() ? "DUE_SOON" : "LATER";
+    }
+
+    @QueryHandler
+    public ComplianceReviewView handle(FindComplianceReviewQuery query) {
+        List<Document> buckets = buckets(query, null);
+        if (fromStoredFigures(query, buckets)) {
+            return LedgerReview.fromFigures(query, buckets.stream().map(BucketFigures::fromDocument).toList());
+        }
+        return LedgerReview.view(query, LedgerReview.count(counted(query), query));
+    }
+
+    /** The obligations behind one group's figures, each with its case. */
+    @QueryHandler
+    public List<ReviewedObligationView> handle(FindReviewedObligationsQuery query) {
+        return counted(query.review()).stream()
+                .filter(c -> CellKey.values(c.groups(), query.review().groupBy()).contains(query.group()))
+                .map(c -> new ReviewedObligationView(c.caseId(), c.obligation())).toList();
+    }
+
+    private boolean fromStoredFigures(FindComplianceReviewQuery query, List<Document> buckets) {
+        return londonMidnight(query.from()) && londonMidnight(query.to()) && query.borough() == null
+               && settings.stored(query.groupBy(), query.thenBy())
+               && buckets.stream().map(b -> b.getString("lastRecordedAt"))
+                         .allMatch(last -> last == null || !Instant.parse(last).isAfter(query.asOf()));
+    }
+
+    /** The obligations whose clocks started in the period, as known and judged at the as-of instant. */
+    private List<LedgerReview.Counted> counted(FindComplianceReviewQuery query) {
+        Set<String> caseIds = new java.util.TreeSet<>();
+        for (Document bucket : buckets(query, Projections.include("members"))) {
+            bucket.getList("members", Document.class, List.of()).forEach(m -> caseIds.add(m.getString("c")));
+        }
+        List<LedgerReview.Counted> counted = new ArrayList<>();
+        Map<String, Document> documents = byId(ledger, caseIds, Projections.exclude("facts"));
+        for (String caseId : caseIds) {
+            Document document = documents.get(caseId);
+            if (document == null) {
+                continue;
+            }
+            counted.addAll(LedgerReview.counted(caseId, LedgerDocuments.entries(document).values(), query));
+        }
+        return counted;
+    }
+
+    /** The figures of the period's London days, in the BCU asked (or the borough's), or in every BCU. */
+    private List<Document> buckets(FindComplianceReviewQuery query, org.bson.conversions.Bson projection) {
+        List<String> bcus = query.borough() != null ? List.of(boroughBcu(query.borough()))
+                : query.bcu() != null ? List.of(query.bcu()) : bcuNames();
+        List<String> ids = new ArrayList<>();
+        LocalDate last = query.to().minusNanos(1).atZone(WorkingDayCalendar.LONDON).toLocalDate();
+        for (LocalDate day = query.from().atZone(WorkingDayCalendar.LONDON).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+            for (String bcu : bcus) {
+                ids.add(BucketFigures.id(day, bcu));
+            }
+        }
+        List<Document> found = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += READ_BATCH) {
+            var find = figures.find(in("_id", ids.subList(i, Math.min(ids.size(), i + READ_BATCH))));
+            (projection == null ? find : find.projection(projection)).forEach(found::add);
+        }
+        return found;
+    }
+
+    private static String boroughBcu(String borough) {
+        try {
+            return Borough.valueOf(borough).bcu().displayName();
+        } catch (IllegalArgumentException e) {
+            return UNKNOWN;
+        }
+    }
+
+    private static List<String> bcuNames() {
+        List<String> names = new ArrayList<>();
+        for (BasicCommandUnit bcu : BasicCommandUnit.values()) {
+            names.add(bcu.displayName());
+        }
+        names.add(UNKNOWN);
+        return names;
+    }
+
+    private static boolean londonMidnight(Instant instant) {
+        ZonedDateTime london = instant.atZone(WorkingDayCalendar.LONDON);
+        return london.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+    }
+
+    private static Map<String, Document> byId(MongoCollection<Document> collection, Set<String> ids,
+                                              org.bson.conversions.Bson projection) {
+        Map<String, Document> found = new HashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += READ_BATCH) {
+            var find = collection.find(in("_id", all.subList(i, Math.min(all.size(), i + READ_BATCH)))).batchSize(READ_BATCH);
+            (projection == null ? find : find.projection(projection)).forEach(d -> found.put(d.getString("_id"), d));
+        }
+        return found;
+    }
+}

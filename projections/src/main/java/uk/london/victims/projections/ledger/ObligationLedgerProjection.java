@@ -1,0 +1,220 @@
+package uk.london.victims.projections.ledger;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+
+import uk.london.victims.domain.code.Obligation;
+import uk.london.victims.domain.code.ObligationEvaluator;
+import uk.london.victims.domain.code.ObligationStatus;
+import uk.london.victims.projections.review.ReviewDimension;
+import uk.london.victims.projections.support.BatchDocuments;
+import uk.london.victims.projections.support.CaseFactDocuments;
+
+/**
+ * Keeps the obligation ledger from the case events (see {@link ObligationLedger} for the logic): per case
+ * its facts and its obligations with every revision; per London day of clock start and BCU the review's
+ * figures; per hour the deadlines falling due (read by {@link OverdueSweeper}); per agency and BCU the open
+ * items of its work list; and every breach once. All are read by {@code _id}.
+ *
+ * <p>A batch writes figures, due hours and open items before the case documents: a redelivered event is
+ * then skipped by the case's version, or re-applied where the figures show that version was not counted.
+ */
+@Component
+@ProcessingGroup(ObligationLedgerProjection.PROCESSING_GROUP)
+public class ObligationLedgerProjection {
+
+    public static final String PROCESSING_GROUP = "obligation-ledger";
+    public static final String LEDGER = "obligation_ledger";
+    public static final String FIGURES = "obligation_figures";
+    public static final String DUE = "obligation_due";
+    public static final String OPEN = "obligation_open";
+    public static final String BREACHES = "obligation_breaches";
+    public static final String SWEEPS = "obligation_sweeps";
+
+    static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
+    /** What a work list shows: owed and not yet given. */
+    static final Set<ObligationStatus> OUTSTANDING = Set.of(ObligationStatus.OPEN, ObligationStatus.OVERDUE,
+            ObligationStatus.AWAITING_CLOCK);
+
+    private final MongoDatabase database;
+    private final MongoCollection<Document> breaches;
+    private final ObligationLedger ledger;
+    private final LedgerSettings settings;
+    private final Clock clock;
+    private final BatchDocuments<String> cases;
+    private final BatchDocuments<String> figures;
+    private final BatchDocuments<String> due;
+    private final BatchDocuments<String> open;
+
+    public ObligationLedgerProjection(MongoDatabase database, ObligationEvaluator evaluator, LedgerSettings settings, Clock clock) {
+        this.database = database;
+        this.breaches = database.getCollection(BREACHES);
+        this.ledger = new ObligationLedger(evaluator);
+        this.settings = settings;
+        this.clock = clock;
+        this.cases = new BatchDocuments<>(database.getCollection(LEDGER),
+                m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
+        this.figures = new BatchDocuments<>(database.getCollection(FIGURES), m -> null);
+        this.due = new BatchDocuments<>(database.getCollection(DUE), m -> null);
+        this.open = new BatchDocuments<>(database.getCollection(OPEN), m -> null);
+    }
+
+    @EventHandler
+    void on(Object payload, DomainEventMessage<?> message) {
+        try {
+            project(payload, message);
+        } finally {
+            figures.endOfEvent();
+            due.endOfEvent();
+            open.endOfEvent();
+            cases.endOfEvent();
+        }
+    }
+
+    private void project(Object payload, DomainEventMessage<?> message) {
+        if (!"Case".equals(message.getType()) || !(payload instanceof Record event)) {
+            return;
+        }
+        String caseId = message.getAggregateIdentifier();
+        long version = message.getSequenceNumber();
+        Document stored = cases.find(caseId);
+        if (stored != null && stored.get("version", Number.class).longValue() >= version) {
+            return; // already applied: delivery is at least once
+        }
+        List<Document> facts = stored == null ? new ArrayList<>() : new ArrayList<>(stored.getList("facts", Document.class));
+        facts.add(CaseFactDocuments.entry(event, message));
+        Map<String, LedgerEntry> before = LedgerDocuments.entries(stored);
+        ObligationLedger.Applied applied = ledger.apply(before, facts.stream().map(CaseFactDocuments::fact).toList());
+
+        BucketFigures.Change change = BucketFigures.change(before, applied);
+        List<WriteModel<Document>> newBreaches = new ArrayList<>();
+        Instant now = clock.instant();
+        for (String key : applied.changed()) {
+            LedgerEntry entry = applied.entries().get(key);
+            dueHour(caseId, key, entry.current());
+            openItems(caseId, key, before.containsKey(key) ? before.get(key).current() : null, entry.current());
+            for (Instant deadline : entry.breaches()) {
+                if (deadline.isBefore(now)) {
+                    newBreaches.add(breach(caseId, entry, deadline));
+                }
+            }
+        }
+        for (String bucket : change.buckets()) {
+            Document document = figures.find(bucket);
+            BucketFigures f = document == null ? new BucketFigures(bucket) : BucketFigures.fromDocument(document);
+            if (f.apply(caseId, version, change, settings.dimensions(), settings.pairs())) {
+                figures.save(bucket, f.toDocument());
+            }
+        }
+        write(breaches, newBreaches);
+        cases.save(caseId, new Document("_id", caseId).append("version", version).append("facts", facts)
+                .append("entries", LedgerDocuments.toDocuments(applied.entries())));
+    }
+
+    /** Lists an open obligation under the hour its deadline falls in, once. */
+    private void dueHour(String caseId, String key, LedgerRevision revision) {
+        Obligation o = revision.obligation();
+        if (o == null || o.status() != ObligationStatus.OPEN || o.deadline() == null) {
+            return;
+        }
+        String hour = HOUR.format(o.deadline());
+        Document document = due.find(hour);
+        List<Document> refs = document == null ? new ArrayList<>() : new ArrayList<>(document.getList("refs", Document.class));
+        Document ref = new Document("c", caseId).append("k", key).append("d", o.deadline().toString());
+        if (!refs.contains(ref)) {
+            refs.add(ref);
+            due.save(hour, new Document("_id", hour).append("refs", refs));
+        }
+    }
+
+    private void openItems(String caseId, String key, LedgerRevision previous, LedgerRevision next) {
+        String was = openList(previous);
+        String is = openList(next);
+        Document ref = new Document("c", caseId).append("k", key);
+        if (was != null && !was.equals(is)) {
+            Document document = open.find(was);
+            if (document != null) {
+                List<Document> refs = new ArrayList<>(document.getList("refs", Document.class));
+                if (refs.remove(ref)) {
+                    open.save(was, new Document("_id", was).append("refs", refs));
+                }
+            }
+        }
+        if (is != null) {
+            Document document = open.find(is);
+            List<Document> refs = document == null ? new ArrayList<>() : new ArrayList<>(document.getList("refs", Document.class));
+            if (!refs.contains(ref)) {
+                refs.add(ref);
+                open.save(is, new Document("_id", is).append("refs", refs));
+            }
+        }
+    }
+
+    /** The work list an outstanding obligation appears on: its owner's, in its case's BCU. */
+    static String openList(LedgerRevision revision) {
+        if (revision == null || revision.obligation() == null || !OUTSTANDING.contains(revision.obligation().status())) {
+            return null;
+        }
+        return openListId(revision.obligation().owner().name(), CellKey.values(revision.groups(), ReviewDimension.BCU).get(0));
+    }
+
+    static String openListId(String agency, String bcu) {
+        return agency + "|" + bcu;
+    }
+
+    /** A breach as a fact of its own, written once whoever finds it first (the processor or a sweeper). */
+    static WriteModel<Document> breach(String caseId, LedgerEntry entry, Instant deadline) {
+        Obligation o = entry.revisions().stream().map(LedgerRevision::obligation)
+                            .filter(x -> x != null && deadline.equals(x.deadline())).findFirst().orElseThrow();
+        String id = caseId + "|" + entry.key() + "|" + deadline.getEpochSecond() + "_" + deadline.getNano();
+        Document breach = new Document("caseId", caseId).append("key", entry.key()).append("ruleId", o.ruleId())
+                .append("owner", o.owner().name()).append("victimId", o.victimId()).append("triggerSequence", o.triggerSequence())
+                .append("overdueFrom", deadline.toString());
+        return new UpdateOneModel<>(eq("_id", id), Updates.setOnInsert(breach), new UpdateOptions().upsert(true));
+    }
+
+    static void write(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        try {
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            // Two writers upserting the same new breach: one insert wins, the other's duplicate key is the "once".
+            if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != 11000)) {
+                throw e;
+            }
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        for (String collection : List.of(LEDGER, FIGURES, DUE, OPEN, BREACHES, SWEEPS)) {
+            database.getCollection(collection).drop();
+        }
+    }
+}
