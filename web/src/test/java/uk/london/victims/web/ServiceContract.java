@@ -39,6 +39,7 @@ import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.PersonalDataVault;
 import uk.london.victims.domain.people.Sealed;
 import uk.london.victims.projections.casesummary.CaseSummaryProjection;
+import uk.london.victims.projections.ledger.ObligationLedgerProjection;
 import uk.london.victims.projections.timeline.CaseTimelineProjection;
 import uk.london.victims.web.security.AgencyRole;
 
@@ -200,6 +201,10 @@ abstract class ServiceContract {
         assertThat(storedEvents()).isEqualTo(events);
     }
 
+    private static final List<String> LEDGER_COLLECTIONS = List.of(ObligationLedgerProjection.LEDGER,
+            ObligationLedgerProjection.FIGURES, ObligationLedgerProjection.DUE, ObligationLedgerProjection.OPEN,
+            ObligationLedgerProjection.BREACHES);
+
     @Test
     void replayRebuildsTheReadModelExactlyAsItWasBuiltLive() {
         for (int i = 0; i < 30; i++) {
@@ -221,11 +226,16 @@ abstract class ServiceContract {
             storageEngine.appendEvents(history);
         }
         List<PooledStreamingEventProcessor> processors = List.of(CaseSummaryProjection.PROCESSING_GROUP,
-                        CaseTimelineProjection.PROCESSING_GROUP).stream()
+                        CaseTimelineProjection.PROCESSING_GROUP, ObligationLedgerProjection.PROCESSING_GROUP).stream()
                 .map(group -> processing.eventProcessor(group, PooledStreamingEventProcessor.class).orElseThrow()).toList();
         processors.forEach(this::awaitCaughtUp);
         List<Document> liveSummaries = readModel(CaseSummaryProjection.COLLECTION);
         List<Document> liveTimelines = readModel(CaseTimelineProjection.COLLECTION);
+        Map<String, List<Document>> liveLedger = new java.util.LinkedHashMap<>();
+        for (String collection : LEDGER_COLLECTIONS) {
+            liveLedger.put(collection, readModel(collection));
+        }
+        assertThat(liveLedger.get(ObligationLedgerProjection.FIGURES)).isNotEmpty();
         assertThat(liveSummaries).hasSizeGreaterThanOrEqualTo(230);
 
         long started = System.nanoTime();
@@ -240,6 +250,11 @@ abstract class ServiceContract {
 
         assertThat(readModel(CaseSummaryProjection.COLLECTION)).isEqualTo(liveSummaries);
         assertThat(readModel(CaseTimelineProjection.COLLECTION)).isEqualTo(liveTimelines);
+        // The ledger and the figures rebuilt from the events are what they were (breaches too: each is the
+        // obligation and the deadline it passed, whoever wrote it and when).
+        for (String collection : LEDGER_COLLECTIONS) {
+            assertThat(readModel(collection)).as(collection).isEqualTo(liveLedger.get(collection));
+        }
         System.out.printf("replay: %d event positions rebuilt into two read models (%d cases) in %.2f s (%.0f events/s)%n",
                 storageEngine.lastReservedPosition(), liveSummaries.size(), seconds, storageEngine.lastReservedPosition() / seconds);
     }
@@ -306,8 +321,8 @@ abstract class ServiceContract {
                 "Hearing date, time and place", "channel", "SMS", "informedBy", "WCO 7", "occurredAt", "2026-03-06T15:00:00Z"))
                 .expectStatus().isCreated();
 
-        // The obligations are read from the timeline, which follows the events a moment later: wait for the last.
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get().uri(s + "/timeline").exchange()
+        // The obligations are read from the ledger, which follows the events a moment later: wait for the last.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get().uri(s + "/obligations").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(10));
         List<Map<String, Object>> now = obligations(s, null);
         assertThat(obligation(now, "R6-police-decision", 5)).containsEntry("status", "MET_ON_TIME")
@@ -384,7 +399,7 @@ abstract class ServiceContract {
                 "borough", "HARROW", "occurredAt", "2026-03-02T10:00:00Z")).expectStatus().isCreated();
         post(s + "/victims/" + victim + "/equality-data", Map.of("ageBand", "AGE_35_44", "sex", "FEMALE",
                 "occurredAt", "2026-03-02T11:00:00Z")).expectStatus().isCreated();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get().uri(s + "/timeline").exchange()
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get().uri(s + "/obligations").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(3));
         WebTestClient commissioner = as(AgencyRole.COMMISSIONER);
 

@@ -1,15 +1,29 @@
 package uk.london.victims.projections.ledger;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 
 import uk.london.victims.domain.code.WorkingDayCalendar;
 import uk.london.victims.projections.review.ReviewDimension;
@@ -19,10 +33,11 @@ import uk.london.victims.projections.review.ReviewDimension;
  * (total, each dimension's values, the configured pairs), the cases counted with the version of each last
  * applied (so a redelivered event changes nothing), and the latest recorded-at instant of any change (the
  * figures answer "as known at" any instant from then on).
+ *
+ * <p>Stored, a change is one atomic update of counters ({@code $inc}) guarded by the case's version, so
+ * cases handled at the same time by other segments or instances never overwrite each other's counts.
  */
 final class BucketFigures {
-
-    private static final Comparator<CellKey> ORDER = Comparator.comparing(CellKey::toString);
 
     final String id;
     final Map<String, Long> members = new TreeMap<>();
@@ -42,19 +57,41 @@ final class BucketFigures {
                 CellKey.values(revision.groups(), ReviewDimension.BCU).get(0));
     }
 
+    static String id(LocalDate day, String bcu) {
+        return day + "|" + bcu;
+    }
+
     /** What one applied event takes out of and adds to each bucket: the previous and new revisions of what changed. */
     record Change(Map<String, List<LedgerRevision>> removed, Map<String, List<LedgerRevision>> added, Instant recordedAt) {
 
-        java.util.Set<String> buckets() {
-            java.util.Set<String> buckets = new java.util.LinkedHashSet<>(removed.keySet());
+        Set<String> buckets() {
+            Set<String> buckets = new LinkedHashSet<>(removed.keySet());
             buckets.addAll(added.keySet());
             return buckets;
+        }
+
+        /** Per cell, what the change adds (negative: takes out) in this bucket. */
+        Map<CellKey, Cell> delta(String bucket, List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
+            Map<CellKey, Cell> delta = new LinkedHashMap<>();
+            count(delta, removed.getOrDefault(bucket, List.of()), -1, dimensions, pairs);
+            count(delta, added.getOrDefault(bucket, List.of()), 1, dimensions, pairs);
+            delta.values().removeIf(Cell::isNothing);
+            return delta;
+        }
+
+        private static void count(Map<CellKey, Cell> delta, List<LedgerRevision> revisions, int sign,
+                                  List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
+            for (LedgerRevision revision : revisions) {
+                for (CellKey key : CellKey.of(revision.groups(), dimensions, pairs)) {
+                    delta.computeIfAbsent(key, k -> new Cell()).add(revision.obligation(), sign);
+                }
+            }
         }
     }
 
     static Change change(Map<String, LedgerEntry> before, ObligationLedger.Applied applied) {
-        Map<String, List<LedgerRevision>> removed = new java.util.LinkedHashMap<>();
-        Map<String, List<LedgerRevision>> added = new java.util.LinkedHashMap<>();
+        Map<String, List<LedgerRevision>> removed = new LinkedHashMap<>();
+        Map<String, List<LedgerRevision>> added = new LinkedHashMap<>();
         Instant recordedAt = null;
         for (String key : applied.changed()) {
             LedgerRevision previous = before.containsKey(key) ? before.get(key).current() : null;
@@ -72,73 +109,89 @@ final class BucketFigures {
         return new Change(removed, added, recordedAt);
     }
 
-    /** Applies the change's part for this bucket; false when this case's version had been applied already. */
+    /** Applies the change's part for this bucket in memory; false when this case's version had been applied already. */
     boolean apply(String caseId, long version, Change change, List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
-        return apply(caseId, version, change.recordedAt(), change.removed().getOrDefault(id, List.of()),
-                change.added().getOrDefault(id, List.of()), dimensions, pairs);
-    }
-
-    static String id(LocalDate day, String bcu) {
-        return day + "|" + bcu;
-    }
-
-    /**
-     * Replaces a case's contribution: takes out what its previous revisions counted and counts the new ones,
-     * unless this case's version (or a later one) was applied already.
-     */
-    boolean apply(String caseId, long version, Instant recordedAt, List<LedgerRevision> removed, List<LedgerRevision> added,
-                  List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
         if (members.getOrDefault(caseId, -1L) >= version) {
             return false;
         }
-        removed.forEach(r -> count(r, -1, dimensions, pairs));
-        added.forEach(r -> count(r, 1, dimensions, pairs));
+        change.delta(id, dimensions, pairs).forEach((key, delta) -> {
+            Cell cell = cells.computeIfAbsent(key, k -> new Cell());
+            cell.addAll(delta);
+            if (cell.isNothing()) {
+                cells.remove(key);
+            }
+        });
         members.put(caseId, version);
-        lastRecordedAt = lastRecordedAt == null || recordedAt.isAfter(lastRecordedAt) ? recordedAt : lastRecordedAt;
+        lastRecordedAt = lastRecordedAt == null || change.recordedAt().isAfter(lastRecordedAt) ? change.recordedAt() : lastRecordedAt;
         return true;
     }
 
-    private void count(LedgerRevision revision, int sign, List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
-        for (CellKey key : CellKey.of(revision.groups(), dimensions, pairs)) {
-            Cell cell = cells.computeIfAbsent(key, k -> new Cell());
-            cell.add(revision.obligation(), sign);
-            if (cell.isEmpty()) {
-                cells.remove(key);
-            }
-        }
+    /** The same as {@link #apply}, as updates of the stored document: create it if absent, then one guarded update. */
+    static List<WriteModel<Document>> updates(String bucket, String caseId, long version, Change change,
+                                              List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
+        List<Bson> updates = new ArrayList<>();
+        change.delta(bucket, dimensions, pairs).forEach((key, delta) -> {
+            String path = "cells." + key.fieldName();
+            updates.add(Updates.set(path + ".d1", key.by() == null ? null : key.by().name()));
+            updates.add(Updates.set(path + ".v1", key.value()));
+            updates.add(Updates.set(path + ".d2", key.thenBy() == null ? null : key.thenBy().name()));
+            updates.add(Updates.set(path + ".v2", key.thenValue()));
+            delta.increments().forEach((field, n) -> updates.add(Updates.inc(path + "." + field, n)));
+        });
+        String member = "members." + caseId;
+        updates.add(Updates.set(member, version));
+        updates.add(Updates.max("lastRecordedNanos", nanos(change.recordedAt())));
+        return List.of(new UpdateOneModel<>(eq("_id", bucket), Updates.setOnInsert("created", true), new UpdateOptions().upsert(true)),
+                new UpdateOneModel<>(and(eq("_id", bucket), or(exists(member, false), lt(member, version))), Updates.combine(updates)));
     }
 
-    Document toDocument() {
-        List<Document> memberDocs = new ArrayList<>();
-        members.forEach((c, v) -> memberDocs.add(new Document("c", c).append("v", v)));
-        List<Document> cellDocs = new ArrayList<>();
-        cells.entrySet().stream().sorted(Map.Entry.comparingByKey(ORDER)).forEach(e -> {
-            Document cell = e.getValue().toDocument();
-            CellKey key = e.getKey();
-            cell.append("d1", key.by() == null ? null : key.by().name()).append("v1", key.value())
-                .append("d2", key.thenBy() == null ? null : key.thenBy().name()).append("v2", key.thenValue());
-            cellDocs.add(cell);
-        });
-        return new Document("_id", id).append("lastRecordedAt", lastRecordedAt == null ? null : lastRecordedAt.toString())
-                .append("members", memberDocs).append("cells", cellDocs);
+    static Document toDocument(BucketFigures figures) {
+        Document cells = new Document();
+        figures.cells.forEach((key, cell) -> cells.append(key.fieldName(), cell.toDocument()
+                .append("d1", key.by() == null ? null : key.by().name()).append("v1", key.value())
+                .append("d2", key.thenBy() == null ? null : key.thenBy().name()).append("v2", key.thenValue())));
+        return new Document("_id", figures.id).append("created", true).append("members", new Document(new TreeMap<>(figures.members)))
+                .append("lastRecordedNanos", figures.lastRecordedAt == null ? null : nanos(figures.lastRecordedAt)).append("cells", cells);
     }
 
     static BucketFigures fromDocument(Document document) {
         BucketFigures figures = new BucketFigures(document.getString("_id"));
-        String last = document.getString("lastRecordedAt");
-        figures.lastRecordedAt = last == null ? null : Instant.parse(last);
-        for (Document m : document.getList("members", Document.class, List.of())) {
-            figures.members.put(m.getString("c"), m.get("v", Number.class).longValue());
+        Number last = document.get("lastRecordedNanos", Number.class);
+        figures.lastRecordedAt = last == null ? null : instant(last.longValue());
+        Document members = document.get("members", Document.class);
+        if (members != null) {
+            members.forEach((c, v) -> figures.members.put(c, ((Number) v).longValue()));
         }
-        for (Document c : document.getList("cells", Document.class, List.of())) {
+        Document cells = document.get("cells", Document.class);
+        if (cells == null) {
+            return figures;
+        }
+        for (Object value : cells.values()) {
+            Document c = (Document) value;
             ReviewDimension by = dimension(c.getString("d1"));
             ReviewDimension thenBy = dimension(c.getString("d2"));
             if ((c.getString("d1") != null && by == null) || (c.getString("d2") != null && thenBy == null)) {
                 continue; // a dimension this version no longer has
             }
-            figures.cells.put(new CellKey(by, c.getString("v1"), thenBy, c.getString("v2")), Cell.fromDocument(c));
+            Cell cell = Cell.fromDocument(c);
+            if (!cell.isNothing()) {
+                figures.cells.put(new CellKey(by, c.getString("v1"), thenBy, c.getString("v2")), cell);
+            }
         }
         return figures;
+    }
+
+    /** Nanoseconds since the epoch; instants beyond what a long holds (after 2262) saturate. */
+    static long nanos(Instant instant) {
+        try {
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+        } catch (ArithmeticException e) {
+            return instant.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
     private static ReviewDimension dimension(String name) {

@@ -39,8 +39,23 @@ final class Cell {
         }
     }
 
-    boolean isEmpty() {
-        return statuses.isEmpty() && openUntil.isEmpty();
+    /** Counts nothing (a delta that cancels out, or a group whose obligations all went elsewhere). */
+    boolean isNothing() {
+        return statuses.isEmpty() && openUntil.isEmpty() && waivedBy.isEmpty() && minutesToMeet.isEmpty();
+    }
+
+    /** As counters of the stored document: field path (within the cell) to amount. */
+    Map<String, Long> increments() {
+        Map<String, Long> increments = new java.util.LinkedHashMap<>();
+        statuses.forEach((k, n) -> increments.put("s." + k, n));
+        waivedBy.forEach((k, n) -> increments.put("w." + k, n));
+        minutesToMeet.forEach((m, n) -> increments.put("t." + m, n));
+        openUntil.forEach((d, n) -> increments.put("p." + deadlineKey(d), n));
+        return increments;
+    }
+
+    private static String deadlineKey(Instant deadline) {
+        return deadline.getEpochSecond() + "_" + deadline.getNano();
     }
 
     void addAll(Cell other) {
@@ -86,23 +101,36 @@ final class Cell {
 
     Document toDocument() {
         Document open = new Document();
-        openUntil.forEach((deadline, n) -> open.append(deadline.getEpochSecond() + "_" + deadline.getNano(), n));
+        openUntil.forEach((deadline, n) -> open.append(deadlineKey(deadline), n));
         Document minutes = new Document();
         minutesToMeet.forEach((m, n) -> minutes.append(Long.toString(m), n));
         return new Document("s", new Document(statuses)).append("w", new Document(waivedBy)).append("t", minutes)
                 .append("p", open);
     }
 
+    /** From a stored cell; counters that went back to zero count nothing. */
     static Cell fromDocument(Document document) {
         Cell cell = new Cell();
-        document.get("s", Document.class).forEach((k, v) -> cell.statuses.put(k, ((Number) v).longValue()));
-        document.get("w", Document.class).forEach((k, v) -> cell.waivedBy.put(k, ((Number) v).longValue()));
-        document.get("t", Document.class).forEach((k, v) -> cell.minutesToMeet.put(Long.parseLong(k), ((Number) v).longValue()));
-        document.get("p", Document.class).forEach((k, v) -> {
+        read(document, "s", (k, n) -> cell.statuses.put(k, n));
+        read(document, "w", (k, n) -> cell.waivedBy.put(k, n));
+        read(document, "t", (k, n) -> cell.minutesToMeet.put(Long.parseLong(k), n));
+        read(document, "p", (k, n) -> {
             String[] parts = k.split("_");
-            cell.openUntil.put(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), ((Number) v).longValue());
+            cell.openUntil.put(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), n);
         });
         return cell;
+    }
+
+    private static void read(Document document, String field, java.util.function.BiConsumer<String, Long> into) {
+        Document counts = document.get(field, Document.class);
+        if (counts != null) {
+            counts.forEach((k, v) -> {
+                long n = ((Number) v).longValue();
+                if (n != 0) {
+                    into.accept(k, n);
+                }
+            });
+        }
     }
 
     private static <K> void merge(Map<K, Long> counts, K key, long delta) {

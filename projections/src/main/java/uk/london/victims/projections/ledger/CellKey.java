@@ -35,6 +35,19 @@ record CellKey(ReviewDimension by, String value, ReviewDimension thenBy, String 
         return keys;
     }
 
+    /** A field name for the stored cell: readable, with what MongoDB reserves in field names escaped. */
+    String fieldName() {
+        if (by == null) {
+            return "ALL";
+        }
+        String name = by.name() + "=" + escape(value);
+        return thenBy == null ? name : name + "|" + thenBy.name() + "=" + escape(thenValue);
+    }
+
+    private static String escape(String value) {
+        return value.replace("%", "%25").replace(".", "%2E").replace("$", "%24").replace("|", "%7C").replace("=", "%3D");
+    }
+
     static List<String> values(Map<ReviewDimension, List<String>> groups, ReviewDimension d) {
         return groups.getOrDefault(d, List.of(CaseAttributes.UNKNOWN));
     }

@@ -75,7 +75,7 @@ public class LedgerQueries {
     Optional<CaseObligationsView> handle(FindCaseObligationsQuery query) {
         Document document = ledger.find(eq("_id", query.caseId())).projection(Projections.exclude("facts")).first();
         return Optional.ofNullable(document).map(d -> new CaseObligationsView(query.caseId(), query.asOf(),
-                ObligationLedger.asOf(LedgerDocuments.entries(d).values(), query.asOf())));
+                ObligationLedger.asOf(LedgerDocuments.entries(d).values(), query.asOf()), d.get("version", Number.class).longValue()));
     }
 
     /**
@@ -145,15 +145,18 @@ public class LedgerQueries {
     private boolean fromStoredFigures(FindComplianceReviewQuery query, List<Document> buckets) {
         return londonMidnight(query.from()) && londonMidnight(query.to()) && query.borough() == null
                && settings.stored(query.groupBy(), query.thenBy())
-               && buckets.stream().map(b -> b.getString("lastRecordedAt"))
-                         .allMatch(last -> last == null || !Instant.parse(last).isAfter(query.asOf()));
+               && buckets.stream().map(b -> b.get("lastRecordedNanos", Number.class))
+                         .allMatch(last -> last == null || last.longValue() <= BucketFigures.nanos(query.asOf()));
     }
 
     /** The obligations whose clocks started in the period, as known and judged at the as-of instant. */
     private List<LedgerReview.Counted> counted(FindComplianceReviewQuery query) {
         Set<String> caseIds = new java.util.TreeSet<>();
         for (Document bucket : buckets(query, Projections.include("members"))) {
-            bucket.getList("members", Document.class, List.of()).forEach(m -> caseIds.add(m.getString("c")));
+            Document members = bucket.get("members", Document.class);
+            if (members != null) {
+                caseIds.addAll(members.keySet());
+            }
         }
         List<LedgerReview.Counted> counted = new ArrayList<>();
         Map<String, Document> documents = byId(ledger, caseIds, Projections.exclude("facts"));

@@ -32,6 +32,7 @@ import uk.london.victims.domain.code.ObligationEvaluator;
 import uk.london.victims.domain.code.ObligationStatus;
 import uk.london.victims.projections.review.ReviewDimension;
 import uk.london.victims.projections.support.BatchDocuments;
+import uk.london.victims.projections.support.BatchWrites;
 import uk.london.victims.projections.support.CaseFactDocuments;
 
 /**
@@ -40,8 +41,9 @@ import uk.london.victims.projections.support.CaseFactDocuments;
  * figures; per hour the deadlines falling due (read by {@link OverdueSweeper}); per agency and BCU the open
  * items of its work list; and every breach once. All are read by {@code _id}.
  *
- * <p>A batch writes figures, due hours and open items before the case documents: a redelivered event is
- * then skipped by the case's version, or re-applied where the figures show that version was not counted.
+ * <p>A batch writes figures, due hours and open items (shared by many cases, so as atomic updates) before the
+ * case documents: a redelivered event is then skipped by the case's version, or re-applied where the figures
+ * show that version was not counted; adding to and taking from the lists is idempotent.
  */
 @Component
 @ProcessingGroup(ObligationLedgerProjection.PROCESSING_GROUP)
@@ -66,9 +68,9 @@ public class ObligationLedgerProjection {
     private final LedgerSettings settings;
     private final Clock clock;
     private final BatchDocuments<String> cases;
-    private final BatchDocuments<String> figures;
-    private final BatchDocuments<String> due;
-    private final BatchDocuments<String> open;
+    private final BatchWrites figures;
+    private final BatchWrites due;
+    private final BatchWrites open;
 
     public ObligationLedgerProjection(MongoDatabase database, ObligationEvaluator evaluator, LedgerSettings settings, Clock clock) {
         this.database = database;
@@ -78,9 +80,9 @@ public class ObligationLedgerProjection {
         this.clock = clock;
         this.cases = new BatchDocuments<>(database.getCollection(LEDGER),
                 m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
-        this.figures = new BatchDocuments<>(database.getCollection(FIGURES), m -> null);
-        this.due = new BatchDocuments<>(database.getCollection(DUE), m -> null);
-        this.open = new BatchDocuments<>(database.getCollection(OPEN), m -> null);
+        this.figures = new BatchWrites(database.getCollection(FIGURES));
+        this.due = new BatchWrites(database.getCollection(DUE));
+        this.open = new BatchWrites(database.getCollection(OPEN));
     }
 
     @EventHandler
@@ -124,11 +126,7 @@ public class ObligationLedgerProjection {
             }
         }
         for (String bucket : change.buckets()) {
-            Document document = figures.find(bucket);
-            BucketFigures f = document == null ? new BucketFigures(bucket) : BucketFigures.fromDocument(document);
-            if (f.apply(caseId, version, change, settings.dimensions(), settings.pairs())) {
-                figures.save(bucket, f.toDocument());
-            }
+            figures.add(BucketFigures.updates(bucket, caseId, version, change, settings.dimensions(), settings.pairs()));
         }
         write(breaches, newBreaches);
         cases.save(caseId, new Document("_id", caseId).append("version", version).append("facts", facts)
@@ -141,37 +139,23 @@ public class ObligationLedgerProjection {
         if (o == null || o.status() != ObligationStatus.OPEN || o.deadline() == null) {
             return;
         }
-        String hour = HOUR.format(o.deadline());
-        Document document = due.find(hour);
-        List<Document> refs = document == null ? new ArrayList<>() : new ArrayList<>(document.getList("refs", Document.class));
         Document ref = new Document("c", caseId).append("k", key).append("d", o.deadline().toString());
-        if (!refs.contains(ref)) {
-            refs.add(ref);
-            due.save(hour, new Document("_id", hour).append("refs", refs));
-        }
+        due.add(List.of(new UpdateOneModel<>(eq("_id", HOUR.format(o.deadline())), Updates.addToSet("refs", ref),
+                new UpdateOptions().upsert(true))));
     }
 
     private void openItems(String caseId, String key, LedgerRevision previous, LedgerRevision next) {
         String was = openList(previous);
         String is = openList(next);
         Document ref = new Document("c", caseId).append("k", key);
+        List<WriteModel<Document>> writes = new ArrayList<>();
         if (was != null && !was.equals(is)) {
-            Document document = open.find(was);
-            if (document != null) {
-                List<Document> refs = new ArrayList<>(document.getList("refs", Document.class));
-                if (refs.remove(ref)) {
-                    open.save(was, new Document("_id", was).append("refs", refs));
-                }
-            }
+            writes.add(new UpdateOneModel<>(eq("_id", was), Updates.pull("refs", ref)));
         }
         if (is != null) {
-            Document document = open.find(is);
-            List<Document> refs = document == null ? new ArrayList<>() : new ArrayList<>(document.getList("refs", Document.class));
-            if (!refs.contains(ref)) {
-                refs.add(ref);
-                open.save(is, new Document("_id", is).append("refs", refs));
-            }
+            writes.add(new UpdateOneModel<>(eq("_id", is), Updates.addToSet("refs", ref), new UpdateOptions().upsert(true)));
         }
+        open.add(writes);
     }
 
     /** The work list an outstanding obligation appears on: its owner's, in its case's BCU. */

@@ -158,7 +158,7 @@ class ObligationLedgerPropertyTest {
                     BucketFigures f = figures.computeIfAbsent(bucket, BucketFigures::new);
                     f.apply(caseId, i, change, List.of(ReviewDimension.values()), pairs);
                     assertThat(f.apply(caseId, i, change, List.of(ReviewDimension.values()), pairs)).isFalse();
-                    figures.put(bucket, BucketFigures.fromDocument(f.toDocument()));
+                    figures.put(bucket, BucketFigures.fromDocument(BucketFigures.toDocument(f)));
                 }
             }
             entries = LedgerDocuments.entries(new Document("entries", LedgerDocuments.toDocuments(applied.entries())));
