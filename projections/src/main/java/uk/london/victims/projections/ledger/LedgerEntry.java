@@ -42,8 +42,9 @@ public record LedgerEntry(String key, int position, List<LedgerRevision> revisio
     }
 
     /**
-     * The deadlines at which it became overdue: each revision still open at its deadline and in force then
-     * (not superseded by a revision recorded by that instant). Fixed once the deadline has passed.
+     * The deadlines at which it became overdue: each deadline of a revision that was open and not superseded
+     * by a revision recorded by that instant (one recorded after its deadline had passed was overdue from the
+     * moment it was known). Fixed once the deadline has passed.
      */
     public List<Instant> breaches() {
         List<Instant> breaches = new ArrayList<>();
@@ -53,9 +54,8 @@ public record LedgerEntry(String key, int position, List<LedgerRevision> revisio
                 continue;
             }
             Instant deadline = o.deadline();
-            boolean inForce = !revisions.get(i).recordedAt().isAfter(deadline)
-                              && (i + 1 == revisions.size() || revisions.get(i + 1).recordedAt().isAfter(deadline));
-            if (inForce && !breaches.contains(deadline)) {
+            boolean stillOpen = i + 1 == revisions.size() || revisions.get(i + 1).recordedAt().isAfter(deadline);
+            if (stillOpen && !breaches.contains(deadline)) {
                 breaches.add(deadline);
             }
         }

@@ -47,7 +47,8 @@ final class FullScanReview {
                     continue;
                 }
                 Map<ReviewDimension, List<String>> groups = attributes.groups(obligation);
-                if (query.bcu() != null && !groups.get(ReviewDimension.BCU).contains(query.bcu())) {
+                if ((query.bcu() != null && !groups.get(ReviewDimension.BCU).contains(query.bcu()))
+                    || (query.borough() != null && !groups.get(ReviewDimension.BOROUGH).contains(query.borough()))) {
                     continue;
                 }
                 counted.add(new Counted(caseId, obligation, groups));
