@@ -57,6 +57,11 @@ final class BucketFigures {
                 CellKey.values(revision.groups(), ReviewDimension.BCU).get(0));
     }
 
+    /** The London day (yyyy-MM-dd) of a bucket id. */
+    static String day(String bucketId) {
+        return bucketId.substring(0, bucketId.indexOf('|'));
+    }
+
     static String id(LocalDate day, String bcu) {
         return day + "|" + bcu;
     }

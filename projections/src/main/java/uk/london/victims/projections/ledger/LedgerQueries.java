@@ -53,6 +53,8 @@ import uk.london.victims.projections.review.ReviewedObligationView;
 public class LedgerQueries {
 
     private static final int READ_BATCH = 500;
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
     private static final String UNKNOWN = CaseAttributes.UNKNOWN;
 
     private final MongoCollection<Document> ledger;
@@ -175,8 +177,14 @@ public class LedgerQueries {
         List<String> bcus = query.borough() != null ? List.of(boroughBcu(query.borough()))
                 : query.bcu() != null ? List.of(query.bcu()) : bcuNames();
         List<String> ids = new ArrayList<>();
-        LocalDate last = query.to().minusNanos(1).atZone(WorkingDayCalendar.LONDON).toLocalDate();
-        for (LocalDate day = query.from().atZone(WorkingDayCalendar.LONDON).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+        Document extent = figures.find(eq("_id", ObligationLedgerProjection.EXTENT)).first();
+        if (extent == null) {
+            return List.of();
+        }
+        // Only the days some clock started on: a period of centuries lists no more documents than the data has days.
+        LocalDate first = max(londonDay(query.from()), LocalDate.parse(extent.getString("firstDay")));
+        LocalDate last = min(londonDay(query.to().minusNanos(1)), LocalDate.parse(extent.getString("lastDay")));
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             for (String bcu : bcus) {
                 ids.add(BucketFigures.id(day, bcu));
             }
@@ -187,6 +195,20 @@ public class LedgerQueries {
             (projection == null ? find : find.projection(projection)).forEach(found::add);
         }
         return found;
+    }
+
+    /** The London day of an instant; instants beyond any date (years past 999,999,999) are taken as the limits. */
+    private static LocalDate londonDay(Instant instant) {
+        Instant bounded = instant.isBefore(EARLIEST) ? EARLIEST : instant.isAfter(LATEST) ? LATEST : instant;
+        return bounded.atZone(WorkingDayCalendar.LONDON).toLocalDate();
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static String boroughBcu(String borough) {
@@ -207,6 +229,9 @@ public class LedgerQueries {
     }
 
     private static boolean londonMidnight(Instant instant) {
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            return false;
+        }
         ZonedDateTime london = instant.atZone(WorkingDayCalendar.LONDON);
         return london.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
     }

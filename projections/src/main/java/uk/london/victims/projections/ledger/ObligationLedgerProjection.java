@@ -57,6 +57,8 @@ public class ObligationLedgerProjection {
     public static final String BREACHES = "obligation_breaches";
     public static final String SWEEPS = "obligation_sweeps";
 
+    /** In the figures: the first and last London days any clock started on, so a review never lists days with none. */
+    static final String EXTENT = "extent";
     static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
     /** What a work list shows: owed and not yet given. */
     static final Set<ObligationStatus> OUTSTANDING = Set.of(ObligationStatus.OPEN, ObligationStatus.OVERDUE,
@@ -128,6 +130,11 @@ public class ObligationLedgerProjection {
         for (String bucket : change.buckets()) {
             figures.add(BucketFigures.updates(bucket, caseId, version, change, settings.dimensions(), settings.pairs()));
         }
+        change.added().keySet().stream().map(BucketFigures::day).sorted().reduce((first, last) -> first + "/" + last)
+              .map(days -> days.contains("/") ? days : days + "/" + days)
+              .ifPresent(days -> figures.add(List.of(new UpdateOneModel<>(eq("_id", EXTENT),
+                      Updates.combine(Updates.min("firstDay", days.substring(0, days.indexOf('/'))),
+                              Updates.max("lastDay", days.substring(days.indexOf('/') + 1))), new UpdateOptions().upsert(true)))));
         write(breaches, newBreaches);
         cases.save(caseId, new Document("_id", caseId).append("version", version).append("facts", facts)
                 .append("entries", LedgerDocuments.toDocuments(applied.entries())));
