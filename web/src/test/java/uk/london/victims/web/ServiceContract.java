@@ -201,7 +201,7 @@ abstract class ServiceContract {
         assertThat(storedEvents()).isEqualTo(events);
     }
 
-    private static final List<String> LEDGER_COLLECTIONS = List.of(ObligationLedgerProjection.LEDGER,
+    private static final List<String> LEDGER_COLLECTIONS = List.of(ObligationLedgerProjection.LEDGER, ObligationLedgerProjection.FACTS,
             ObligationLedgerProjection.FIGURES, ObligationLedgerProjection.DUE, ObligationLedgerProjection.OPEN,
             ObligationLedgerProjection.BREACHES);
 

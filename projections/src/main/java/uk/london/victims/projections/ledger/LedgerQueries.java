@@ -75,7 +75,7 @@ public class LedgerQueries {
 
     @QueryHandler
     Optional<CaseObligationsView> handle(FindCaseObligationsQuery query) {
-        Document document = ledger.find(eq("_id", query.caseId())).projection(Projections.exclude("facts")).first();
+        Document document = ledger.find(eq("_id", query.caseId())).first();
         return Optional.ofNullable(document).map(d -> new CaseObligationsView(query.caseId(), query.asOf(),
                 ObligationLedger.asOf(LedgerDocuments.entries(d).values(), query.asOf()), d.get("version", Number.class).longValue()));
     }
@@ -95,7 +95,7 @@ public class LedgerQueries {
         }
         Map<String, Document> summaryById = byId(summaries, keysByCase.keySet(), null);
         List<WorkItemView> items = new ArrayList<>();
-        for (Map.Entry<String, Document> c : byId(ledger, keysByCase.keySet(), Projections.exclude("facts")).entrySet()) {
+        for (Map.Entry<String, Document> c : byId(ledger, keysByCase.keySet(), null).entrySet()) {
             Map<String, LedgerEntry> entries = LedgerDocuments.entries(c.getValue());
             Document summary = summaryById.getOrDefault(c.getKey(), new Document());
             for (String key : keysByCase.get(c.getKey())) {
@@ -161,7 +161,7 @@ public class LedgerQueries {
             }
         }
         List<LedgerReview.Counted> counted = new ArrayList<>();
-        Map<String, Document> documents = byId(ledger, caseIds, Projections.exclude("facts"));
+        Map<String, Document> documents = byId(ledger, caseIds, null);
         for (String caseId : caseIds) {
             Document document = documents.get(caseId);
             if (document == null) {

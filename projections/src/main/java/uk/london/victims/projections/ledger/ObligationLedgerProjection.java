@@ -37,7 +37,7 @@ import uk.london.victims.projections.support.CaseFactDocuments;
 
 /**
  * Keeps the obligation ledger from the case events (see {@link ObligationLedger} for the logic): per case
- * its facts and its obligations with every revision; per London day of clock start and BCU the review's
+ * its obligations with every revision, and apart from them its facts; per London day of clock start and BCU the review's
  * figures; per hour the deadlines falling due (read by {@link OverdueSweeper}); per agency and BCU the open
  * items of its work list; and every breach once. All are read by {@code _id}.
  *
@@ -51,6 +51,8 @@ public class ObligationLedgerProjection {
 
     public static final String PROCESSING_GROUP = "obligation-ledger";
     public static final String LEDGER = "obligation_ledger";
+    /** The case's facts, apart from its obligations: the processor reads them, the queries never do. */
+    public static final String FACTS = "obligation_facts";
     public static final String FIGURES = "obligation_figures";
     public static final String DUE = "obligation_due";
     public static final String OPEN = "obligation_open";
@@ -70,6 +72,7 @@ public class ObligationLedgerProjection {
     private final LedgerSettings settings;
     private final Clock clock;
     private final BatchDocuments<String> cases;
+    private final BatchDocuments<String> caseFacts;
     private final BatchWrites figures;
     private final BatchWrites due;
     private final BatchWrites open;
@@ -81,6 +84,8 @@ public class ObligationLedgerProjection {
         this.settings = settings;
         this.clock = clock;
         this.cases = new BatchDocuments<>(database.getCollection(LEDGER),
+                m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
+        this.caseFacts = new BatchDocuments<>(database.getCollection(FACTS),
                 m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
         this.figures = new BatchWrites(database.getCollection(FIGURES));
         this.due = new BatchWrites(database.getCollection(DUE));
@@ -95,6 +100,7 @@ public class ObligationLedgerProjection {
             figures.endOfEvent();
             due.endOfEvent();
             open.endOfEvent();
+            caseFacts.endOfEvent();
             cases.endOfEvent();
         }
     }
@@ -109,7 +115,14 @@ public class ObligationLedgerProjection {
         if (stored != null && stored.get("version", Number.class).longValue() >= version) {
             return; // already applied: delivery is at least once
         }
-        List<Document> facts = stored == null ? new ArrayList<>() : new ArrayList<>(stored.getList("facts", Document.class));
+        // The facts are written before the ledger document, so after a crash between the two they may already
+        // hold this event and later ones: take those up to this event, adding it if it is not there.
+        Document storedFacts = caseFacts.find(caseId);
+        List<Document> facts = new ArrayList<>();
+        if (storedFacts != null) {
+            storedFacts.getList("facts", Document.class).stream()
+                       .filter(f -> f.get("sequence", Number.class).longValue() < version).forEach(facts::add);
+        }
         facts.add(CaseFactDocuments.entry(event, message));
         Map<String, LedgerEntry> before = LedgerDocuments.entries(stored);
         ObligationLedger.Applied applied = ledger.apply(before, facts.stream().map(CaseFactDocuments::fact).toList());
@@ -136,7 +149,8 @@ public class ObligationLedgerProjection {
                       Updates.combine(Updates.min("firstDay", days.substring(0, days.indexOf('/'))),
                               Updates.max("lastDay", days.substring(days.indexOf('/') + 1))), new UpdateOptions().upsert(true)))));
         write(breaches, newBreaches);
-        cases.save(caseId, new Document("_id", caseId).append("version", version).append("facts", facts)
+        caseFacts.save(caseId, new Document("_id", caseId).append("version", version).append("facts", facts));
+        cases.save(caseId, new Document("_id", caseId).append("version", version)
                 .append("entries", LedgerDocuments.toDocuments(applied.entries())));
     }
 
@@ -204,7 +218,7 @@ public class ObligationLedgerProjection {
 
     @ResetHandler
     void reset() {
-        for (String collection : List.of(LEDGER, FIGURES, DUE, OPEN, BREACHES, SWEEPS)) {
+        for (String collection : List.of(LEDGER, FACTS, FIGURES, DUE, OPEN, BREACHES, SWEEPS)) {
             database.getCollection(collection).drop();
         }
     }

@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
@@ -79,7 +78,7 @@ public class OverdueSweeper {
         }
         Map<String, Document> cases = new HashMap<>();
         if (!passedByCase.isEmpty()) {
-            ledger.find(in("_id", new ArrayList<>(passedByCase.keySet()))).projection(Projections.exclude("facts"))
+            ledger.find(in("_id", new ArrayList<>(passedByCase.keySet())))
                   .forEach(d -> cases.put(d.getString("_id"), d));
         }
         List<WriteModel<Document>> writes = new ArrayList<>();

@@ -276,7 +276,7 @@ public class ObligationLedgerOnMongoTest {
 
     private Map<String, List<Document>> readModels() {
         Map<String, List<Document>> models = new LinkedHashMap<>();
-        for (String collection : List.of(ObligationLedgerProjection.LEDGER, ObligationLedgerProjection.FIGURES,
+        for (String collection : List.of(ObligationLedgerProjection.LEDGER, ObligationLedgerProjection.FACTS, ObligationLedgerProjection.FIGURES,
                 ObligationLedgerProjection.DUE, ObligationLedgerProjection.OPEN, ObligationLedgerProjection.BREACHES)) {
             List<Document> documents = database.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>());
             // Lists of references are sets: their order follows which case was handled first.
