@@ -133,13 +133,13 @@ public class LedgerQueries {
         if (fromStoredFigures(query, buckets)) {
             return LedgerReview.fromFigures(query, buckets.stream().map(BucketFigures::fromDocument).toList());
         }
-        return LedgerReview.view(query, LedgerReview.count(counted(query), query));
+        return LedgerReview.view(query, LedgerReview.count(counted(query, buckets), query));
     }
 
     /** The obligations behind one group's figures, each with its case. */
     @QueryHandler
     public List<ReviewedObligationView> handle(FindReviewedObligationsQuery query) {
-        return counted(query.review()).stream()
+        return counted(query.review(), buckets(query.review(), Projections.include("members"))).stream()
                 .filter(c -> CellKey.values(c.groups(), query.review().groupBy()).contains(query.group()))
                 .map(c -> new ReviewedObligationView(c.caseId(), c.obligation())).toList();
     }
@@ -147,14 +147,14 @@ public class LedgerQueries {
     private boolean fromStoredFigures(FindComplianceReviewQuery query, List<Document> buckets) {
         return londonMidnight(query.from()) && londonMidnight(query.to()) && query.borough() == null
                && settings.stored(query.groupBy(), query.thenBy())
-               && buckets.stream().map(b -> b.get("lastRecordedNanos", Number.class))
-                         .allMatch(last -> last == null || last.longValue() <= BucketFigures.nanos(query.asOf()));
+               && (query.asKnownNow() || buckets.stream().map(b -> b.get("lastRecordedNanos", Number.class))
+                         .allMatch(last -> last == null || last.longValue() <= BucketFigures.nanos(query.asOf())));
     }
 
     /** The obligations whose clocks started in the period, as known and judged at the as-of instant. */
-    private List<LedgerReview.Counted> counted(FindComplianceReviewQuery query) {
+    private List<LedgerReview.Counted> counted(FindComplianceReviewQuery query, List<Document> buckets) {
         Set<String> caseIds = new java.util.TreeSet<>();
-        for (Document bucket : buckets(query, Projections.include("members"))) {
+        for (Document bucket : buckets) {
             Document members = bucket.get("members", Document.class);
             if (members != null) {
                 caseIds.addAll(members.keySet());

@@ -10,11 +10,19 @@ import java.time.Instant;
  * @param thenBy  the second dimension of a two-way breakdown; null for none
  * @param bcu     only obligations of cases in this Basic Command Unit (its display name); null for all
  * @param borough only obligations of cases in this borough (its code, e.g. HACKNEY); null for all
+ * @param asKnownNow {@code asOf} is the moment of asking, not a date the caller chose: the answer is what is known
+ *                   now (every event recorded and applied so far, judged at {@code asOf}), even if an event
+ *                   recorded a moment after {@code asOf} has been applied already
  */
 public record FindComplianceReviewQuery(Instant from, Instant to, Instant asOf, ReviewDimension groupBy,
-                                        ReviewDimension thenBy, String bcu, String borough) {
+                                        ReviewDimension thenBy, String bcu, String borough, boolean asKnownNow) {
 
     public FindComplianceReviewQuery(Instant from, Instant to, Instant asOf, ReviewDimension groupBy) {
-        this(from, to, asOf, groupBy, null, null, null);
+        this(from, to, asOf, groupBy, null, null, null, false);
+    }
+
+    public FindComplianceReviewQuery(Instant from, Instant to, Instant asOf, ReviewDimension groupBy, ReviewDimension thenBy,
+                                     String bcu, String borough) {
+        this(from, to, asOf, groupBy, thenBy, bcu, borough, false);
     }
 }

@@ -69,7 +69,7 @@ class ReviewController {
             throw new IllegalArgumentException("thenBy must differ from groupBy");
         }
         FindComplianceReviewQuery query = new FindComplianceReviewQuery(from, to, asOfOrNow(asOf), groupBy, thenBy,
-                bcu == null ? null : bcuName(bcu), borough == null ? null : boroughCode(borough));
+                bcu == null ? null : bcuName(bcu), borough == null ? null : boroughCode(borough), asOf == null);
         return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(ComplianceReviewView.class)))
                    .subscribeOn(Schedulers.boundedElastic());
     }
@@ -132,7 +132,7 @@ class ReviewController {
 
     private FindComplianceReviewQuery reviewQuery(Instant from, Instant to, Instant asOf, ReviewDimension groupBy) {
         requirePeriod(from, to);
-        return new FindComplianceReviewQuery(from, to, asOfOrNow(asOf), groupBy);
+        return new FindComplianceReviewQuery(from, to, asOfOrNow(asOf), groupBy, null, null, null, asOf == null);
     }
 
     private static void requirePeriod(Instant from, Instant to) {
