@@ -93,17 +93,21 @@ public class LedgerQueries {
                 keysByCase.computeIfAbsent(ref.getString("c"), c -> new LinkedHashSet<>()).add(ref.getString("k"));
             }
         }
-        Map<String, Document> summaryById = byId(summaries, keysByCase.keySet(), null);
         List<WorkItemView> items = new ArrayList<>();
-        for (Map.Entry<String, Document> c : byId(ledger, keysByCase.keySet(), null).entrySet()) {
-            Map<String, LedgerEntry> entries = LedgerDocuments.entries(c.getValue());
-            Document summary = summaryById.getOrDefault(c.getKey(), new Document());
-            for (String key : keysByCase.get(c.getKey())) {
-                Optional<Obligation> obligation = Optional.ofNullable(entries.get(key)).flatMap(e -> e.obligationAt(query.asOf()))
-                        .filter(o -> o.owner() == query.agency() && ObligationLedgerProjection.OUTSTANDING.contains(o.status()));
-                obligation.ifPresent(o -> items.add(new WorkItemView(c.getKey(), summary.getString("crimeReference"),
-                        summary.getString("bcu"), summary.getString("officerId"), summary.getList("units", String.class, List.of()),
-                        urgency(o, query), o)));
+        List<String> caseIds = new ArrayList<>(keysByCase.keySet());
+        for (int i = 0; i < caseIds.size(); i += READ_BATCH) {
+            Set<String> chunk = new LinkedHashSet<>(caseIds.subList(i, Math.min(caseIds.size(), i + READ_BATCH)));
+            Map<String, Document> summaryById = byId(summaries, chunk, null);
+            for (Map.Entry<String, Document> c : byId(ledger, chunk, null).entrySet()) {
+                Map<String, LedgerEntry> entries = LedgerDocuments.entries(c.getValue());
+                Document summary = summaryById.getOrDefault(c.getKey(), new Document());
+                for (String key : keysByCase.get(c.getKey())) {
+                    Optional<Obligation> obligation = Optional.ofNullable(entries.get(key)).flatMap(e -> e.obligationAt(query.asOf()))
+                            .filter(o -> o.owner() == query.agency() && ObligationLedgerProjection.OUTSTANDING.contains(o.status()));
+                    obligation.ifPresent(o -> items.add(new WorkItemView(c.getKey(), summary.getString("crimeReference"),
+                            summary.getString("bcu"), summary.getString("officerId"), summary.getList("units", String.class, List.of()),
+                            urgency(o, query), o)));
+                }
             }
         }
         items.sort(Comparator.comparing((WorkItemView item) -> item.obligation().deadline(),
@@ -133,15 +137,20 @@ public class LedgerQueries {
         if (fromStoredFigures(query, buckets)) {
             return LedgerReview.fromFigures(query, buckets.stream().map(BucketFigures::fromDocument).toList());
         }
-        return LedgerReview.view(query, LedgerReview.count(counted(query, buckets), query));
+        // Counted a chunk of cases at a time: a year's cases need not be in memory together.
+        Map<CellKey, Cell> cells = new LinkedHashMap<>();
+        forEachCounted(query, buckets, chunk -> LedgerReview.countInto(cells, chunk, query));
+        return LedgerReview.view(query, cells);
     }
 
     /** The obligations behind one group's figures, each with its case. */
     @QueryHandler
     public List<ReviewedObligationView> handle(FindReviewedObligationsQuery query) {
-        return counted(query.review(), buckets(query.review(), Projections.include("members"))).stream()
+        List<ReviewedObligationView> behind = new ArrayList<>();
+        forEachCounted(query.review(), buckets(query.review(), Projections.include("members")), chunk -> chunk.stream()
                 .filter(c -> CellKey.values(c.groups(), query.review().groupBy()).contains(query.group()))
-                .map(c -> new ReviewedObligationView(c.caseId(), c.obligation())).toList();
+                .forEach(c -> behind.add(new ReviewedObligationView(c.caseId(), c.obligation()))));
+        return behind;
     }
 
     private boolean fromStoredFigures(FindComplianceReviewQuery query, List<Document> buckets) {
@@ -151,8 +160,12 @@ public class LedgerQueries {
                          .allMatch(last -> last == null || last.longValue() <= BucketFigures.nanos(query.asOf())));
     }
 
-    /** The obligations whose clocks started in the period, as known and judged at the as-of instant. */
-    private List<LedgerReview.Counted> counted(FindComplianceReviewQuery query, List<Document> buckets) {
+    /**
+     * The obligations whose clocks started in the period, as known and judged at the as-of instant, from the
+     * ledger documents of the cases the period's figures list, a chunk of cases at a time in case id order.
+     */
+    private void forEachCounted(FindComplianceReviewQuery query, List<Document> buckets,
+                                java.util.function.Consumer<List<LedgerReview.Counted>> chunks) {
         Set<String> caseIds = new java.util.TreeSet<>();
         for (Document bucket : buckets) {
             Document members = bucket.get("members", Document.class);
@@ -160,16 +173,19 @@ public class LedgerQueries {
                 caseIds.addAll(members.keySet());
             }
         }
-        List<LedgerReview.Counted> counted = new ArrayList<>();
-        Map<String, Document> documents = byId(ledger, caseIds, null);
-        for (String caseId : caseIds) {
-            Document document = documents.get(caseId);
-            if (document == null) {
-                continue;
+        List<String> all = new ArrayList<>(caseIds);
+        for (int i = 0; i < all.size(); i += READ_BATCH) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + READ_BATCH));
+            Map<String, Document> documents = byId(ledger, new LinkedHashSet<>(chunk), null);
+            List<LedgerReview.Counted> counted = new ArrayList<>();
+            for (String caseId : chunk) {
+                Document document = documents.get(caseId);
+                if (document != null) {
+                    counted.addAll(LedgerReview.counted(caseId, LedgerDocuments.entries(document).values(), query));
+                }
             }
-            counted.addAll(LedgerReview.counted(caseId, LedgerDocuments.entries(document).values(), query));
+            chunks.accept(counted);
         }
-        return counted;
     }
 
     /** The figures of the period's London days, in the BCU asked (or the borough's), or in every BCU. */

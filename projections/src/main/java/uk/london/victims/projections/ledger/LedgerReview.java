@@ -21,9 +21,12 @@ final class LedgerReview {
 
     /** Counts obligations (judged at the query's as-of) into the cells the query needs. */
     static Map<CellKey, Cell> count(List<Counted> obligations, FindComplianceReviewQuery query) {
+        return countInto(new LinkedHashMap<>(), obligations, query);
+    }
+
+    static Map<CellKey, Cell> countInto(Map<CellKey, Cell> cells, List<Counted> obligations, FindComplianceReviewQuery query) {
         List<ReviewDimension> dimensions = List.of(query.groupBy());
         List<List<ReviewDimension>> pairs = query.thenBy() == null ? List.of() : List.of(List.of(query.groupBy(), query.thenBy()));
-        Map<CellKey, Cell> cells = new LinkedHashMap<>();
         for (Counted c : obligations) {
             for (CellKey key : CellKey.of(c.groups(), dimensions, pairs)) {
                 cells.computeIfAbsent(key, k -> new Cell()).add(c.obligation(), 1);
