@@ -136,7 +136,7 @@ final class BucketFigures {
                                               List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
         List<Bson> updates = new ArrayList<>();
         change.delta(bucket, dimensions, pairs).forEach((key, delta) -> {
-            String path = "cells." + key.fieldName();
+            String path = "cells." + key.fieldPath();
             updates.add(Updates.set(path + ".d1", key.by() == null ? null : key.by().name()));
             updates.add(Updates.set(path + ".v1", key.value()));
             updates.add(Updates.set(path + ".d2", key.thenBy() == null ? null : key.thenBy().name()));
@@ -152,9 +152,17 @@ final class BucketFigures {
 
     static Document toDocument(BucketFigures figures) {
         Document cells = new Document();
-        figures.cells.forEach((key, cell) -> cells.append(key.fieldName(), cell.toDocument()
-                .append("d1", key.by() == null ? null : key.by().name()).append("v1", key.value())
-                .append("d2", key.thenBy() == null ? null : key.thenBy().name()).append("v2", key.thenValue())));
+        figures.cells.forEach((key, cell) -> {
+            Document stored = cell.toDocument()
+                    .append("d1", key.by() == null ? null : key.by().name()).append("v1", key.value())
+                    .append("d2", key.thenBy() == null ? null : key.thenBy().name()).append("v2", key.thenValue());
+            String[] path = key.fieldPath().split("\\.", 2);
+            if (path.length == 1) {
+                cells.append(path[0], stored);
+            } else {
+                ((Document) cells.computeIfAbsent(path[0], g -> new Document())).append(path[1], stored);
+            }
+        });
         return new Document("_id", figures.id).append("created", true).append("members", new Document(new TreeMap<>(figures.members)))
                 .append("lastRecordedNanos", figures.lastRecordedAt == null ? null : nanos(figures.lastRecordedAt)).append("cells", cells);
     }
@@ -171,8 +179,15 @@ final class BucketFigures {
         if (cells == null) {
             return figures;
         }
-        for (Object value : cells.values()) {
-            Document c = (Document) value;
+        List<Document> stored = new ArrayList<>();
+        cells.forEach((group, value) -> {
+            if (CellKey.ALL_CELLS.equals(group)) {
+                stored.add((Document) value);
+            } else {
+                ((Document) value).values().forEach(c -> stored.add((Document) c));
+            }
+        });
+        for (Document c : stored) {
             ReviewDimension by = dimension(c.getString("d1"));
             ReviewDimension thenBy = dimension(c.getString("d2"));
             if ((c.getString("d1") != null && by == null) || (c.getString("d2") != null && thenBy == null)) {

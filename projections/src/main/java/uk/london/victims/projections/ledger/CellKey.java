@@ -35,13 +35,23 @@ record CellKey(ReviewDimension by, String value, ReviewDimension thenBy, String 
         return keys;
     }
 
-    /** A field name for the stored cell: readable, with what MongoDB reserves in field names escaped. */
-    String fieldName() {
+    /**
+     * Where the stored cell lives in its document's {@code cells}: the total at {@code ALL}, the others under
+     * their dimension (or pair of dimensions), so a review reads only the part it needs. Readable, with what
+     * MongoDB reserves in field names escaped.
+     */
+    String fieldPath() {
         if (by == null) {
-            return "ALL";
+            return ALL_CELLS;
         }
-        String name = by.name() + "=" + escape(value);
-        return thenBy == null ? name : name + "|" + thenBy.name() + "=" + escape(thenValue);
+        return group(by, thenBy) + "." + (thenBy == null ? escape(value) : escape(value) + "|" + escape(thenValue));
+    }
+
+    static final String ALL_CELLS = "ALL";
+
+    /** The part of {@code cells} holding one dimension's (or one pair's) cells. */
+    static String group(ReviewDimension by, ReviewDimension thenBy) {
+        return thenBy == null ? by.name() : by.name() + "+" + thenBy.name();
     }
 
     private static String escape(String value) {

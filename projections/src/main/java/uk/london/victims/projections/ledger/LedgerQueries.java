@@ -133,10 +133,21 @@ public class LedgerQueries {
 
     @QueryHandler
     public ComplianceReviewView handle(FindComplianceReviewQuery query) {
-        List<Document> buckets = buckets(query, null);
-        if (fromStoredFigures(query, buckets)) {
-            return LedgerReview.fromFigures(query, buckets.stream().map(BucketFigures::fromDocument).toList());
+        if (storedFiguresAnswer(query)) {
+            // Only the cells the review shows: the total, the dimension, and the pair if any.
+            List<String> fields = new ArrayList<>(List.of("lastRecordedNanos", "cells." + CellKey.ALL_CELLS,
+                    "cells." + CellKey.group(query.groupBy(), null)));
+            if (query.thenBy() != null) {
+                fields.add("cells." + CellKey.group(query.groupBy(), query.thenBy()));
+                fields.add("cells." + CellKey.group(query.thenBy(), query.groupBy()));
+            }
+            List<Document> figuresOnly = buckets(query, Projections.include(fields));
+            if (query.asKnownNow() || figuresOnly.stream().map(b -> b.get("lastRecordedNanos", Number.class))
+                    .allMatch(last -> last == null || last.longValue() <= BucketFigures.nanos(query.asOf()))) {
+                return LedgerReview.fromFigures(query, figuresOnly.stream().map(BucketFigures::fromDocument).toList());
+            }
         }
+        List<Document> buckets = buckets(query, Projections.include("members"));
         // Counted a chunk of cases at a time: a year's cases need not be in memory together.
         Map<CellKey, Cell> cells = new LinkedHashMap<>();
         forEachCounted(query, buckets, chunk -> LedgerReview.countInto(cells, chunk, query));
@@ -153,11 +164,10 @@ public class LedgerQueries {
         return behind;
     }
 
-    private boolean fromStoredFigures(FindComplianceReviewQuery query, List<Document> buckets) {
+    /** Whether the stored figures hold the cells this review needs (they answer if nothing newer than its as-of was counted). */
+    private boolean storedFiguresAnswer(FindComplianceReviewQuery query) {
         return londonMidnight(query.from()) && londonMidnight(query.to()) && query.borough() == null
-               && settings.stored(query.groupBy(), query.thenBy())
-               && (query.asKnownNow() || buckets.stream().map(b -> b.get("lastRecordedNanos", Number.class))
-                         .allMatch(last -> last == null || last.longValue() <= BucketFigures.nanos(query.asOf())));
+               && settings.stored(query.groupBy(), query.thenBy());
     }
 
     /**
