@@ -143,11 +143,11 @@ public class ObligationLedgerProjection {
         for (String bucket : change.buckets()) {
             figures.add(BucketFigures.updates(bucket, caseId, version, change, settings.dimensions(), settings.pairs()));
         }
-        change.added().keySet().stream().map(BucketFigures::day).sorted().reduce((first, last) -> first + "/" + last)
-              .map(days -> days.contains("/") ? days : days + "/" + days)
-              .ifPresent(days -> figures.add(List.of(new UpdateOneModel<>(eq("_id", EXTENT),
-                      Updates.combine(Updates.min("firstDay", days.substring(0, days.indexOf('/'))),
-                              Updates.max("lastDay", days.substring(days.indexOf('/') + 1))), new UpdateOptions().upsert(true)))));
+        List<String> days = change.added().keySet().stream().map(BucketFigures::day).sorted().toList();
+        if (!days.isEmpty()) {
+            figures.add(List.of(new UpdateOneModel<>(eq("_id", EXTENT), Updates.combine(Updates.min("firstDay", days.get(0)),
+                    Updates.max("lastDay", days.get(days.size() - 1))), new UpdateOptions().upsert(true))));
+        }
         write(breaches, newBreaches);
         caseFacts.save(caseId, new Document("_id", caseId).append("version", version).append("facts", facts));
         cases.save(caseId, new Document("_id", caseId).append("version", version)

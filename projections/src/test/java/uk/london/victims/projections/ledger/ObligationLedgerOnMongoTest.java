@@ -127,6 +127,7 @@ public class ObligationLedgerOnMongoTest {
         send("case-A", new SuspectArrestedEvent(at("2026-03-03T13:00:00Z")), at("2026-03-03T13:05:00Z"));
         send("case-A", new NeedsAssessedEvent("V1", List.of("INTIMIDATED"), at("2026-03-02T11:00:00Z")), at("2026-03-04T08:00:00Z"));
         send("case-A", new VictimInformedEvent("V1", 3L, at("2026-03-09T09:00:00Z")), at("2026-03-09T09:10:00Z"));
+        send("case-A", new SuspectArrestedEvent(at("2026-03-05T13:00:00Z")), at("2026-03-09T12:00:00Z"));
         send("case-A", new CrimeReclassifiedEvent("BURGLARY_RESIDENTIAL", List.of(), at("2026-03-10T09:00:00Z")),
                 at("2026-03-10T09:00:00Z"));
         send("case-A", new EqualityDataRecordedEvent("V1", "AGE_35_44", "FEMALE", at("2026-03-10T10:00:00Z")),
@@ -174,6 +175,16 @@ public class ObligationLedgerOnMongoTest {
                 .isEqualTo(oracle.counted(facts, byOffence).stream()
                         .filter(c -> c.groups().get(ReviewDimension.OFFENCE).contains("BURGLARY_RESIDENTIAL"))
                         .map(c -> org.assertj.core.groups.Tuple.tuple(c.caseId(), c.obligation())).toList());
+
+        // The days any clock started on, which bound every review's reads (the reclassification revised three).
+        Document extent = database.getCollection(ObligationLedgerProjection.FIGURES)
+                .find(new Document("_id", ObligationLedgerProjection.EXTENT)).first();
+        List<String> days = facts.values().stream().flatMap(f -> LedgerFixtures.EVALUATOR.evaluate(f, clock.instant()).stream())
+                .filter(o -> o.clockStart() != null)
+                .map(o -> o.clockStart().atZone(uk.london.victims.domain.code.WorkingDayCalendar.LONDON).toLocalDate().toString())
+                .sorted().toList();
+        assertThat(extent.getString("firstDay")).isEqualTo(days.get(0));
+        assertThat(extent.getString("lastDay")).isEqualTo(days.get(days.size() - 1));
 
         // Delivery is at least once: every event again changes nothing.
         Map<String, List<Document>> built = readModels();
