@@ -176,6 +176,18 @@ public class ObligationLedgerOnMongoTest {
                         .filter(c -> c.groups().get(ReviewDimension.OFFENCE).contains("BURGLARY_RESIDENTIAL"))
                         .map(c -> org.assertj.core.groups.Tuple.tuple(c.caseId(), c.obligation())).toList());
 
+        // Each agency's work list: what the rule engine says it owes and has not given, judged now.
+        for (uk.london.victims.domain.cases.Agency agency : uk.london.victims.domain.cases.Agency.values()) {
+            List<String> expected = new ArrayList<>();
+            facts.forEach((caseId, f) -> LedgerFixtures.EVALUATOR.evaluate(f, clock.instant()).stream()
+                    .filter(o -> o.owner() == agency && ObligationLedgerProjection.OUTSTANDING.contains(o.status()))
+                    .forEach(o -> expected.add(caseId + "/" + ObligationLedger.key(o) + "/" + o.status())));
+            assertThat(queries.handle(new uk.london.victims.projections.obligations.FindWorkListQuery(agency, clock.instant(), 2)))
+                    .as("%s's work list", agency)
+                    .extracting(item -> item.caseId() + "/" + ObligationLedger.key(item.obligation()) + "/" + item.obligation().status())
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+
         // The days any clock started on, which bound every review's reads (the reclassification revised three).
         Document extent = database.getCollection(ObligationLedgerProjection.FIGURES)
                 .find(new Document("_id", ObligationLedgerProjection.EXTENT)).first();
