@@ -41,6 +41,7 @@ import uk.london.victims.projections.review.FindComplianceReviewQuery;
 import uk.london.victims.projections.review.FindReviewedObligationsQuery;
 import uk.london.victims.projections.review.ReviewDimension;
 import uk.london.victims.projections.review.ReviewedObligationView;
+import uk.london.victims.projections.support.RecordDocuments;
 
 /**
  * A case's obligations, the work lists and the Commissioner's review, from the obligation ledger: every
@@ -81,33 +82,48 @@ public class LedgerQueries {
     }
 
     /**
-     * The agency's outstanding items from its open lists (one per BCU), judged at the as-of instant. The lists
-     * hold what is outstanding now; an earlier as-of judges those same items then.
+     * The agency's outstanding items from its open lists (one per BCU), each with its current description,
+     * judged at the as-of instant; only an item changed after that instant is read from its case's ledger. The
+     * lists hold what is outstanding now: an earlier as-of judges those same items then.
      */
     @QueryHandler
     List<WorkItemView> handle(FindWorkListQuery query) {
         List<String> lists = bcuNames().stream().map(bcu -> ObligationLedgerProjection.openListId(query.agency().name(), bcu)).toList();
-        Map<String, Set<String>> keysByCase = new LinkedHashMap<>();
+        Map<String, List<Obligation>> current = new LinkedHashMap<>();
+        Map<String, Set<String>> changedSince = new LinkedHashMap<>();
         for (Document list : open.find(in("_id", lists))) {
             for (Document ref : list.getList("refs", Document.class)) {
-                keysByCase.computeIfAbsent(ref.getString("c"), c -> new LinkedHashSet<>()).add(ref.getString("k"));
+                String caseId = ref.getString("c");
+                if (Instant.parse(ref.getString("r")).isAfter(query.asOf())) {
+                    changedSince.computeIfAbsent(caseId, c -> new LinkedHashSet<>()).add(ref.getString("k"));
+                } else {
+                    current.computeIfAbsent(caseId, c -> new ArrayList<>())
+                           .add(ObligationLedger.judged(RecordDocuments.fromDocument(Obligation.class, ref.get("o", Document.class)), query.asOf()));
+                }
+            }
+        }
+        List<String> fromLedger = new ArrayList<>(changedSince.keySet());
+        for (int i = 0; i < fromLedger.size(); i += READ_BATCH) {
+            Set<String> chunk = new LinkedHashSet<>(fromLedger.subList(i, Math.min(fromLedger.size(), i + READ_BATCH)));
+            for (Map.Entry<String, Document> c : byId(ledger, chunk, null).entrySet()) {
+                Map<String, LedgerEntry> entries = LedgerDocuments.entries(c.getValue());
+                for (String key : changedSince.get(c.getKey())) {
+                    Optional.ofNullable(entries.get(key)).flatMap(e -> e.obligationAt(query.asOf()))
+                            .ifPresent(o -> current.computeIfAbsent(c.getKey(), x -> new ArrayList<>()).add(o));
+                }
             }
         }
         List<WorkItemView> items = new ArrayList<>();
-        List<String> caseIds = new ArrayList<>(keysByCase.keySet());
+        List<String> caseIds = new ArrayList<>(current.keySet());
         for (int i = 0; i < caseIds.size(); i += READ_BATCH) {
             Set<String> chunk = new LinkedHashSet<>(caseIds.subList(i, Math.min(caseIds.size(), i + READ_BATCH)));
             Map<String, Document> summaryById = byId(summaries, chunk, null);
-            for (Map.Entry<String, Document> c : byId(ledger, chunk, null).entrySet()) {
-                Map<String, LedgerEntry> entries = LedgerDocuments.entries(c.getValue());
-                Document summary = summaryById.getOrDefault(c.getKey(), new Document());
-                for (String key : keysByCase.get(c.getKey())) {
-                    Optional<Obligation> obligation = Optional.ofNullable(entries.get(key)).flatMap(e -> e.obligationAt(query.asOf()))
-                            .filter(o -> o.owner() == query.agency() && ObligationLedgerProjection.OUTSTANDING.contains(o.status()));
-                    obligation.ifPresent(o -> items.add(new WorkItemView(c.getKey(), summary.getString("crimeReference"),
-                            summary.getString("bcu"), summary.getString("officerId"), summary.getList("units", String.class, List.of()),
-                            urgency(o, query), o)));
-                }
+            for (String caseId : chunk) {
+                Document summary = summaryById.getOrDefault(caseId, new Document());
+                current.get(caseId).stream()
+                       .filter(o -> o.owner() == query.agency() && ObligationLedgerProjection.OUTSTANDING.contains(o.status()))
+                       .forEach(o -> items.add(new WorkItemView(caseId, summary.getString("crimeReference"), summary.getString("bcu"),
+                               summary.getString("officerId"), summary.getList("units", String.class, List.of()), urgency(o, query), o)));
             }
         }
         items.sort(Comparator.comparing((WorkItemView item) -> item.obligation().deadline(),

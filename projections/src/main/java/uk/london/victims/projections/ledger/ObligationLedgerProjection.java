@@ -34,6 +34,7 @@ import uk.london.victims.projections.review.ReviewDimension;
 import uk.london.victims.projections.support.BatchDocuments;
 import uk.london.victims.projections.support.BatchWrites;
 import uk.london.victims.projections.support.CaseFactDocuments;
+import uk.london.victims.projections.support.RecordDocuments;
 
 /**
  * Keeps the obligation ledger from the case events (see {@link ObligationLedger} for the logic): per case
@@ -165,16 +166,21 @@ public class ObligationLedgerProjection {
                 new UpdateOptions().upsert(true))));
     }
 
+    /**
+     * Keeps an outstanding obligation on its work list with its current description, so the list answers without
+     * reading the cases: takes out the previous one, then adds the new one (both idempotent, in that order).
+     */
     private void openItems(String caseId, String key, LedgerRevision previous, LedgerRevision next) {
         String was = openList(previous);
         String is = openList(next);
-        Document ref = new Document("c", caseId).append("k", key);
         List<WriteModel<Document>> writes = new ArrayList<>();
-        if (was != null && !was.equals(is)) {
-            writes.add(new UpdateOneModel<>(eq("_id", was), Updates.pull("refs", ref)));
+        if (was != null) {
+            writes.add(new UpdateOneModel<>(eq("_id", was), Updates.pull("refs", new Document("c", caseId).append("k", key))));
         }
         if (is != null) {
-            writes.add(new UpdateOneModel<>(eq("_id", is), Updates.addToSet("refs", ref), new UpdateOptions().upsert(true)));
+            Document item = new Document("c", caseId).append("k", key).append("r", next.recordedAt().toString())
+                    .append("o", RecordDocuments.toDocument(next.obligation()));
+            writes.add(new UpdateOneModel<>(eq("_id", is), Updates.push("refs", item), new UpdateOptions().upsert(true)));
         }
         open.add(writes);
     }

@@ -188,6 +188,26 @@ public class ObligationLedgerOnMongoTest {
                     .containsExactlyInAnyOrderElementsOf(expected);
         }
 
+        // At an earlier instant: the items outstanding now, as they stood then (some changed since).
+        Instant earlier = at("2026-03-04T12:00:00Z");
+        List<String> then = new ArrayList<>();
+        facts.forEach((caseId, f) -> {
+            Map<String, Obligation> before = new LinkedHashMap<>();
+            LedgerFixtures.EVALUATOR.evaluate(f, earlier).forEach(o -> before.put(ObligationLedger.key(o), o));
+            LedgerFixtures.EVALUATOR.evaluate(f, clock.instant()).stream()
+                    .filter(o -> o.owner() == uk.london.victims.domain.cases.Agency.POLICE
+                                 && ObligationLedgerProjection.OUTSTANDING.contains(o.status()))
+                    .map(o -> before.get(ObligationLedger.key(o)))
+                    .filter(o -> o != null && o.owner() == uk.london.victims.domain.cases.Agency.POLICE
+                                 && ObligationLedgerProjection.OUTSTANDING.contains(o.status()))
+                    .forEach(o -> then.add(caseId + "/" + ObligationLedger.key(o) + "/" + o.status() + "/" + o.enhanced()));
+        });
+        assertThat(queries.handle(new uk.london.victims.projections.obligations.FindWorkListQuery(
+                        uk.london.victims.domain.cases.Agency.POLICE, earlier, 2)))
+                .extracting(item -> item.caseId() + "/" + ObligationLedger.key(item.obligation()) + "/" + item.obligation().status()
+                                    + "/" + item.obligation().enhanced())
+                .isNotEmpty().containsExactlyInAnyOrderElementsOf(then);
+
         // The days any clock started on, which bound every review's reads (the reclassification revised three).
         Document extent = database.getCollection(ObligationLedgerProjection.FIGURES)
                 .find(new Document("_id", ObligationLedgerProjection.EXTENT)).first();
