@@ -343,6 +343,10 @@ abstract class ServiceContract {
         List<Map<String, Object>> workList = http.get().uri(b -> b.path("/api/work-list").queryParam("agency", "POLICE").build())
                 .exchange().expectStatus().isOk().expectBodyList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
                 }).returnResult().getResponseBody();
+        // Recorded after its deadline had passed, the untold charge is a breach on record, once, from its deadline.
+        assertThat(database.getCollection(ObligationLedgerProjection.BREACHES).find(new Document("caseId", caseId)).into(new ArrayList<>()))
+                .filteredOn(b -> "R6-police-decision".equals(b.getString("ruleId")) && b.get("triggerSequence", Number.class).longValue() == 7)
+                .extracting(b -> b.getString("overdueFrom")).containsExactly("2026-03-05T23:59:59.999999999Z");
         assertThat(workList).filteredOn(item -> caseId.equals(item.get("caseId")) && "OVERDUE".equals(item.get("urgency")))
                 .extracting(item -> ((Map<?, ?>) item.get("obligation")).get("ruleId") + "@" + ((Map<?, ?>) item.get("obligation")).get("triggerSequence"))
                 .contains("R6-police-decision@7", "R3-written-acknowledgement@1")
