@@ -130,7 +130,7 @@ public final class BenchMain {
         row(md, "ledger: a unit's work list p99 < 50 ms, 20 concurrent readers",
                 "p99 " + fmt2(get(f, "ledger.large.work_list.p99_ms")) + " ms (p50 " + fmt2(get(f, "ledger.large.work_list.p50_ms"))
                 + "), " + fmt(get(f, "ledger.large.work_list.requests_per_s")) + " requests/s, "
-                + fmt(get(f, "ledger.large.work_list.non_200")) + " non-200; POLICE across London, all BCUs",
+                + fmt(get(f, "ledger.large.work_list.non_200")) + " non-200; the police of the busiest BCU",
                 verdict(get(f, "ledger.large.work_list.p99_ms") < 50) + at);
         row(md, "service and embedded store hold 1M events in -Xmx1g",
                 fmt(get(f, "memory.heap_used_mb")) + " MB heap used after GC with " + fmt(get(f, "store.events"))

@@ -486,8 +486,9 @@ public final class Benchmark {
             }
             percentiles("ledger." + scale + "." + page[0], latency);
         }
-        read(http, "ledger." + scale + ".work_list", token(http, base, "ADMIN"), () -> base + "/api/work-list?agency=POLICE",
-                20, Math.min(10, settings.readSeconds()));
+        // A unit's work list: the police of the busiest BCU.
+        read(http, "ledger." + scale + ".work_list", token(http, base, "ADMIN"),
+                () -> base + "/api/work-list?agency=POLICE&bcu=" + bcu.replace(" ", "%20"), 20, Math.min(10, settings.readSeconds()));
         Document ledgerSample = database.getCollection("obligation_figures").find().first();
         figure("ledger." + scale + ".figure_documents", database.getCollection("obligation_figures").countDocuments(), "documents");
         if (ledgerSample != null) {

@@ -343,6 +343,16 @@ abstract class ServiceContract {
         List<Map<String, Object>> workList = http.get().uri(b -> b.path("/api/work-list").queryParam("agency", "POLICE").build())
                 .exchange().expectStatus().isOk().expectBodyList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
                 }).returnResult().getResponseBody();
+        // One BCU's work list (the case is in Hackney, Central East): there, and not in North West's; an unknown BCU is refused.
+        for (String[] bcu : new String[][] {{"CE", "true"}, {"NW", "false"}}) {
+            List<Map<String, Object>> items = http.get().uri(b -> b.path("/api/work-list").queryParam("agency", "POLICE")
+                            .queryParam("bcu", bcu[0]).build())
+                    .exchange().expectStatus().isOk().expectBodyList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+                    }).returnResult().getResponseBody();
+            assertThat(items.stream().anyMatch(item -> caseId.equals(item.get("caseId")))).as(bcu[0]).isEqualTo(Boolean.parseBoolean(bcu[1]));
+        }
+        http.get().uri(b -> b.path("/api/work-list").queryParam("agency", "POLICE").queryParam("bcu", "Atlantis").build())
+            .exchange().expectStatus().isBadRequest();
         // Recorded after its deadline had passed, the untold charge is a breach on record, once, from its deadline.
         assertThat(database.getCollection(ObligationLedgerProjection.BREACHES).find(new Document("caseId", caseId)).into(new ArrayList<>()))
                 .filteredOn(b -> "R6-police-decision".equals(b.getString("ruleId")) && b.get("triggerSequence", Number.class).longValue() == 7)

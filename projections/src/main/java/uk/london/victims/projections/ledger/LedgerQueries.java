@@ -88,7 +88,8 @@ public class LedgerQueries {
      */
     @QueryHandler
     List<WorkItemView> handle(FindWorkListQuery query) {
-        List<String> lists = bcuNames().stream().map(bcu -> ObligationLedgerProjection.openListId(query.agency().name(), bcu)).toList();
+        List<String> lists = (query.bcu() == null ? bcuNames() : List.of(query.bcu())).stream()
+                .map(bcu -> ObligationLedgerProjection.openListId(query.agency().name(), bcu)).toList();
         Map<String, List<Obligation>> current = new LinkedHashMap<>();
         Map<String, Set<String>> changedSince = new LinkedHashMap<>();
         for (Document list : open.find(in("_id", lists))) {

@@ -188,6 +188,11 @@ public class ObligationLedgerOnMongoTest {
                     .containsExactlyInAnyOrderElementsOf(expected);
         }
 
+        // One BCU's: only its cases' items.
+        assertThat(queries.handle(new uk.london.victims.projections.obligations.FindWorkListQuery(
+                        uk.london.victims.domain.cases.Agency.POLICE, clock.instant(), 2, "Central East")))
+                .extracting(item -> item.caseId()).isNotEmpty().containsOnly("case-A");
+
         // At an earlier instant: the items outstanding now, as they stood then (some changed since).
         Instant earlier = at("2026-03-04T12:00:00Z");
         List<String> then = new ArrayList<>();
