@@ -208,7 +208,7 @@ class CaseForVictim {
      * Decisions the victim may ask to be reviewed, each with the date to ask by: 3 months (the police scheme as a
      * PCC publishes it; the CPS scheme considers requests up to 3 months after the decision was communicated).
      */
-    private List<Decision> reviewable(CaseTimelineView timeline) {
+    List<Decision> reviewable(CaseTimelineView timeline) {
         List<Decision> decisions = new ArrayList<>();
         for (TimelineEntryView entry : timeline.entries()) {
             if (!REVIEWABLE.contains(entry.type()) || entry.notForVictim()) {

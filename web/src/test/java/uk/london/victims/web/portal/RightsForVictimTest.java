@@ -117,4 +117,21 @@ class RightsForVictimTest {
                 List.of(owed("R11-victim-contact-scheme-referral"))))
                 .anyMatch(text -> text.contains("Victim Contact Scheme") && text.contains("within 10 working days of the sentence"));
     }
+
+    @Test
+    void aCpsDecisionShowsTheSchemesTenWorkingDaysForAPromptReviewBesideItsThreeMonths() {
+        Instant decided = Instant.parse("2024-06-04T09:00:00Z");
+        CaseTimelineView timeline = new CaseTimelineView("case-0000-0001", 2, List.of(
+                new TimelineEntryView(0, "ChargingDecisionMade", "CPS", decided, decided, null, false,
+                        Map.of("suspectId", "S1", "decision", "NO_FURTHER_ACTION")),
+                new TimelineEntryView(1, "NoFurtherActionTaken", "POLICE", decided, decided, null, false,
+                        Map.of("suspectId", "S2"))));
+        List<CaseForVictim.Decision> decisions = portal.reviewable(timeline);
+        CaseForVictim.Decision cps = decisions.get(0);
+        assertThat(cps.decision()).isEqualTo("CPS_NO_CHARGE");
+        assertThat(cps.promptBy()).isEqualTo(VictimSteps.day(Instant.parse("2024-06-18T22:59:59Z")));
+        assertThat(cps.askBy()).isEqualTo(VictimSteps.day(Instant.parse("2024-09-04T09:00:00Z")));
+        assertThat(decisions.get(1).decision()).isEqualTo("POLICE_NO_FURTHER_ACTION");
+        assertThat(decisions.get(1).promptBy()).as("the police scheme has no prompt-review window").isNull();
+    }
 }
