@@ -167,6 +167,11 @@ class CorrectedRulesTest {
         history.told("V1", history.last(), "2024-06-07T09:00:00Z");
         assertThat(only(history.evaluate(ENGINE, LATER), "R8-give-evidence").status()).isEqualTo(ObligationStatus.MET_LATE);
 
+        CaseHistory declined = CaseHistory.recorded(DAY, "THEFT")
+                .add(DECLINED, DAY, "victimId", "V1", "declinedUpdates", true, "channels", List.of(), "unsafeChannels", List.of())
+                .add("HearingListed", DAY, "hearingId", "H1", "suspectId", "S1", "type", "TRIAL").received("2024-06-05T09:00:00Z");
+        assertThat(only(declined.evaluate(ENGINE, LATER), "R8-give-evidence").waivedFor()).isEqualTo(WaiverReason.DECLINED);
+
         CaseHistory firstHearing = CaseHistory.recorded(DAY, "THEFT")
                 .add("HearingListed", DAY, "hearingId", "H1", "suspectId", "S1", "type", "FIRST_APPEARANCE");
         assertThat(all(firstHearing.evaluate(ENGINE, LATER), "R8-give-evidence")).as("only a trial").isEmpty();
@@ -184,6 +189,8 @@ class CorrectedRulesTest {
         CaseHistory enhanced = CaseHistory.recorded(DAY, "THEFT", "HATE_CRIME")
                 .add("HearingOutcomeRecorded", DAY, "hearingId", "H1", "outcome", "WARRANT_ISSUED").received(DAY);
         assertThat(only(enhanced.evaluate(ENGINE, LATER), "R8-warrant-issued").deadline()).isEqualTo(endOf("2024-06-05"));
+        enhanced.told("V1", enhanced.last(), "2024-06-06T09:00:00Z");
+        assertThat(only(enhanced.evaluate(ENGINE, LATER), "R8-warrant-issued").status()).isEqualTo(ObligationStatus.MET_LATE);
 
         CaseHistory unsafe = CaseHistory.recorded(DAY, "THEFT")
                 .add(DECLINED, DAY, "victimId", "V1", "declinedUpdates", false, "channels", List.of(), "unsafeChannels", List.of("SMS"))
