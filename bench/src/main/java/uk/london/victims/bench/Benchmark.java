@@ -44,6 +44,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
 import uk.london.victims.application.notifications.VictimNotifications;
+import uk.london.victims.application.victims.RepeatVictimisation;
 import uk.london.victims.application.store.MongoEventStorageEngine;
 import uk.london.victims.application.store.MongoStoreConfiguration.StoreConnection;
 import uk.london.victims.domain.people.PersonalDataVault;
@@ -524,12 +525,16 @@ public final class Benchmark {
         return rejections;
     }
 
-    /** The streaming processors that keep read models (replayable), plus notifications when asked. */
+    /**
+     * The streaming processors that keep read models (replayable), plus, when asked, the processes that act
+     * and are never replayed (notifications, finding repeat victims).
+     */
     List<PooledStreamingEventProcessor> processors(boolean withNotifications) {
         EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
         return processing.eventProcessors().values().stream()
                 .filter(PooledStreamingEventProcessor.class::isInstance).map(PooledStreamingEventProcessor.class::cast)
-                .filter(p -> withNotifications || !p.getName().equals(VictimNotifications.PROCESSING_GROUP))
+                .filter(p -> withNotifications || !(p.getName().equals(VictimNotifications.PROCESSING_GROUP)
+                                                    || p.getName().equals(RepeatVictimisation.PROCESSING_GROUP)))
                 .toList();
     }
 

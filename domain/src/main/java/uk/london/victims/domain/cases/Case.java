@@ -466,6 +466,33 @@ class Case {
     }
 
     @CommandHandler
+    long handle(RecordPersistentTargetingCommand command) {
+        Victim victim = knownVictim(command.victimId(), command.occurredAt());
+        require(command.source() != null, "source-missing",
+                "Say how it was found: REPEAT_VICTIMISATION or OFFICER_ASSESSMENT (source)");
+        require(!victim.persistentlyTargeted, "already-persistently-targeted",
+                "This victim is already recorded as persistently targeted in this case");
+        List<String> others = List.copyOf(orEmpty(command.otherCaseIds()));
+        require(command.source() != PersistentTargetingSource.REPEAT_VICTIMISATION || !others.isEmpty(), "other-cases-missing",
+                "A finding from repeat victimisation names the other cases (otherCaseIds)");
+        require(others.stream().noneMatch(id -> id.equals(caseId.value())), "other-cases-invalid",
+                "otherCaseIds are other cases, not this one");
+        require(command.source() != PersistentTargetingSource.OFFICER_ASSESSMENT || notBlank(command.reason()), "reason-missing",
+                "An officer's assessment gives the reason (reason)");
+        apply(new VictimPersistentlyTargetedEvent(caseId, command.victimId(), command.source(), others, command.reason(),
+                command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(GrantEnhancedRightsByDiscretionCommand command) {
+        knownVictim(command.victimId(), command.occurredAt());
+        requireReason(command.reason());
+        apply(new EnhancedRightsGrantedByDiscretionEvent(caseId, command.victimId(), command.reason(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
     long handle(SetContactPreferencesCommand command) {
         knownVictim(command.victimId(), command.occurredAt());
         Set<ContactChannel> channels = Set.copyOf(orEmpty(command.channels()));
@@ -919,6 +946,18 @@ class Case {
     void on(NeedsAssessedEvent event) {
         Victim victim = victims.get(event.victimId());
         victim.enhanced = victim.enhanced || !event.enhancedRightsReasons().isEmpty();
+    }
+
+    @EventSourcingHandler
+    void on(VictimPersistentlyTargetedEvent event) {
+        Victim victim = victims.get(event.victimId());
+        victim.persistentlyTargeted = true;
+        victim.enhanced = true;
+    }
+
+    @EventSourcingHandler
+    void on(EnhancedRightsGrantedByDiscretionEvent event) {
+        victims.get(event.victimId()).enhanced = true;
     }
 
     @EventSourcingHandler

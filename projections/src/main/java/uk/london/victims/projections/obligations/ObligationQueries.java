@@ -67,7 +67,9 @@ public class ObligationQueries {
             List<Obligation> open = evaluator.evaluate(facts(timeline), query.asOf()).stream()
                     .filter(o -> o.owner() == query.agency())
                     .filter(o -> o.status() == ObligationStatus.OPEN || o.status() == ObligationStatus.OVERDUE
-                                 || o.status() == ObligationStatus.AWAITING_CLOCK)
+                                 || o.status() == ObligationStatus.AWAITING_CLOCK
+                                 // The agency still has to seek the victim's consent: work to do, not yet a breach.
+                                 || o.status() == ObligationStatus.AWAITING_CONSENT)
                     .toList();
             if (open.isEmpty()) {
                 continue;
@@ -88,6 +90,9 @@ public class ObligationQueries {
     private String urgency(Obligation obligation, FindWorkListQuery query) {
         if (obligation.status() == ObligationStatus.AWAITING_CLOCK) {
             return "AWAITING_CLOCK";
+        }
+        if (obligation.status() == ObligationStatus.AWAITING_CONSENT) {
+            return "AWAITING_CONSENT";
         }
         if (obligation.status() == ObligationStatus.OVERDUE) {
             return "OVERDUE";

@@ -22,6 +22,7 @@ import uk.london.victims.projections.review.ComplianceReviewView;
 import uk.london.victims.projections.review.FindComplianceReviewQuery;
 import uk.london.victims.projections.review.FindPlanMeasuresQuery;
 import uk.london.victims.projections.review.PlanMeasuresView;
+import uk.london.victims.projections.review.ReviewBasis;
 import uk.london.victims.projections.review.ReviewDimension;
 import uk.london.victims.projections.review.ReviewedObligationView;
 import uk.london.victims.web.review.AuditedReviewReads;
@@ -55,8 +56,9 @@ class ReviewController {
             description = "Roles: COMMISSIONER. Unsuppressed: for analysis, not for publication.")
     Mono<ComplianceReviewView> review(@RequestParam Instant from, @RequestParam Instant to,
                                       @RequestParam(required = false) Instant asOf,
-                                      @RequestParam(defaultValue = "RIGHT") ReviewDimension groupBy) {
-        return query(from, to, asOf, groupBy);
+                                      @RequestParam(defaultValue = "RIGHT") ReviewDimension groupBy,
+                                      @RequestParam(defaultValue = "CODE_RIGHTS") ReviewBasis basis) {
+        return query(from, to, asOf, groupBy, basis);
     }
 
     @GetMapping("/obligations")
@@ -65,8 +67,9 @@ class ReviewController {
     Mono<List<ReviewedObligationView>> drillDown(@RequestParam Instant from, @RequestParam Instant to,
                                                  @RequestParam(required = false) Instant asOf,
                                                  @RequestParam(defaultValue = "RIGHT") ReviewDimension groupBy,
+                                                 @RequestParam(defaultValue = "CODE_RIGHTS") ReviewBasis basis,
                                                  @RequestParam String group) {
-        return audited.obligationsBehind(reviewQuery(from, to, asOf, groupBy), group);
+        return audited.obligationsBehind(reviewQuery(from, to, asOf, groupBy, basis), group);
     }
 
     @GetMapping("/plan-measures")
@@ -83,21 +86,23 @@ class ReviewController {
     @Operation(summary = "The same figures as CSV for publication, small counts suppressed", description = "Roles: COMMISSIONER")
     Mono<ResponseEntity<String>> export(@RequestParam Instant from, @RequestParam Instant to,
                                         @RequestParam(required = false) Instant asOf,
-                                        @RequestParam(defaultValue = "RIGHT") ReviewDimension groupBy) {
-        return query(from, to, asOf, groupBy).map(view -> ResponseEntity.ok()
+                                        @RequestParam(defaultValue = "RIGHT") ReviewDimension groupBy,
+                                        @RequestParam(defaultValue = "CODE_RIGHTS") ReviewBasis basis) {
+        return query(from, to, asOf, groupBy, basis).map(view -> ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"victims-code-review.csv\"")
                 .body(csv(view)));
     }
 
-    private Mono<ComplianceReviewView> query(Instant from, Instant to, Instant asOf, ReviewDimension groupBy) {
-        FindComplianceReviewQuery query = reviewQuery(from, to, asOf, groupBy);
+    private Mono<ComplianceReviewView> query(Instant from, Instant to, Instant asOf, ReviewDimension groupBy, ReviewBasis basis) {
+        FindComplianceReviewQuery query = reviewQuery(from, to, asOf, groupBy, basis);
         return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(ComplianceReviewView.class)));
     }
 
-    private FindComplianceReviewQuery reviewQuery(Instant from, Instant to, Instant asOf, ReviewDimension groupBy) {
+    private FindComplianceReviewQuery reviewQuery(Instant from, Instant to, Instant asOf, ReviewDimension groupBy,
+                                                  ReviewBasis basis) {
         requirePeriod(from, to);
-        return new FindComplianceReviewQuery(from, to, asOfOrNow(asOf), groupBy);
+        return new FindComplianceReviewQuery(from, to, asOfOrNow(asOf), groupBy, basis);
     }
 
     private static void requirePeriod(Instant from, Instant to) {

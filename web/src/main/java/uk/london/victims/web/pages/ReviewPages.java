@@ -368,6 +368,7 @@ class ReviewPages {
             case OPEN -> "Open, not yet due";
             case WAIVED -> "Waived";
             case AWAITING_CLOCK -> "Waiting for the clock to start";
+            case AWAITING_CONSENT -> "Waiting for the victim’s consent";
         };
     }
 
