@@ -103,6 +103,24 @@ class SecurityHeadersAndAuditedReadsTest extends PagesOnEmbeddedStore {
     }
 
     @Test
+    void aChunkedFormOver64KbWithNoLengthIsRefusedWith413Too() {
+        // No Content-Length: the body is refused as it is read (by the CSRF check), not before.
+        byte[] chunk = ("role=" + "x".repeat(1024)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer> body = reactor.core.publisher.Flux.range(0, 70)
+                .map(i -> org.springframework.core.io.buffer.DefaultDataBufferFactory.sharedInstance.wrap(chunk));
+        // With a session, as a browser that opened the sign-in page has: the CSRF check then reads the form.
+        String session = http.get().uri("/staff/sign-in").exchange().expectStatus().isOk().expectBody().returnResult()
+                .getResponseCookies().getFirst("SESSION").getValue();
+        EntityExchangeResult<String> result = http.post().uri("/staff/sign-in").cookie("SESSION", session)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(body, org.springframework.core.io.buffer.DataBuffer.class).exchange()
+                .expectStatus().isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE).expectBody(String.class).returnResult();
+        assertThat(result.getRequestHeaders().getContentLength()).isEqualTo(-1);
+        assertThat(result.getResponseBody()).contains("What you sent is too long").doesNotContain("Exception");
+        assertSecurityHeaders(result);
+    }
+
+    @Test
     void everyReadOfPersonalDataNeedsAPurposeAndIsAudited() {
         String police = token("ADMIN");
         for (String read : PERSONAL_READS) {
