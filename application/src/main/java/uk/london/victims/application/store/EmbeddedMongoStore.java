@@ -98,7 +98,13 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         if (!Files.isDirectory(directory)) {
             Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
         }
-        Files.setPosixFilePermissions(directory, OWNER_ONLY_DIRECTORY);
+        try {
+            Files.setPosixFilePermissions(directory, OWNER_ONLY_DIRECTORY);
+        } catch (IOException notOwner) {
+            // A directory someone else owns (a mounted volume) cannot be changed by us; the file still can.
+            log.warn("Cannot make {} owner-only ({}); make sure only this service's user can read it", directory,
+                    notOwner.toString());
+        }
         if (!Files.exists(file)) {
             // Created owner-only before MVStore opens it, so it is never readable by others, not even briefly.
             Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));

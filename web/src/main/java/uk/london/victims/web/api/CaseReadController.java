@@ -41,8 +41,6 @@ import uk.london.victims.web.security.StaffMember;
 @AnyAgencyRole
 class CaseReadController {
 
-    static final String PURPOSE = AuditedReads.PURPOSE;
-
     private final QueryGateway queries;
     private final VisibleCases visibleCases;
     private final MongoEventStorageEngine events;
@@ -71,7 +69,9 @@ class CaseReadController {
 
     @GetMapping("/{caseId}/timeline")
     @Operation(summary = "Every agency's steps on the case, oldest first, with personal details opened")
-    Mono<CaseTimelineView> timeline(@PathVariable String caseId, @Parameter(description = AuditedReads.PURPOSE_DESCRIPTION, required = true) @RequestHeader(name = AuditedReads.PURPOSE, required = false) String purpose) {
+    Mono<CaseTimelineView> timeline(@PathVariable String caseId,
+                                    @Parameter(description = AuditedReads.PURPOSE_DESCRIPTION, required = true)
+                                    @RequestHeader(name = AuditedReads.PURPOSE, required = false) String purpose) {
         CaseId id = new CaseId(caseId);
         return AuditedReads.purpose(purpose).flatMap(why -> visible(id).then(audited.record("read-timeline", id, why)))
                 .then(StaffMember.current())
@@ -85,7 +85,8 @@ class CaseReadController {
     @GetMapping("/{caseId}/events")
     @Operation(summary = "The case's full event history as stored (personal details stay sealed)")
     Mono<List<Map<String, Object>>> history(@PathVariable String caseId,
-                                            @Parameter(description = AuditedReads.PURPOSE_DESCRIPTION, required = true) @RequestHeader(name = AuditedReads.PURPOSE, required = false) String purpose) {
+                                            @Parameter(description = AuditedReads.PURPOSE_DESCRIPTION, required = true)
+                                            @RequestHeader(name = AuditedReads.PURPOSE, required = false) String purpose) {
         CaseId id = new CaseId(caseId);
         return AuditedReads.purpose(purpose).flatMap(why -> visible(id).then(audited.record("read-history", id, why)))
                 .then(Mono.fromCallable(() -> events.readEvents(id.value()).asStream().map(CaseReadController::describe).toList())

@@ -45,7 +45,8 @@ class NotificationController {
     @Operation(summary = "Notices to the case's victims, newest first, with their delivery status",
             description = "The text of a portal sign-in code is never shown: with it, anyone on staff could sign in as the victim.")
     Mono<List<Map<String, Object>>> notifications(@PathVariable String caseId,
-            @Parameter(description = AuditedReads.PURPOSE_DESCRIPTION, required = true) @RequestHeader(name = AuditedReads.PURPOSE, required = false) String purpose) {
+                                                  @Parameter(description = AuditedReads.PURPOSE_DESCRIPTION, required = true)
+                                                  @RequestHeader(name = AuditedReads.PURPOSE, required = false) String purpose) {
         CaseId id = new CaseId(caseId);
         return AuditedReads.purpose(purpose).flatMap(why -> visibleCases.require(id)
                         .flatMap(visible -> audited.record("read-notifications", id, why).thenReturn(visible)))

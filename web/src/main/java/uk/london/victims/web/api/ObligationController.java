@@ -56,7 +56,8 @@ class ObligationController {
     @GetMapping("/cases/{caseId}/obligations")
     @Operation(summary = "The case's Victims' Code obligations as of a date (default now)")
     Mono<CaseObligationsView> caseObligations(@PathVariable String caseId, @RequestParam(required = false) Instant asOf,
-                                              @Parameter(description = AuditedReads.PURPOSE_DESCRIPTION, required = true) @RequestHeader(name = AuditedReads.PURPOSE, required = false) String purpose) {
+                                              @Parameter(description = AuditedReads.PURPOSE_DESCRIPTION, required = true)
+                                              @RequestHeader(name = AuditedReads.PURPOSE, required = false) String purpose) {
         CaseId id = new CaseId(caseId);
         Instant when = asOf == null ? clock.instant() : asOf;
         // What each victim was owed and told, with their ids: a read of their record like any other.
