@@ -162,7 +162,8 @@ class PortalSignIn {
         if (identity.signedInAt().plus(limits.sessionLifetime()).isBefore(clock.instant())) {
             return false;
         }
-        if (vault.isErased(new PersonId(identity.personId())) || vault.isErased(new PersonId(identity.victimId()))) {
+        if (vault.isErased(new PersonId(identity.personId()))
+            || !identity.victimId().equals(identity.personId()) && vault.isErased(new PersonId(identity.victimId()))) {
             return false;
         }
         Document signedOut = signOuts.find(eq("_id", identity.personId())).first();
