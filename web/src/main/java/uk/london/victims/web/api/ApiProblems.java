@@ -79,6 +79,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "This person's details were erased; nothing personal about them can be recorded again.");
     }
 
+    @ExceptionHandler(AuditedReads.PurposeRequiredException.class)
+    ProblemDetail purposeRequired(AuditedReads.PurposeRequiredException e) {
+        return problem(HttpStatus.BAD_REQUEST, "purpose-required", e.getMessage());
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badArgument(IllegalArgumentException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());

@@ -35,6 +35,7 @@ import com.mongodb.client.model.Updates;
 import uk.london.victims.application.audit.AuditLog;
 import uk.london.victims.application.notifications.OneTimeCodes;
 import uk.london.victims.domain.cases.ContactChannel;
+import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.PersonalDataVault;
 import uk.london.victims.projections.casesummary.CaseSummaryView;
 import uk.london.victims.projections.casesummary.FindCasesQuery;
@@ -153,9 +154,16 @@ class PortalSignIn {
         audit.record(identity.personId(), "PORTAL", "portal-signed-out-everywhere", identity.caseId(), "victim portal");
     }
 
-    /** Whether a session is still good: not signed out everywhere since, and not older than its lifetime. */
+    /**
+     * Whether a session is still good: not older than its lifetime, not signed out everywhere since, and
+     * neither the person nor the victim they act for erased (an erased victim's sessions end at once).
+     */
     boolean stillValid(PortalIdentity identity) {
         if (identity.signedInAt().plus(limits.sessionLifetime()).isBefore(clock.instant())) {
+            return false;
+        }
+        if (vault.isErased(new PersonId(identity.personId()))
+            || !identity.victimId().equals(identity.personId()) && vault.isErased(new PersonId(identity.victimId()))) {
             return false;
         }
         Document signedOut = signOuts.find(eq("_id", identity.personId())).first();

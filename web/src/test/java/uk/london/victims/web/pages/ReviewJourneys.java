@@ -43,7 +43,7 @@ final class ReviewJourneys {
         String token = (String) anonymous.post().uri("/demo/tokens").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("role", "POLICE_OFFICER")).exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody().get("token");
-        WebTestClient police = anonymous.mutate().defaultHeaders(h -> h.setBearerAuth(token)).build();
+        WebTestClient police = anonymous.mutate().defaultHeaders(h -> h.setBearerAuth(token)).defaultHeader("X-Purpose", "review test").build();
 
         mayCase = report(police, "2024-05-02T09:00:00Z");
         String victim = victim(police, mayCase, VICTIM_NAME, "2024-05-02T09:30:00Z");

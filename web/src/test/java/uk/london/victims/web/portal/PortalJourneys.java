@@ -50,7 +50,7 @@ abstract class PortalJourneys extends PagesOnEmbeddedStore {
         String token = (String) http.post().uri("/demo/tokens").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("role", "POLICE_OFFICER", "staffId", "PC-PORTAL", "unit", "MPS-NE-CID", "bcu", "NE")).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("token");
-        police = http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+        police = http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).defaultHeader("X-Purpose", "portal test").build();
     }
 
     record Journey(String caseId, String reference, String victimId) {
