@@ -70,4 +70,43 @@ class PortalSignInWorkTest {
         afterTheAnswer.forEach(Runnable::run);
         verifyNoInteractions(sender);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void checkingACodeDoesTheSameStoreWorkForAReferenceWithCodesAndOneWithout() {
+        Instant now = Instant.parse("2026-03-02T09:00:00Z");
+        List<String> known = storeWork(new Document("tries", 1).append("codes", List.of(new Document("hash", "ab").append("salt", "00")
+                .append("personId", "p1").append("caseId", "c1").append("expiresAt", java.util.Date.from(now.plusSeconds(300))))), now);
+        List<String> unknown = storeWork(null, now);
+
+        assertThat(known).isEqualTo(unknown).isNotEmpty();
+        verifyNoInteractions(queries, vault, sender);
+    }
+
+    /** The store calls one wrong code makes, in order, when the reference's codes are {@code codesDocument}. */
+    @SuppressWarnings("unchecked")
+    private List<String> storeWork(Document codesDocument, Instant now) {
+        MongoCollection<Document> throttle = mock(MongoCollection.class);
+        MongoCollection<Document> codes = mock(MongoCollection.class);
+        MongoDatabase store = mock(MongoDatabase.class);
+        when(store.getCollection(anyString())).thenReturn(mock(MongoCollection.class));
+        when(store.getCollection(PortalSignIn.THROTTLE)).thenReturn(throttle);
+        when(store.getCollection(PortalSignIn.CODES)).thenReturn(codes);
+        when(throttle.findOneAndUpdate(any(org.bson.conversions.Bson.class), any(org.bson.conversions.Bson.class),
+                any(com.mongodb.client.model.FindOneAndUpdateOptions.class)))
+                .thenReturn(new Document("count", 1).append("failures", 1).append("windowStart", java.util.Date.from(now)));
+        when(codes.findOneAndUpdate(any(org.bson.conversions.Bson.class), any(org.bson.conversions.Bson.class),
+                any(com.mongodb.client.model.FindOneAndUpdateOptions.class))).thenReturn(codesDocument);
+        PortalProperties limits = new PortalProperties(Duration.ofMinutes(10), 3, 5, 20, Duration.ofMinutes(10), 5,
+                Duration.ofMinutes(15), 10, Duration.ofMinutes(15), Duration.ofHours(2));
+        PortalSignIn signIn = new PortalSignIn(store, queries, vault, sender, mock(AuditLog.class), limits,
+                Clock.fixed(now, ZoneOffset.UTC), afterTheAnswer::add);
+
+        assertThat(signIn.verify("CRIS-1/26", "123456", "203.0.113.7")).isInstanceOf(PortalSignIn.Refused.class);
+
+        List<String> work = new ArrayList<>();
+        org.mockito.Mockito.mockingDetails(throttle).getInvocations().forEach(i -> work.add("throttle." + i.getMethod().getName()));
+        org.mockito.Mockito.mockingDetails(codes).getInvocations().forEach(i -> work.add("codes." + i.getMethod().getName()));
+        return work;
+    }
 }
