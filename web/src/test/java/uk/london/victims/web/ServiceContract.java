@@ -254,28 +254,28 @@ abstract class ServiceContract {
         post(s + "/crime-record", Map.of("crimeReference", "CRIS-7654321/26", "offence", "ROBBERY", "borough", "HACKNEY",
                 "priorityFlags", List.of("WEAPON_BASED"), "hateStrands", List.of(), "occurredAt", "2026-03-01T21:00:00Z"))
                 .expectStatus().isCreated().expectHeader().valueEquals("ETag", "\"1\"");
-        post(s + "/officer-assignments", Map.of("officerId", "DC-2001", "unit", "MPS-CE-CID", "occurredAt", "2026-03-01T22:00:00Z"))
-                .expectStatus().isCreated();
+        post(AgencyRole.POLICE_OFFICER, "CE", s + "/officer-assignments", Map.of("officerId", "DC-2001", "unit", "MPS-CE-CID",
+                "occurredAt", "2026-03-01T22:00:00Z")).expectStatus().isCreated();
         post(s + "/suspects", Map.of("suspectId", "S1", "occurredAt", "2026-03-03T09:00:00Z")).expectStatus().isCreated();
         post(s + "/suspects/S1/arrests", Map.of("occurredAt", "2026-03-03T10:00:00Z")).expectStatus().isCreated();
         post(s + "/suspects/S1/interviews", Map.of("admittedOffence", true, "occurredAt", "2026-03-03T14:00:00Z"))
                 .expectStatus().isCreated();
         post(s + "/suspects/S1/cps-referrals", Map.of("occurredAt", "2026-03-04T09:00:00Z")).expectStatus().isCreated();
-        post(AgencyRole.CPS, s + "/suspects/S1/charging-decisions", Map.of("decision", "CHARGE", "charges", List.of("Robbery"),
+        post(AgencyRole.CPS, "CE", s + "/suspects/S1/charging-decisions", Map.of("decision", "CHARGE", "charges", List.of("Robbery"),
                 "occurredAt", "2026-03-05T11:00:00Z")).expectStatus().isCreated();
-        post(AgencyRole.COURT, s + "/hearings", Map.of("hearingId", "H1", "suspectId", "S1", "court", "Thames Magistrates' Court",
+        post(AgencyRole.COURT, "CE", s + "/hearings", Map.of("hearingId", "H1", "suspectId", "S1", "court", "Thames Magistrates' Court",
                 "scheduledFor", "2026-03-20T10:00:00Z", "type", "FIRST_APPEARANCE", "occurredAt", "2026-03-05T15:00:00Z"))
                 .expectStatus().isCreated();
-        post(AgencyRole.WITNESS_CARE, s + "/witness-care-receipts", Map.of("aboutSequence", 8, "information",
+        post(AgencyRole.WITNESS_CARE, "CE", s + "/witness-care-receipts", Map.of("aboutSequence", 8, "information",
                 "Hearing date, time and place", "occurredAt", "2026-03-06T09:00:00Z")).expectStatus().isCreated();
-        post(AgencyRole.COURT, s + "/hearings/H1/outcomes", Map.of("outcome", "GUILTY_PLEA", "conditions", List.of(),
+        post(AgencyRole.COURT, "CE", s + "/hearings/H1/outcomes", Map.of("outcome", "GUILTY_PLEA", "conditions", List.of(),
                 "occurredAt", "2026-03-20T11:00:00Z")).expectStatus().isCreated();
-        post(AgencyRole.COURT, s + "/suspects/S1/sentences", Map.of("sentence", "IMMEDIATE_CUSTODY", "lengthMonths", 30,
+        post(AgencyRole.COURT, "CE", s + "/suspects/S1/sentences", Map.of("sentence", "IMMEDIATE_CUSTODY", "lengthMonths", 30,
                 "ancillaryOrders", List.of("Restraining order"), "occurredAt", "2026-04-10T12:00:00Z")).expectStatus().isCreated();
-        post(AgencyRole.RJ_PROVIDER, s + "/suspects/S1/restorative-justice-steps", Map.of("step", "OFFERED", "occurredAt", "2026-04-20T12:00:00Z"))
+        post(AgencyRole.RJ_PROVIDER, "CE", s + "/suspects/S1/restorative-justice-steps", Map.of("step", "OFFERED", "occurredAt", "2026-04-20T12:00:00Z"))
                 .expectStatus().isCreated().expectBody().jsonPath("$.version").isEqualTo(12);
         // The rules hold through the API too: a sentence needs a conviction, and it came once.
-        post(AgencyRole.COURT, s + "/suspects/S1/sentences", Map.of("sentence", "FINE", "occurredAt", "2026-04-21T12:00:00Z"))
+        post(AgencyRole.COURT, "CE", s + "/suspects/S1/sentences", Map.of("sentence", "FINE", "occurredAt", "2026-04-21T12:00:00Z"))
                 .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY)
                 .expectBody().jsonPath("$.type").isEqualTo("https://victims.london/problems/already-sentenced");
     }
@@ -300,12 +300,12 @@ abstract class ServiceContract {
                 "channel", "PHONE", "informedBy", "DC 1", "occurredAt", "2026-03-03T09:00:00Z")).expectStatus().isCreated();
         post(s + "/suspects/S1/police-charges", Map.of("charges", List.of("Robbery"), "occurredAt", "2026-03-04T09:00:00Z"))
                 .expectStatus().isCreated();                                                                          // 7
-        post(AgencyRole.COURT, s + "/hearings", Map.of("hearingId", "H1", "suspectId", "S1", "court", "Thames Magistrates' Court",
+        post(AgencyRole.COURT, "CE", s + "/hearings", Map.of("hearingId", "H1", "suspectId", "S1", "court", "Thames Magistrates' Court",
                 "scheduledFor", "2026-03-20T10:00:00Z", "type", "FIRST_APPEARANCE", "occurredAt", "2026-03-04T15:00:00Z"))
                 .expectStatus().isCreated();                                                                          // 8
-        post(AgencyRole.WITNESS_CARE, s + "/witness-care-receipts", Map.of("aboutSequence", 8, "information", "Listing",
+        post(AgencyRole.WITNESS_CARE, "CE", s + "/witness-care-receipts", Map.of("aboutSequence", 8, "information", "Listing",
                 "occurredAt", "2026-03-06T09:00:00Z")).expectStatus().isCreated();                                    // 9
-        post(AgencyRole.WITNESS_CARE, s + "/victim-contacts", Map.of("victimId", victim, "aboutSequence", 9, "informedAbout",
+        post(AgencyRole.WITNESS_CARE, "CE", s + "/victim-contacts", Map.of("victimId", victim, "aboutSequence", 9, "informedAbout",
                 "Hearing date, time and place", "channel", "SMS", "informedBy", "WCO 7", "occurredAt", "2026-03-06T15:00:00Z"))
                 .expectStatus().isCreated();
 
@@ -506,11 +506,11 @@ abstract class ServiceContract {
                 .expectStatus().isCreated();
         post(a + "/victims/" + repeatVictim + "/personal-statement-steps", Map.of("step", "OFFERED", "occurredAt", "2025-01-11T10:00:00Z"))
                 .expectStatus().isCreated();
-        post(AgencyRole.COURT, a + "/hearings", Map.of("hearingId", "H1", "suspectId", "S1", "court", "Highbury Corner Magistrates' Court",
+        post(AgencyRole.COURT, "CN", a + "/hearings", Map.of("hearingId", "H1", "suspectId", "S1", "court", "Highbury Corner Magistrates' Court",
                 "scheduledFor", "2025-02-15T10:00:00Z", "type", "FIRST_APPEARANCE", "occurredAt", "2025-01-12T10:00:00Z")).expectStatus().isCreated();
-        post(AgencyRole.COURT, a + "/hearings/H1/outcomes", Map.of("outcome", "GUILTY_PLEA", "occurredAt", "2025-02-15T10:00:00Z"))
+        post(AgencyRole.COURT, "CN", a + "/hearings/H1/outcomes", Map.of("outcome", "GUILTY_PLEA", "occurredAt", "2025-02-15T10:00:00Z"))
                 .expectStatus().isCreated();
-        post(AgencyRole.RJ_PROVIDER, a + "/suspects/S1/restorative-justice-steps", Map.of("step", "OFFERED", "occurredAt", "2025-03-01T10:00:00Z"))
+        post(AgencyRole.RJ_PROVIDER, "CN", a + "/suspects/S1/restorative-justice-steps", Map.of("step", "OFFERED", "occurredAt", "2025-03-01T10:00:00Z"))
                 .expectStatus().isCreated();
         // Third: the police took no further action.
         String c = "/api/cases/" + third;
@@ -712,8 +712,13 @@ abstract class ServiceContract {
         southArea.get().uri(b -> b.path("/api/cases").queryParam("crimeReference", reference).build()).exchange()
                  .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
 
+        // Assigning a case to another unit is for the case's own BCU (ADR 0018): the reporting officer's
+        // unit is in Central West, so East Area assigns it.
         post("/api/cases/" + caseId + "/officer-assignments", Map.of("officerId", "PC-SN-1", "unit", "MPS-SN-Response",
-                "occurredAt", "2026-03-02T09:00:00Z")).expectStatus().isCreated();
+                "occurredAt", "2026-03-02T09:00:00Z")).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        eastArea.post().uri("/api/cases/" + caseId + "/officer-assignments").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("officerId", "PC-SN-1", "unit", "MPS-SN-Response", "occurredAt", "2026-03-02T09:00:00Z"))
+                .exchange().expectStatus().isCreated();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 southArea.get().uri("/api/cases/{id}", caseId).exchange().expectStatus().isOk());
     }
@@ -751,6 +756,15 @@ abstract class ServiceContract {
 
     private WebTestClient.ResponseSpec post(AgencyRole role, String path, Map<String, ?> body) {
         return as(role).post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    /**
+     * As a partner agency serving one BCU: its token names the BCU, so it sees and acts on that BCU's cases
+     * (ADR 0018). Without it, the case's own BCU would first have to share the case with the unit.
+     */
+    private WebTestClient.ResponseSpec post(AgencyRole role, String bcu, String path, Map<String, ?> body) {
+        return withToken(bearerToken(role, "TEST-" + role.name(), "TEST-" + role.name() + "-" + bcu, bcu)).post().uri(path)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
     private WebTestClient.ResponseSpec post(String path, Map<String, ?> body) {

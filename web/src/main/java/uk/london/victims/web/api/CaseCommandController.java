@@ -39,6 +39,7 @@ import uk.london.victims.web.api.requests.ListHearingRequest;
 import uk.london.victims.web.api.requests.LodgeAppealRequest;
 import uk.london.victims.web.api.requests.OfferNoEvidenceRequest;
 import uk.london.victims.web.api.requests.ReclassifyCrimeRequest;
+import uk.london.victims.web.api.requests.ShareCaseWithUnitRequest;
 import uk.london.victims.web.api.requests.RecordChargingDecisionRequest;
 import uk.london.victims.web.api.requests.RecordComplaintResponseRequest;
 import uk.london.victims.web.api.requests.RecordCrimeRequest;
@@ -111,6 +112,16 @@ class CaseCommandController {
     @Operation(summary = "Assign or change the officer in the case", description = "Roles: POLICE_OFFICER")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> assignOfficer(@PathVariable String caseId, @Valid @RequestBody AssignOfficerRequest body,
+            ServerWebExchange exchange) {
+        return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
+    }
+
+    @PostMapping("/shared-units")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Bring another agency's unit into the case",
+               description = "Roles: POLICE_OFFICER of the case's BCU, or ADMIN. The unit then sees the case and may record on it.")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'ADMIN')")
+    Mono<ResponseEntity<CommandAccepted>> shareWithUnit(@PathVariable String caseId, @Valid @RequestBody ShareCaseWithUnitRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
     }
