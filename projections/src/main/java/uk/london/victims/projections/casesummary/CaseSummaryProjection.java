@@ -90,8 +90,11 @@ public class CaseSummaryProjection {
         try {
             project(payload, message);
         } finally {
-            batchSummaries.endOfEvent();
+            // References first: the summary's version is what tells a redelivered event to skip, so it must
+            // be written last, or a crash between the two writes loses the reference for good (found by
+            // RepeatedKillTest).
             batchReferences.endOfEvent();
+            batchSummaries.endOfEvent();
         }
     }
 
