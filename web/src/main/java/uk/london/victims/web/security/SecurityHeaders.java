@@ -16,10 +16,12 @@ import reactor.core.publisher.Mono;
  * problem document, a request the firewall refused, a static file (issue 12, item 13). Spring Security
  * writes its headers per chain, and each chain had its own set; this runs first, before any chain, and
  * fills in what a chain did not set just before the response is sent, so nothing can go out without them.
- * What a chain set (the pages' full Content-Security-Policy) is kept.
+ * What a chain set (the pages' full Content-Security-Policy) is kept. It runs just after the filter that
+ * believes forwarded headers from trusted proxies, so a request that came over HTTPS to the proxy is seen
+ * as such here and gets HSTS.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class SecurityHeaders implements WebFilter {
 
     /** The API's answers are data, never a document to render or frame. */
