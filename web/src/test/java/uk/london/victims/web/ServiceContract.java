@@ -402,6 +402,9 @@ abstract class ServiceContract {
         post(second + "/persistent-targeting", Map.of("reason", "Again", "occurredAt", "2026-03-02T10:00:00Z"))
                 .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY)
                 .expectBody().jsonPath("$.type").isEqualTo("https://victims.london/problems/already-persistently-targeted");
+        // The CPS acts on a case only once the police have shared it with them (ADR 0018).
+        post("/api/cases/" + cases.get(1) + "/shared-units", Map.of("unit", "CPS-London-South",
+                "occurredAt", "2026-03-02T08:00:00Z")).expectStatus().isCreated();
         post(AgencyRole.CPS, second + "/enhanced-rights-by-discretion", Map.of("reason", "",
                 "occurredAt", "2026-03-02T09:00:00Z")).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         post(AgencyRole.COMMISSIONER, second + "/enhanced-rights-by-discretion", Map.of("reason", "Carer",

@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 // After SecurityHeaders, so the refusal carries the headers too; before Spring Security (-100), which reads forms.
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+// After the trusted-proxy filter and the security headers, so a refusal carries the headers too.
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class OversizedBodies implements WebFilter {
 
     private final long limit;
