@@ -109,7 +109,7 @@ public class PlanMeasuresProjection {
 
         Document current = caseBatch.find(caseId);
         if (message.getSequenceNumber() == 0 && type.equals("CrimeReported")) {
-            LocalDate day = reportedAt(fact).atZone(WorkingDayCalendar.LONDON).toLocalDate();
+            LocalDate day = occurredAt(fact).atZone(WorkingDayCalendar.LONDON).toLocalDate();
             dayUpdates.upsert(eq("_id", day.toString()), Updates.addToSet("cases", caseId));
             dayUpdates.upsert(eq("_id", RANGE), Updates.combine(Updates.min("first", day.toString()),
                     Updates.max("last", day.toString())));
@@ -120,7 +120,7 @@ public class PlanMeasuresProjection {
                 // Known as a report of this victim once both the report and the victim were recorded.
                 Instant known = max(Instant.parse(first.getString("recordedAt")), message.getTimestamp());
                 victimUpdates.upsert(eq("_id", kept.get("victimId").toString()), Updates.addToSet("reports",
-                        new Document("caseId", caseId).append("reportedAt", reportedAt(first).toString())
+                        new Document("caseId", caseId).append("reportedAt", occurredAt(first).toString())
                                 .append("knownAt", known.toString())));
             }
         }
@@ -155,7 +155,7 @@ public class PlanMeasuresProjection {
     }
 
     /** When it happened, or when it was recorded if the event says nothing: as the full computation reads it. */
-    static Instant reportedAt(Document fact) {
+    static Instant occurredAt(Document fact) {
         String occurred = fact.getString("occurredAt");
         return Instant.parse(occurred != null ? occurred : fact.getString("recordedAt"));
     }
