@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import uk.london.victims.projections.review.ComplianceReviewView;
 import uk.london.victims.projections.review.FindComplianceReviewQuery;
 import uk.london.victims.projections.review.FindPlanMeasuresQuery;
@@ -79,7 +80,9 @@ class ReviewController {
                                         @RequestParam(required = false) Instant asOf) {
         requirePeriod(from, to);
         FindPlanMeasuresQuery query = new FindPlanMeasuresQuery(from, to, asOfOrNow(asOf));
-        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(PlanMeasuresView.class)));
+        // Off the event loop: the query reads every case of the period from the store.
+        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(PlanMeasuresView.class)))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     @GetMapping(value = "/export.csv", produces = "text/csv")

@@ -71,6 +71,14 @@ final class ReviewJourneys {
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(3));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> police.get().uri("/api/cases/" + juneCase + "/timeline")
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(6 + 9));
+        // The Plan's measures have a projection of their own, with its own lag: the last ratings must be in it.
+        String commissioner = (String) anonymous.post().uri("/demo/tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("role", "COMMISSIONER")).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("token");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> anonymous.get().uri(b -> b.path("/api/review/plan-measures")
+                        .queryParam("from", LATE_REPORT).queryParam("to", "2024-06-30T23:00:00Z").build())
+                .headers(h -> h.setBearerAuth(commissioner)).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.satisfactionByStage[0].ratings").isEqualTo(6));
         recordedThrough = commands;
     }
 
