@@ -17,7 +17,11 @@ WORKDIR /app
 COPY --from=build --chown=app:app /build/app.jar /app/app.jar
 USER app
 # The embedded store (used only when MONGODB_URI is unset) keeps its data here; Axon's update checker stays off.
+# No demo tokens in the image (ADR 0019): a container is reachable by others, and anyone reaching a demo
+# can have an ADMIN token. Without an identity provider the image therefore does not start; for a local
+# demo in a container, set VJT_DEMO=true and SERVER_ADDRESS=0.0.0.0 knowingly.
 ENV VJT_DATA_DIR=/app/data \
+    VJT_DEMO=false \
     AXONIQ_UPDATE_CHECKER_DISABLED=true
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

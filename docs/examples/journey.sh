@@ -19,7 +19,8 @@ post() {  # post <token> <path> <json>: prints the answer, fails on an error sta
 CASE=$(post "$POLICE" /api/cases '{"channel":"PHONE_999","occurredAt":"2026-03-01T20:15:00Z"}' \
        | sed 's/.*"caseId":"\([^"]*\)".*/\1/')
 C=/api/cases/$CASE
-post "$POLICE" $C/crime-record '{"crimeReference":"CRIS-EXAMPLE-1","offence":"ROBBERY","borough":"HACKNEY","priorityFlags":["WEAPON_BASED"],"occurredAt":"2026-03-01T21:00:00Z"}'
+# A crime reference belongs to one case (a second case recording it gets 409): one per run.
+post "$POLICE" $C/crime-record '{"crimeReference":"CRIS-EX-'"${CASE:0:8}"'","offence":"ROBBERY","borough":"HACKNEY","priorityFlags":["WEAPON_BASED"],"occurredAt":"2026-03-01T21:00:00Z"}'
 VICTIM=$(post "$POLICE" $C/victims '{"kind":"DIRECT_VICTIM","personalDetails":{"name":"Example Victim","phone":"07700 900000"},"occurredAt":"2026-03-01T21:10:00Z"}' \
          | sed 's/.*"createdId":"\([^"]*\)".*/\1/')
 post "$POLICE" $C/victims/$VICTIM/needs-assessments '{"enhancedRightsReasons":["INTIMIDATED"],"occurredAt":"2026-03-02T09:00:00Z"}'

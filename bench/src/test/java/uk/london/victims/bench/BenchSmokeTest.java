@@ -34,6 +34,7 @@ class BenchSmokeTest {
             assertThat(benchmark.figures().get("replay.events").value()).isGreaterThan(500);
             assertThat(benchmark.figures().get("replay.events_appended_meanwhile").value()).isZero();
             assertThat(benchmark.figures().get("replay.read_models_equal").value()).isEqualTo(1);
+            assertThat(benchmark.figures().get("replay.plan_measures_equal").value()).isEqualTo(1);
         } finally {
             benchmark.stop();
         }

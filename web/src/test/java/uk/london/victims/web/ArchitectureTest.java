@@ -61,6 +61,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule revisionedTypesAreEvents = classes().that().areAnnotatedWith(Revision.class)
+            // The aggregate's revision versions its snapshots (ADR 0018).
+            .and().areNotAnnotatedWith(AggregateRoot.class)
             .should().haveSimpleNameEndingWith("Event");
 
     @ArchTest

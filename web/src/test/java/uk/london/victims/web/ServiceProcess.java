@@ -41,7 +41,16 @@ final class ServiceProcess implements AutoCloseable {
         return start(log, shared, arguments);
     }
 
+    /** A process as {@code java -jar} would start it, with this environment, however start-up ends. */
+    static ServiceProcess launch(Path log, Map<String, String> environment, List<String> arguments) {
+        return start(log, environment, arguments, false);
+    }
+
     private static ServiceProcess start(Path log, Map<String, String> environment, List<String> arguments) {
+        return start(log, environment, arguments, true);
+    }
+
+    private static ServiceProcess start(Path log, Map<String, String> environment, List<String> arguments, boolean awaitHealthy) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
                 "-cp", classpath(),
@@ -58,7 +67,9 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         try {
             ServiceProcess service = new ServiceProcess(builder.start(), port);
-            service.awaitHealthy(Duration.ofSeconds(90));
+            if (awaitHealthy) {
+                service.awaitHealthy(Duration.ofSeconds(90));
+            }
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -98,6 +109,25 @@ final class ServiceProcess implements AutoCloseable {
     /** The name Axon gives this instance as the owner of a processor segment. */
     String ownerPrefix() {
         return process.pid() + "@";
+    }
+
+    /** Waits for the process to end by itself, as one refused at start-up does; null if it is still running. */
+    Integer awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
+    /** Whether it answers health checks within the timeout. */
+    boolean becomesHealthy(Duration timeout) {
+        try {
+            awaitHealthy(timeout);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    int port() {
+        return port;
     }
 
     boolean isAlive() {

@@ -3,6 +3,8 @@ package uk.london.victims.application.axon;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.config.AggregateConfigurer;
@@ -40,6 +42,8 @@ import com.mongodb.client.MongoDatabase;
 import uk.london.victims.application.store.MongoEventStorageEngine;
 import uk.london.victims.application.store.StoreProperties;
 import uk.london.victims.domain.cases.Cases;
+import uk.london.victims.domain.cases.CrimeRecordedEvent;
+import uk.london.victims.domain.cases.CrimeReferences;
 
 /** Axon on MongoDB: our event storage engine, the extension's token and saga stores, snapshots and a cache. */
 @Configuration(proxyBeanMethods = false)
@@ -84,8 +88,14 @@ public class AxonConfiguration {
                 // durable write" (ADR 0014); MongoDB keeps majority, journaled writes throughout.
                 .interimWriteConcern(store.embedded() ? WriteConcern.ACKNOWLEDGED.withJournal(false) : null)
                 .batchSize(store.batchSize())
+                // A crime reference names one case in the force: a second case recording it is refused (ADR 0018).
+                .uniqueValue(message -> message.getPayload() instanceof CrimeRecordedEvent recorded
+                        ? CrimeReferences.uniqueValue(recorded.crimeReference()) : null)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(JsonSerialization.snapshotSerializer())
+                // A snapshot of an older shape of the case would come back with fields missing (such as
+                // who may act on it): such a snapshot is ignored and the case rebuilt from its events.
+                .snapshotFilter(RevisionSnapshotFilter.builder().type(Cases.AGGREGATE).revision(Cases.REVISION).build())
                 .build();
     }
 
@@ -195,7 +205,8 @@ public class AxonConfiguration {
     private static <A> AggregateConfigurer<A> eventSourced(Class<A> type, Cache cache, int snapshotThreshold) {
         return AggregateConfigurer.defaultConfiguration(type)
                 .configureCache(config -> cache)
-                .configureCommandTargetResolver(config -> new ExpectedVersionTargetResolver())
+                // An If-Match is checked by the case itself, after it has decided the sender may see it (ADR 0018).
+                .configureCommandTargetResolver(config -> AnnotationCommandTargetResolver.builder().build())
                 .configureSnapshotTrigger(config ->
                         new EventCountSnapshotTriggerDefinition(config.snapshotter(), snapshotThreshold));
     }

@@ -16,14 +16,18 @@ import uk.london.victims.domain.code.VictimsCode;
 @EnableConfigurationProperties(VictimsCodeConfiguration.RuleSets.class)
 public class VictimsCodeConfiguration {
 
-    /** @param locations where the rule sets are: each matching JSON file is one edition */
+    /**
+     * @param locations      where the rule sets are: each matching JSON file is one edition
+     * @param localStandards this force's own limits for the rules that are local service standards (a JSON file,
+     *                       e.g. {@code file:/etc/vjt/local-standards.json}); unset keeps the shipped defaults
+     */
     @ConfigurationProperties("vjt.code")
-    public record RuleSets(@DefaultValue("classpath*:victims-code/*.json") List<String> locations) {
+    public record RuleSets(@DefaultValue("classpath*:victims-code/*.json") List<String> locations, String localStandards) {
     }
 
     @Bean
     VictimsCode victimsCode(RuleSets ruleSets) {
-        return VictimsCodeLoader.load(ruleSets.locations());
+        return VictimsCodeLoader.load(ruleSets.locations(), ruleSets.localStandards());
     }
 
     @Bean

@@ -70,14 +70,39 @@ public class MongoPersonalDataVault implements PersonalDataVault {
      * against {@link Cache#invalidate}, so a load racing a local erasure cannot re-insert the key.
      */
     private final Cache<String, SecretKey> unwrappedKeys;
+    private final DeletedKeyShredder shredder;
+
+    /**
+     * What is done with a person's wrapped key once its deletion is committed: on the embedded store, every
+     * copy left in the store's file is overwritten (ADR 0020); on MongoDB nothing can be, and the master key
+     * kept away from the data is what protects old copies (journal, oplog, backups).
+     */
+    @FunctionalInterface
+    interface DeletedKeyShredder {
+        DeletedKeyShredder NONE = wrappedKey -> {
+        };
+
+        void shred(byte[] wrappedKey);
+    }
 
     MongoPersonalDataVault(MongoDatabase database, MasterKey masterKey, Clock clock, Duration keyCacheTtl,
                            long keyCacheSize) {
-        this(database, masterKey, clock, keyCacheTtl, keyCacheSize, Ticker.systemTicker());
+        this(database, masterKey, clock, keyCacheTtl, keyCacheSize, Ticker.systemTicker(), DeletedKeyShredder.NONE);
+    }
+
+    MongoPersonalDataVault(MongoDatabase database, MasterKey masterKey, Clock clock, Duration keyCacheTtl,
+                           long keyCacheSize, DeletedKeyShredder shredder) {
+        this(database, masterKey, clock, keyCacheTtl, keyCacheSize, Ticker.systemTicker(), shredder);
     }
 
     MongoPersonalDataVault(MongoDatabase database, MasterKey masterKey, Clock clock, Duration keyCacheTtl,
                            long keyCacheSize, Ticker ticker) {
+        this(database, masterKey, clock, keyCacheTtl, keyCacheSize, ticker, DeletedKeyShredder.NONE);
+    }
+
+    MongoPersonalDataVault(MongoDatabase database, MasterKey masterKey, Clock clock, Duration keyCacheTtl,
+                           long keyCacheSize, Ticker ticker, DeletedKeyShredder shredder) {
+        this.shredder = shredder;
         this.keys = database.getCollection(KEYS);
         this.erasures = database.getCollection(ERASURES);
         this.masterKey = masterKey;
@@ -144,8 +169,17 @@ public class MongoPersonalDataVault implements PersonalDataVault {
             }
             // Erased before: keep the first erasedAt, and still make sure the key is gone.
         }
-        keys.deleteOne(eq("_id", person.value()));
+        deleteKey(person);
         unwrappedKeys.invalidate(person.value());
+    }
+
+    /** Deletes the person's key and, once the deletion is committed, every copy the store's files still hold. */
+    private void deleteKey(PersonId person) {
+        Document stored = keys.find(eq("_id", person.value())).first();
+        keys.deleteOne(eq("_id", person.value()));
+        if (stored != null && stored.get("wrappedKey") instanceof Binary wrapped) {
+            shredder.shred(wrapped.getData());
+        }
     }
 
     @Override
@@ -157,7 +191,7 @@ public class MongoPersonalDataVault implements PersonalDataVault {
     private SecretKey readKey(PersonId person) {
         if (isErased(person)) {
             // Completes an erasure that stopped between its record and the key's deletion.
-            keys.deleteOne(eq("_id", person.value()));
+            deleteKey(person);
             return null;
         }
         Document stored = keys.find(eq("_id", person.value())).first();
@@ -188,7 +222,7 @@ public class MongoPersonalDataVault implements PersonalDataVault {
         }
         if (isErased(person)) {
             // Erased while this key was being created; the erasure may have deleted before the insert.
-            keys.deleteOne(eq("_id", person.value()));
+            deleteKey(person);
             throw refusedAfterErasure(person);
         }
         return created;

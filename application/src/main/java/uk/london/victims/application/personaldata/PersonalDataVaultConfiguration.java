@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Configuration;
 
 import com.mongodb.client.MongoDatabase;
 
+import uk.london.victims.application.store.EmbeddedMongoStore;
+import uk.london.victims.application.store.MongoStoreConfiguration.StoreConnection;
 import uk.london.victims.application.store.StoreProperties;
 import uk.london.victims.domain.people.PersonalDataVault;
 
@@ -19,10 +21,12 @@ public class PersonalDataVaultConfiguration {
 
     @Bean
     PersonalDataVault personalDataVault(MongoDatabase database, VaultProperties vault, StoreProperties store,
-                                        Clock clock) {
+                                        StoreConnection connection, Clock clock) {
         MasterKey masterKey = MasterKeySource.resolve(vault, store, new SecureRandom());
+        EmbeddedMongoStore embedded = connection.embedded();
         MongoPersonalDataVault personalDataVault = new MongoPersonalDataVault(database, masterKey, clock,
-                vault.keyCacheTtl(), vault.keyCacheSize());
+                vault.keyCacheTtl(), vault.keyCacheSize(),
+                embedded == null ? MongoPersonalDataVault.DeletedKeyShredder.NONE : embedded::shred);
         personalDataVault.checkMasterKey();
         return personalDataVault;
     }

@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -37,6 +38,7 @@ import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedObject;
@@ -96,6 +98,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     static final String SEQUENCE = "event_sequence";
     static final String SNAPSHOTS = "snapshots";
     private static final String COUNTER_ID = "events";
+    private static final String UNIQUE_PREFIX = "unique:";
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> streams;
@@ -107,6 +110,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final Clock clock;
     private final Duration gapTimeout;
     private final LongConsumer afterClaim;
+    private final Function<EventMessage<?>, String> uniqueValue;
     private final Map<Long, Instant> missingSince = new ConcurrentHashMap<>();
     private final LongAdder aggregateEventsRead = new LongAdder();
     private final LongAdder positionsVoided = new LongAdder();
@@ -124,6 +128,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.clock = builder.clock;
         this.gapTimeout = builder.gapTimeout;
         this.afterClaim = builder.afterClaim;
+        this.uniqueValue = builder.uniqueValue;
         ensureCounter();
     }
 
@@ -166,13 +171,24 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             }
         }
 
+        // Values that must be unique across the store, such as a crime reference: claimed in the same ordered
+        // insert as the events' own claims, so a value is taken exactly when its event is stored (ADR 0018).
+        List<Document> uniqueClaims = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            String value = uniqueValue.apply(messages.get(i));
+            if (value != null) {
+                freeIfAbandoned(uniqueClaimKey(value));
+                uniqueClaims.add(new Document("_id", uniqueClaimKey(value)).append("c", first).append("i", i).append("at", recordedAt));
+            }
+        }
+        claims.addAll(0, uniqueClaims);
         Object idempotencyKey = messages.get(0).getMetaData().get(IDEMPOTENCY_KEY);
         if (idempotencyKey instanceof String key) {
             // First in the ordered insert: a retry stops here, before any stream claim is written.
             claims.add(0, new Document("_id", idempotencyClaimKey(key)).append("c", first).append("i", messages.size() - 1)
                     .append("h", messages.get(0).getMetaData().get(REQUEST_FINGERPRINT)).append("at", recordedAt));
         }
-        claim(claims, first, messages, idempotencyKey instanceof String key ? key : null);
+        claim(claims, first, messages, idempotencyKey instanceof String key ? key : null, uniqueClaims.size());
         afterClaim.accept(first);
         try {
             events.insertOne(new Document("_id", first).append("n", messages.size())
@@ -203,7 +219,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     private void claim(List<Document> claims, long first, List<? extends EventMessage<?>> messages,
-                       String idempotencyKey) {
+                       String idempotencyKey, int uniqueClaims) {
         if (claims.isEmpty()) {
             return;
         }
@@ -222,9 +238,14 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             if (idempotencyKey != null && inserted == 0) {
                 throw new RepeatedRequestException(idempotencyKey);
             }
+            int streamClaimsFrom = (idempotencyKey == null ? 0 : 1) + uniqueClaims;
+            if (inserted < streamClaimsFrom) {
+                String key = claims.get(inserted).getString("_id");
+                throw new UniqueValueTakenException(key.substring(UNIQUE_PREFIX.length()));
+            }
             DomainEventMessage<?> clash = (DomainEventMessage<?>) messages.stream()
                     .filter(m -> m instanceof DomainEventMessage<?> d && d.getType() != null)
-                    .skip(idempotencyKey == null ? inserted : inserted - 1).findFirst().orElseThrow();
+                    .skip(inserted - streamClaimsFrom).findFirst().orElseThrow();
             String message = "Event " + clash.getSequenceNumber() + " of " + clash.getType() + " "
                              + clash.getAggregateIdentifier() + " was already written by a concurrent change";
             if (clash.getSequenceNumber() == 0) {
@@ -316,6 +337,31 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
         streams.deleteOne(and(eq("_id", claimKey), eq("c", commitId)));
         return Optional.empty();
+    }
+
+    /**
+     * A unique value's claim outlives a failed append only until it is seen to be dead: its commit void, or
+     * missing for longer than the gap timeout (its writer died). Then the value is free again.
+     */
+    private void freeIfAbandoned(String claimKey) {
+        Document claim = streams.find(eq("_id", claimKey)).first();
+        if (claim == null) {
+            return;
+        }
+        long commitId = claim.get("c", Number.class).longValue();
+        Document commit = events.find(eq("_id", commitId)).first();
+        boolean dead = commit != null && commit.getBoolean("void", false);
+        if (commit == null && !clock.instant().isBefore(claim.getDate("at").toInstant().plus(gapTimeout))) {
+            dead = voidPosition(commitId);
+        }
+        if (dead) {
+            streams.deleteOne(and(eq("_id", claimKey), eq("c", commitId)));
+        }
+    }
+
+    private static String uniqueClaimKey(String value) {
+        // Cannot collide with a stream claim (no ':' in aggregate ids) nor an idempotency claim.
+        return UNIQUE_PREFIX + value;
     }
 
     private static String idempotencyClaimKey(String key) {
@@ -607,6 +653,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         private LongConsumer afterClaim = position -> {
         };
         private WriteConcern interimWriteConcern;
+        private Function<EventMessage<?>, String> uniqueValue = message -> null;
 
         public Builder database(MongoDatabase database) {
             this.database = database;
@@ -637,6 +684,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
 
         /** A test seam: runs after an append has claimed its sequence and before it writes its commit. */
+        /**
+         * What in an event must be unique across the store (null for nothing): for example
+         * {@code "crimeReference:" + reference}. A second event with the same value is refused with
+         * {@link UniqueValueTakenException} and nothing of its append is stored.
+         */
+        public Builder uniqueValue(Function<EventMessage<?>, String> uniqueValue) {
+            this.uniqueValue = uniqueValue;
+            return this;
+        }
+
         public Builder afterClaim(LongConsumer afterClaim) {
             this.afterClaim = afterClaim;
             return this;
@@ -651,6 +708,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         @Override
         public Builder snapshotSerializer(Serializer snapshotSerializer) {
             super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotFilter(SnapshotFilter snapshotFilter) {
+            super.snapshotFilter(snapshotFilter);
             return this;
         }
 

@@ -44,7 +44,9 @@ class EventSchemaSnapshotTest {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Revision.class));
         List<Class<?>> events = scanner.findCandidateComponents("uk.london.victims.domain").stream()
-                .map(BeanDefinition::getBeanClassName).map(EventSchemaSnapshotTest::load).toList();
+                .map(BeanDefinition::getBeanClassName).map(EventSchemaSnapshotTest::load)
+                // The case aggregate carries a revision too, for its snapshots; events are records.
+                .filter(Class::isRecord).toList();
         assertThat(events).as("events found on the classpath").isNotEmpty();
         return events.stream();
     }

@@ -85,8 +85,16 @@ class ShippedRulesTest {
         if (preferences != null) {
             facts.add(fact(facts, "ContactPreferencesSet", day.minus(Duration.ofMinutes(45)), preferences));
         }
+        if (!rule.onlyFor().isEmpty() && !rule.triggers().contains("CrimeRecorded")) {
+            // A rule for some offences only (the Victim Contact Scheme) needs a crime of one of them.
+            facts.add(fact(facts, "CrimeRecorded", day.minus(Duration.ofMinutes(40)),
+                    Map.of("offence", rule.onlyFor().offences().get(0), "priorityFlags", List.of())));
+        }
         Map<String, Object> triggerFields = new HashMap<>(Map.of("suspectId", "S1", "victimId", "V1"));
-        rule.when().forEach((field, values) -> triggerFields.put(field, values.split("\\|")[0]));
+        rule.when().forEach((field, values) -> triggerFields.put(field, sampleValue(values)));
+        if (!rule.whenAny().isEmpty()) {
+            rule.whenAny().get(0).forEach((field, values) -> triggerFields.put(field, sampleValue(values)));
+        }
         if (rule.ownerField() != null) {
             triggerFields.put(rule.ownerField(), rule.owner().name());
         }
@@ -119,6 +127,11 @@ class ShippedRulesTest {
             }
         }
         return facts;
+    }
+
+    /** A value that meets a condition: the first alternative, or the bound of a ">=" condition. */
+    private static Object sampleValue(String condition) {
+        return condition.startsWith(">=") ? (Object) Long.parseLong(condition.substring(2)) : condition.split("\\|")[0];
     }
 
     private static CaseFact fact(List<CaseFact> facts, String type, Instant at, Map<String, Object> fields) {

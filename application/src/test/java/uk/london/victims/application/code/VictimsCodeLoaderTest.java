@@ -39,6 +39,7 @@ class VictimsCodeLoaderTest {
     void everyRightHasARuleAndLowConfidenceLimitsAreMarked() {
         CodeEdition current = VictimsCodeLoader.load(SHIPPED).editions().get(1);
         assertThat(current.rules()).extracting(CodeRule::right).contains("R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R11", "R12");
+        assertThat(current.enhancedRights().source()).contains("gov.uk");
         assertThat(current.rules()).filteredOn(rule -> rule.id().equals("R3-written-acknowledgement"))
                                    .extracting(CodeRule::confidence).containsExactly(Confidence.LOW);
         CodeRule hearing = current.rules().stream().filter(r -> r.id().equals("R8-hearing-date")).findFirst().orElseThrow();

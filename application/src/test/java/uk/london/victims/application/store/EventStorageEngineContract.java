@@ -43,9 +43,13 @@ import com.mongodb.client.MongoDatabase;
 import uk.london.victims.application.axon.JsonSerialization;
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.ContactChannel;
+import uk.london.victims.domain.cases.CrimeRecordedEvent;
+import uk.london.victims.domain.cases.CrimeReferences;
 import uk.london.victims.domain.cases.CrimeReportedEvent;
+import uk.london.victims.domain.cases.OffenceCategory;
 import uk.london.victims.domain.cases.ReportChannel;
 import uk.london.victims.domain.cases.VictimInformedEvent;
+import uk.london.victims.domain.geography.Borough;
 
 /** What the event store promises, run against each backend by the subclasses. */
 abstract class EventStorageEngineContract extends OnEachBackend {
@@ -78,6 +82,8 @@ abstract class EventStorageEngineContract extends OnEachBackend {
                 .eventSerializer(JsonSerialization.serializer())
                 .snapshotSerializer(JsonSerialization.serializer())
                 .batchSize(batchSize)
+                .uniqueValue(message -> message.getPayload() instanceof CrimeRecordedEvent recorded
+                        ? CrimeReferences.uniqueValue(recorded.crimeReference()) : null)
                 .build();
     }
 
@@ -323,6 +329,77 @@ abstract class EventStorageEngineContract extends OnEachBackend {
         assertThat(engine.findIdempotentOutcome("client-1/key-2")).map(IdempotentOutcome::version).contains(2L);
     }
 
+    @Test
+    void aSecondCaseCannotRecordACrimeReferenceAnotherCaseHoldsInAnySpelling() {
+        CaseId first = CaseId.newId();
+        CaseId second = CaseId.newId();
+        engine.appendEvents(reported(first), recorded(first, 1, "CRIS-1/26"));
+        engine.appendEvents(reported(second));
+        List<String> before = allDeliveredEventIds();
+
+        assertThatThrownBy(() -> engine.appendEvents(recorded(second, 1, " cris-1/26 ")))
+                .isInstanceOf(UniqueValueTakenException.class).hasMessageContaining("crimeReference:CRIS-1/26");
+
+        assertThat(allDeliveredEventIds()).isEqualTo(before);
+        assertThat(engine.readEvents(second.value()).asStream().count()).isEqualTo(1);
+        engine.appendEvents(recorded(second, 1, "CRIS-2/26"));
+    }
+
+    @Test
+    void ofCasesRecordingOneReferenceAtOnceExactlyOneWins() throws Exception {
+        List<CaseId> cases = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            CaseId id = CaseId.newId();
+            engine.appendEvents(reported(id));
+            cases.add(id);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(cases.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> appends = new ArrayList<>();
+        for (CaseId id : cases) {
+            appends.add(pool.submit(() -> {
+                await(start);
+                engine.appendEvents(recorded(id, 1, "CRIS-RACE/26"));
+            }));
+        }
+        start.countDown();
+        List<Throwable> failures = new ArrayList<>();
+        for (Future<?> append : appends) {
+            Throwable failure = catchCause(append);
+            if (failure != null) {
+                failures.add(failure);
+            }
+        }
+        pool.shutdownNow();
+
+        assertThat(failures).hasSize(cases.size() - 1).allMatch(f -> f instanceof UniqueValueTakenException);
+        assertThat(cases.stream().mapToLong(id -> engine.readEvents(id.value()).asStream().count()).sum())
+                .isEqualTo(cases.size() + 1);
+    }
+
+    @Test
+    void aFailedAppendLeavesItsCrimeReferenceFreeAndADeadOneFreesItAfterTheGapTimeout() {
+        CaseId id = CaseId.newId();
+        engine.appendEvents(reported(id), informed(id, 1));
+        assertThatThrownBy(() -> engine.appendEvents(recorded(id, 1, "CRIS-3/26"))).isInstanceOf(ConcurrencyException.class);
+        CaseId other = CaseId.newId();
+        engine.appendEvents(reported(other));
+        // The writer dies between its claims and its commit: the reference stays taken until the gap timeout.
+        afterClaim = position -> {
+            throw new IllegalStateException("writer died");
+        };
+        assertThatThrownBy(() -> engine.appendEvents(recorded(other, 1, "CRIS-3/26"))).isInstanceOf(IllegalStateException.class);
+        afterClaim = position -> {
+        };
+        CaseId third = CaseId.newId();
+        engine.appendEvents(reported(third));
+        assertThatThrownBy(() -> engine.appendEvents(recorded(third, 1, "CRIS-3/26"))).isInstanceOf(UniqueValueTakenException.class);
+
+        clock.advance(GAP_TIMEOUT.plusSeconds(1));
+        engine.appendEvents(recorded(third, 1, "CRIS-3/26"));
+        assertThat(engine.readEvents(third.value()).asStream().count()).isEqualTo(2);
+    }
+
     private List<String> allDeliveredEventIds() {
         return engine.readEvents((TrackingToken) null, false).map(TrackedEventMessage::getIdentifier)
                      .collect(Collectors.toList());
@@ -331,6 +408,11 @@ abstract class EventStorageEngineContract extends OnEachBackend {
     private static DomainEventMessage<?> reported(CaseId id) {
         return new GenericDomainEventMessage<>("Case", id.value(), 0,
                 new CrimeReportedEvent(id, ReportChannel.ONLINE, Instant.parse("2026-03-01T20:15:00Z")));
+    }
+
+    private static DomainEventMessage<?> recorded(CaseId id, long sequence, String reference) {
+        return new GenericDomainEventMessage<>("Case", id.value(), sequence, new CrimeRecordedEvent(id, reference,
+                OffenceCategory.ROBBERY, Borough.HACKNEY, Set.of(), Set.of(), Instant.parse("2026-03-01T21:00:00Z")));
     }
 
     private static DomainEventMessage<?> informed(CaseId id, long sequence) {

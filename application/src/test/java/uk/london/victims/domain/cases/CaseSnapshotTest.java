@@ -26,8 +26,10 @@ class CaseSnapshotTest {
     @Test
     void aCaseWithSuspectsHearingsAndRestorativeJusticeSurvivesASnapshot() {
         Case original = new Case();
-        original.on(new CrimeReportedEvent(CASE, ReportChannel.ONLINE, T));
+        original.on(new CrimeReportedEvent(CASE, ReportChannel.ONLINE, T), "MPS-CE-CID");
         original.on(new CrimeRecordedEvent(CASE, "CRIS-1/26", OffenceCategory.ROBBERY, Borough.HACKNEY, Set.of(), Set.of(), T));
+        original.on(new OfficerAssignedEvent(CASE, "DC-1", "MPS-CE-CID", T));
+        original.on(new CaseSharedWithUnitEvent(CASE, "CPS-London-South", T));
         original.on(new SuspectIdentifiedEvent(CASE, S1, T));
         original.on(new SuspectArrestedEvent(CASE, S1, T));
         original.on(new SuspectInterviewedEvent(CASE, S1, true, T));
@@ -41,6 +43,7 @@ class CaseSnapshotTest {
         Case restored = serializer.deserialize(snapshot);
 
         assertThat(restored).usingRecursiveComparison().isEqualTo(original);
-        assertThat(snapshot.getData()).contains("\"S1\"").doesNotContain("java.util");
+        assertThat(snapshot.getData()).contains("\"S1\"", "CPS-London-South", "\"CE\"").doesNotContain("java.util");
+        assertThat(snapshot.getType().getRevision()).isEqualTo(Cases.REVISION);
     }
 }

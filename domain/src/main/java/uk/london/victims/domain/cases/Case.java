@@ -5,17 +5,27 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateRoot;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.serialization.Revision;
 
 import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.Sealed;
@@ -27,6 +37,8 @@ import uk.london.victims.domain.people.Sealed;
  * record state. Every rejection carries a stable code (see {@link CaseRuleViolationException}).
  */
 @AggregateRoot(type = "Case")
+// Revision 2 added who may see and act on the case; older snapshots lack it and are discarded (rebuilt from events).
+@Revision("2")
 class Case {
 
     private static final Pattern CRIME_REFERENCE = Pattern.compile("[A-Za-z0-9/-]{4,30}");
@@ -36,6 +48,14 @@ class Case {
     private Instant reportedAt;
     private CaseStatus status;
     private String crimeReference;
+    /** The Basic Command Unit of the recorded borough; null until the crime is recorded. */
+    private String bcu;
+    /** The unit that reported the case: it owns the case until a borough (and so a BCU) is recorded. */
+    private String reportingUnit;
+    private String officerId;
+    private String officerUnit;
+    /** Units concerned with the case: the reporting unit, every unit an officer was assigned from, units shared with. */
+    private final Set<String> units = new HashSet<>();
     private final Map<SuspectId, Suspect> suspects = new HashMap<>();
     private final Map<HearingId, Hearing> hearings = new HashMap<>();
     private final Map<PersonId, Victim> victims = new HashMap<>();
@@ -52,6 +72,60 @@ class Case {
         // for Axon: rebuilt from events or a snapshot
     }
 
+    // ---------------------------------------------------------------------------------- who may act
+
+    /**
+     * A member of staff acts only on a case they may see, by the same rule as reads (ADR 0008): a case
+     * they may not see answers exactly as a case that does not exist, and records nothing. Checked here,
+     * on the case's own state, because the read model may lag a case that was just reported (ADR 0018).
+     */
+    @CommandHandlerInterceptor
+    Object checkStaffMayAct(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        Optional<StaffScope> scope = StaffScope.of(command.getMetaData());
+        if (scope.isPresent()) {
+            if (!visibleTo(scope.get())) {
+                throw new AggregateNotFoundException(caseId.value(), "No such case");
+            }
+            if (command.getPayload() instanceof AssignOfficerCommand assign && !ownedBy(scope.get())
+                && !Objects.equals(assign.unit(), scope.get().unit())) {
+                throw new CaseRuleViolationException("assignment-needs-owning-bcu",
+                        "Only the case's own BCU or a supervisor can assign it to an officer of another unit");
+            }
+        }
+        Object expected = command.getMetaData().get(StaffScope.EXPECTED_VERSION);
+        if (expected instanceof Number version && version.longValue() != AggregateLifecycle.getVersion()) {
+            throw new ConflictingAggregateVersionException(caseId.value(), version.longValue(), AggregateLifecycle.getVersion());
+        }
+        return chain.proceed();
+    }
+
+    private boolean visibleTo(StaffScope staff) {
+        return staff.seesAllCases()
+               || (staff.bcu() != null && staff.bcu().equalsIgnoreCase(bcu))
+               || (staff.unit() != null && (units.contains(staff.unit()) || staff.unit().equals(officerUnit)))
+               || staff.staffId().equals(officerId);
+    }
+
+    /** The owning BCU, or before a borough is recorded the reporting unit; a supervisor acts for any. */
+    private boolean ownedBy(StaffScope staff) {
+        if (staff.supervises()) {
+            return true;
+        }
+        return bcu == null ? staff.unit() != null && staff.unit().equals(reportingUnit)
+                           : staff.bcu() != null && staff.bcu().equalsIgnoreCase(bcu);
+    }
+
+    @CommandHandler
+    long handle(ShareCaseWithUnitCommand command, CommandMessage<?> message) {
+        requireTime(command.occurredAt());
+        require(notBlank(command.unit()), "unit-missing", "Say which unit to share the case with (unit)");
+        require(StaffScope.of(message.getMetaData()).map(this::ownedBy).orElse(true), "sharing-needs-owning-bcu",
+                "Only the case's own BCU or a supervisor can bring another unit into it");
+        require(!units.contains(command.unit()), "already-shared", "The case is already shared with " + command.unit());
+        apply(new CaseSharedWithUnitEvent(caseId, command.unit(), command.occurredAt()));
+        return version();
+    }
+
     // ---------------------------------------------------------------------------------- the case
 
     @CommandHandler
@@ -66,12 +140,14 @@ class Case {
         requireTime(command.occurredAt());
         require(crimeReference == null, "crime-already-recorded",
                 "This report is already recorded as crime " + crimeReference + "; use reclassification to change it");
-        require(command.crimeReference() != null && CRIME_REFERENCE.matcher(command.crimeReference()).matches(),
+        // Recorded in one spelling, so the reference is the same whichever case it was typed in (ADR 0018).
+        String reference = CrimeReferences.normalise(command.crimeReference());
+        require(reference != null && CRIME_REFERENCE.matcher(reference).matches(),
                 "crime-reference-invalid", "crimeReference must be 4 to 30 letters, digits, slashes or hyphens");
         require(command.offence() != null, "offence-missing", "Say what the offence is (offence)");
         require(command.borough() != null, "borough-missing", "Say which London borough the crime is in (borough)");
         requireHateStrandsMatch(command.priorityFlags(), command.hateStrands());
-        apply(new CrimeRecordedEvent(caseId, command.crimeReference(), command.offence(), command.borough(),
+        apply(new CrimeRecordedEvent(caseId, reference, command.offence(), command.borough(),
                 Set.copyOf(orEmpty(command.priorityFlags())), Set.copyOf(orEmpty(command.hateStrands())),
                 command.occurredAt()));
         return version();
@@ -466,6 +542,33 @@ class Case {
     }
 
     @CommandHandler
+    long handle(RecordPersistentTargetingCommand command) {
+        Victim victim = knownVictim(command.victimId(), command.occurredAt());
+        require(command.source() != null, "source-missing",
+                "Say how it was found: REPEAT_VICTIMISATION or OFFICER_ASSESSMENT (source)");
+        require(!victim.persistentlyTargeted, "already-persistently-targeted",
+                "This victim is already recorded as persistently targeted in this case");
+        List<String> others = List.copyOf(orEmpty(command.otherCaseIds()));
+        require(command.source() != PersistentTargetingSource.REPEAT_VICTIMISATION || !others.isEmpty(), "other-cases-missing",
+                "A finding from repeat victimisation names the other cases (otherCaseIds)");
+        require(others.stream().noneMatch(id -> id.equals(caseId.value())), "other-cases-invalid",
+                "otherCaseIds are other cases, not this one");
+        require(command.source() != PersistentTargetingSource.OFFICER_ASSESSMENT || notBlank(command.reason()), "reason-missing",
+                "An officer's assessment gives the reason (reason)");
+        apply(new VictimPersistentlyTargetedEvent(caseId, command.victimId(), command.source(), others, command.reason(),
+                command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(GrantEnhancedRightsByDiscretionCommand command) {
+        knownVictim(command.victimId(), command.occurredAt());
+        requireReason(command.reason());
+        apply(new EnhancedRightsGrantedByDiscretionEvent(caseId, command.victimId(), command.reason(), command.occurredAt()));
+        return version();
+    }
+
+    @CommandHandler
     long handle(SetContactPreferencesCommand command) {
         knownVictim(command.victimId(), command.occurredAt());
         Set<ContactChannel> channels = Set.copyOf(orEmpty(command.channels()));
@@ -710,8 +813,12 @@ class Case {
     // ---------------------------------------------------------------------------------- state
 
     @EventSourcingHandler
-    void on(CrimeReportedEvent event) {
+    void on(CrimeReportedEvent event, @MetaDataValue(StaffScope.RECORDED_BY_UNIT) String unit) {
         caseId = event.caseId();
+        reportingUnit = unit;
+        if (unit != null) {
+            units.add(unit);
+        }
         reportedAt = event.occurredAt();
         status = CaseStatus.REPORTED;
     }
@@ -719,7 +826,20 @@ class Case {
     @EventSourcingHandler
     void on(CrimeRecordedEvent event) {
         crimeReference = event.crimeReference();
+        bcu = event.borough().bcu().code();
         status = CaseStatus.RECORDED;
+    }
+
+    @EventSourcingHandler
+    void on(OfficerAssignedEvent event) {
+        officerId = event.officerId();
+        officerUnit = event.unit();
+        units.add(event.unit());
+    }
+
+    @EventSourcingHandler
+    void on(CaseSharedWithUnitEvent event) {
+        units.add(event.unit());
     }
 
     @EventSourcingHandler
@@ -919,6 +1039,18 @@ class Case {
     void on(NeedsAssessedEvent event) {
         Victim victim = victims.get(event.victimId());
         victim.enhanced = victim.enhanced || !event.enhancedRightsReasons().isEmpty();
+    }
+
+    @EventSourcingHandler
+    void on(VictimPersistentlyTargetedEvent event) {
+        Victim victim = victims.get(event.victimId());
+        victim.persistentlyTargeted = true;
+        victim.enhanced = true;
+    }
+
+    @EventSourcingHandler
+    void on(EnhancedRightsGrantedByDiscretionEvent event) {
+        victims.get(event.victimId()).enhanced = true;
     }
 
     @EventSourcingHandler

@@ -10,5 +10,7 @@ public enum HearingOutcome {
     SENT_TO_CROWN_COURT,
     TRIAL_EFFECTIVE,
     TRIAL_CRACKED,
-    TRIAL_INEFFECTIVE
+    TRIAL_INEFFECTIVE,
+    /** The defendant did not attend and the court issued a warrant for their arrest. */
+    WARRANT_ISSUED
 }

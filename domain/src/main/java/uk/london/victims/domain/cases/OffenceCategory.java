@@ -1,6 +1,10 @@
 package uk.london.victims.domain.cases;
 
-/** Offence groups as the police record them (after the Home Office counting rules' main classes). */
+/**
+ * Offence groups as the police record them (after the Home Office counting rules' main classes), with the
+ * offences the Victims' Code names as the most serious crime where a main class would hide them (attempted
+ * murder, wounding or GBH with intent, arson with intent to endanger life).
+ */
 public enum OffenceCategory {
     HOMICIDE,
     VIOLENCE_WITH_INJURY,
@@ -19,5 +23,8 @@ public enum OffenceCategory {
     DRUG_OFFENCE,
     MODERN_SLAVERY,
     KIDNAP_OR_FALSE_IMPRISONMENT,
-    OTHER
+    OTHER,
+    ATTEMPTED_MURDER,
+    WOUNDING_OR_GBH_WITH_INTENT,
+    ARSON_ENDANGERING_LIFE
 }

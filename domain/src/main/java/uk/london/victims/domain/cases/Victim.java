@@ -19,6 +19,7 @@ final class Victim {
     /** Enhanced rights as assessed; each clock records the status in force when it started. */
     boolean enhanced;
     boolean declinedUpdates;
+    boolean persistentlyTargeted;
     final Set<ContactChannel> unsafeChannels = EnumSet.noneOf(ContactChannel.class);
     final Set<VictimPersonalStatementStep> statementSteps = EnumSet.noneOf(VictimPersonalStatementStep.class);
     /** Open complaints by id, with when each was made (a response cannot precede it). */
@@ -37,7 +38,8 @@ final class Victim {
     @Override
     public boolean equals(Object other) {
         return other instanceof Victim v && Objects.equals(id, v.id) && enhanced == v.enhanced
-               && declinedUpdates == v.declinedUpdates && unsafeChannels.equals(v.unsafeChannels)
+               && declinedUpdates == v.declinedUpdates
+               && persistentlyTargeted == v.persistentlyTargeted && unsafeChannels.equals(v.unsafeChannels)
                && statementSteps.equals(v.statementSteps) && complaints.equals(v.complaints);
     }
 

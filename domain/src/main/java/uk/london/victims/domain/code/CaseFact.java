@@ -31,9 +31,16 @@ public record CaseFact(long sequence, String type, Instant occurredAt, Instant r
         return fields.get(field) instanceof List<?> values ? values : List.of();
     }
 
-    /** Matches conditions such as {decision=CHARGE} or {outcome=BAILED|REMANDED_IN_CUSTODY}. */
+    /**
+     * Matches conditions such as {decision=CHARGE}, {outcome=BAILED|REMANDED_IN_CUSTODY} or, for a number,
+     * {lengthMonths=>=12}.
+     */
     public boolean matches(Map<String, String> conditions) {
         return conditions.entrySet().stream().allMatch(condition -> {
+            if (condition.getValue().startsWith(">=")) {
+                Long value = number(condition.getKey());
+                return value != null && value >= Long.parseLong(condition.getValue().substring(2).trim());
+            }
             String value = text(condition.getKey());
             return value != null && List.of(condition.getValue().split("\\|")).contains(value);
         });

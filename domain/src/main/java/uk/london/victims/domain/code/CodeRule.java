@@ -28,11 +28,19 @@ import uk.london.victims.domain.cases.Agency;
  * @param source         where the rule comes from
  * @param ownerField     when set, the owner is the agency named in this field of the trigger (a complaint
  *                       is owed by the agency complained about); {@code owner} is the fallback
+ * @param basis          whether the Code, a national scheme or a local service standard sets the limit
+ * @param whenAny        alternative sets of trigger conditions, any one of which must hold as well as {@code when}
+ *                       (a sentence of 12 months or more, or a hospital order)
+ * @param onlyFor        when set, the rule applies only where the crime (as classified when the clock started) or
+ *                       the victim's kind is one of these (the Victim Contact Scheme's violent or sexual offences)
+ * @param consentFor     where the crime or the victim's kind is one of these, the victim's explicit consent comes
+ *                       first: with no evidence the obligation awaits consent instead of running late
  */
 public record CodeRule(String id, String right, String obligation, Agency owner, List<String> triggers,
                        Map<String, String> when, ClockStart clockStart, TimeLimit standard, TimeLimit enhanced,
                        EvidenceKind evidence, List<String> evidenceEvents, boolean perVictim, List<WaiverReason> waivers,
-                       Confidence confidence, String source, String ownerField) {
+                       Confidence confidence, String source, String ownerField, RuleBasis basis,
+                       List<Map<String, String>> whenAny, CaseCategories onlyFor, CaseCategories consentFor) {
 
     public CodeRule {
         Objects.requireNonNull(id, "id");
@@ -52,5 +60,33 @@ public record CodeRule(String id, String right, String obligation, Agency owner,
         if (evidence == EvidenceKind.EVENT && evidenceEvents.isEmpty()) {
             throw new IllegalArgumentException("Rule " + id + " is met by an event but names none");
         }
+        // Every rule must say what sets its limit: a rule without a basis could be counted as a Code breach.
+        Objects.requireNonNull(basis, "basis of " + id + " (CODE, SCHEME or LOCAL_STANDARD)");
+        Objects.requireNonNull(source, "source of " + id);
+        whenAny = whenAny == null ? List.of() : whenAny.stream().map(Map::copyOf).toList();
+        onlyFor = onlyFor == null ? CaseCategories.NONE : onlyFor;
+        consentFor = consentFor == null ? CaseCategories.NONE : consentFor;
+    }
+
+    /** A rule the Code itself sets, with no extra conditions. */
+    public CodeRule(String id, String right, String obligation, Agency owner, List<String> triggers,
+                    Map<String, String> when, ClockStart clockStart, TimeLimit standard, TimeLimit enhanced,
+                    EvidenceKind evidence, List<String> evidenceEvents, boolean perVictim, List<WaiverReason> waivers,
+                    Confidence confidence, String source, String ownerField) {
+        this(id, right, obligation, owner, triggers, when, clockStart, standard, enhanced, evidence, evidenceEvents, perVictim,
+                waivers, confidence, source, ownerField, RuleBasis.CODE, null, null, null);
+    }
+
+    /** The same rule with other limits: a force's own local service standard. */
+    public CodeRule withLimits(TimeLimit newStandard, TimeLimit newEnhanced, String note) {
+        return new CodeRule(id, right, obligation, owner, triggers, when, clockStart, newStandard,
+                newEnhanced == null ? newStandard : newEnhanced, evidence, evidenceEvents, perVictim, waivers, confidence,
+                source + "; " + note, ownerField, basis, whenAny, onlyFor, consentFor);
+    }
+
+    /** Whether the trigger's fields meet {@code when} and one of {@code whenAny}. */
+    public boolean triggeredBy(CaseFact fact) {
+        return triggers.contains(fact.type()) && fact.matches(when)
+               && (whenAny.isEmpty() || whenAny.stream().anyMatch(fact::matches));
     }
 }

@@ -2,8 +2,10 @@ package uk.london.victims.domain.code;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import uk.london.victims.domain.cases.Agency;
+import uk.london.victims.domain.cases.EnhancedRightsReason;
 
 /**
  * What one agency owed one victim (or, for a chained clock, another agency) because of one event, and
@@ -17,9 +19,23 @@ import uk.london.victims.domain.cases.Agency;
  * @param evidenceSequence the case event that met it, if any
  * @param metAt            when that happened in the world
  * @param timeToMeet       from clock start to met
+ * @param basis            whether the Code, a scheme or a local service standard set the limit: a missed local
+ *                         standard is never a breach of the Code
+ * @param enhancedBecause  the Code's categories that gave the victim enhanced rights when the clock started (empty
+ *                         when standard)
  */
 public record Obligation(String ruleId, String right, String obligation, Agency owner, String edition,
                          Confidence confidence, long triggerSequence, String trigger, String victimId, boolean enhanced,
                          Instant clockStart, Instant deadline, ObligationStatus status, WaiverReason waivedFor,
-                         Long evidenceSequence, Instant metAt, Duration timeToMeet) {
+                         Long evidenceSequence, Instant metAt, Duration timeToMeet, RuleBasis basis,
+                         List<EnhancedRightsReason> enhancedBecause) {
+
+    public Obligation {
+        enhancedBecause = enhancedBecause == null ? List.of() : List.copyOf(enhancedBecause);
+    }
+
+    /** Past its deadline and unmet under a limit the Code (or a scheme it gives effect to) sets. */
+    public boolean codeBreach() {
+        return status == ObligationStatus.OVERDUE && basis != RuleBasis.LOCAL_STANDARD;
+    }
 }

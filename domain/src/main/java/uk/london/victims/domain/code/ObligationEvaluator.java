@@ -4,14 +4,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import uk.london.victims.domain.cases.Agency;
+import uk.london.victims.domain.cases.EnhancedRightsReason;
 
 /**
  * Derives a case's Victims' Code obligations from its events, as of a date. A pure function of the
@@ -25,6 +28,10 @@ public final class ObligationEvaluator {
     private static final String CONTACT_PREFERENCES = "ContactPreferencesSet";
     private static final String VICTIM_INFORMED = "VictimInformed";
     private static final String RECEIPT = "CourtInformationReceivedByWitnessCare";
+    private static final String CRIME_RECORDED = "CrimeRecorded";
+    private static final String CRIME_RECLASSIFIED = "CrimeReclassified";
+    private static final String PERSISTENTLY_TARGETED = "VictimPersistentlyTargeted";
+    private static final String DISCRETION = "EnhancedRightsGrantedByDiscretion";
 
     private final VictimsCode code;
     private final Supplier<WorkingDayCalendar> calendar;
@@ -51,6 +58,7 @@ public final class ObligationEvaluator {
         List<CaseFact> known = facts.stream().filter(f -> !f.recordedAt().isAfter(asOf))
                                     .sorted(Comparator.comparingLong(CaseFact::sequence)).toList();
         Map<String, VictimHistory> victims = victims(known);
+        Classifications crime = Classifications.of(known);
         List<Obligation> obligations = new ArrayList<>();
         for (CaseFact trigger : known) {
             CodeEdition edition = code.editionInForce(trigger.occurredAt()).orElse(null);
@@ -58,21 +66,33 @@ public final class ObligationEvaluator {
                 continue;
             }
             for (CodeRule rule : edition.rules()) {
-                if (!rule.triggers().contains(trigger.type()) || !trigger.matches(rule.when())) {
+                if (!rule.triggeredBy(trigger)) {
                     continue;
                 }
+                Classification atTrigger = crime.at(trigger.occurredAt());
                 if (rule.perVictim()) {
-                    victims.forEach((victimId, history) -> obligations.add(evaluate(rule, trigger, victimId, history, known, asOf)));
-                } else {
-                    obligations.add(evaluate(rule, trigger, null, null, known, asOf));
+                    // A victim's own request (a complaint, an update asked for, a referral) is owed to that victim only.
+                    String own = trigger.text("victimId");
+                    victims.forEach((victimId, history) -> {
+                        if ((own == null || !victims.containsKey(own) || own.equals(victimId))
+                            && applies(rule.onlyFor(), atTrigger, history.kind)) {
+                            obligations.add(evaluate(rule, trigger, victimId, history, known, crime, asOf));
+                        }
+                    });
+                } else if (applies(rule.onlyFor(), atTrigger, null)) {
+                    obligations.add(evaluate(rule, trigger, null, null, known, crime, asOf));
                 }
             }
         }
         return obligations;
     }
 
+    private static boolean applies(CaseCategories onlyFor, Classification crime, String victimKind) {
+        return onlyFor.isEmpty() || onlyFor.matches(crime.offence(), crime.flags(), victimKind);
+    }
+
     private Obligation evaluate(CodeRule rule, CaseFact trigger, String victimId, VictimHistory victim, List<CaseFact> known,
-                                Instant asOf) {
+                                Classifications crime, Instant asOf) {
         Optional<CaseFact> receipt = known.stream()
                 .filter(f -> f.type().equals(RECEIPT) && Long.valueOf(trigger.sequence()).equals(f.number("aboutSequence")))
                 .min(Comparator.comparing(CaseFact::occurredAt));
@@ -84,7 +104,9 @@ public final class ObligationEvaluator {
         }
         // A clock is judged by the edition in force when it started (rules may differ between editions).
         CodeRule applied = start == null ? rule : ruleInForce(rule, start);
-        boolean enhanced = victim != null && start != null && victim.enhancedAt(start);
+        List<EnhancedRightsReason> enhancedBecause = victim == null || start == null ? List.of()
+                : enhancedBecause(victim, crime.at(start), start);
+        boolean enhanced = !enhancedBecause.isEmpty();
         String named = applied.ownerField() == null ? null : trigger.text(applied.ownerField());
         Agency owner = named == null ? applied.owner() : Agency.valueOf(named);
         Optional<CaseFact> evidence = evidence(applied, trigger, receipt, victimId, known);
@@ -98,6 +120,9 @@ public final class ObligationEvaluator {
             status = ObligationStatus.WAIVED;
         } else if (start == null) {
             status = ObligationStatus.AWAITING_CLOCK;
+        } else if (victim != null && !applied.consentFor().isEmpty()
+                   && applied.consentFor().matches(crime.at(start).offence(), crime.at(start).flags(), victim.kind)) {
+            status = ObligationStatus.AWAITING_CONSENT;
         } else {
             status = asOf.isAfter(deadline) ? ObligationStatus.OVERDUE : ObligationStatus.OPEN;
         }
@@ -107,7 +132,32 @@ public final class ObligationEvaluator {
                 start == null ? editionId(trigger.occurredAt()) : editionId(start), applied.confidence(),
                 trigger.sequence(), trigger.type(), victimId, enhanced, start, deadline, status,
                 status == ObligationStatus.WAIVED ? waiver : null, met ? evidence.get().sequence() : null, metAt,
-                met ? nonNegative(Duration.between(start, metAt)) : null);
+                met ? nonNegative(Duration.between(start, metAt)) : null, applied.basis(), enhancedBecause);
+    }
+
+    /**
+     * The Code's categories that applied to this victim when the clock started, judged by the edition in force
+     * then and by what had happened by then: a crime reclassified later does not rewrite a running clock.
+     */
+    private List<EnhancedRightsReason> enhancedBecause(VictimHistory victim, Classification crime, Instant start) {
+        EnhancedRights rights = code.editionInForce(start).map(CodeEdition::enhancedRights).orElse(EnhancedRights.ASSESSED_ONLY);
+        Set<EnhancedRightsReason> reasons = EnumSet.noneOf(EnhancedRightsReason.class);
+        if (rights.mostSeriousCrime().matches(null, List.of(), victim.kind)) {
+            reasons.add(EnhancedRightsReason.BEREAVED_BY_CRIME);
+        }
+        if (rights.mostSeriousCrime().matches(crime.offence(), crime.flags(), null)) {
+            reasons.add(EnhancedRightsReason.MOST_SERIOUS_CRIME);
+        }
+        if (rights.intimidated().matches(crime.offence(), crime.flags(), null)) {
+            reasons.add(EnhancedRightsReason.INTIMIDATED);
+        }
+        Set<EnhancedRightsReason> honoured = rights.honoured();
+        if (victim.under18AtOffence && honoured.contains(EnhancedRightsReason.UNDER_18)) {
+            reasons.add(EnhancedRightsReason.UNDER_18);
+        }
+        victim.recorded.stream().filter(r -> !r.at().isAfter(start) && honoured.contains(r.reason()))
+                       .forEach(r -> reasons.add(r.reason()));
+        return List.copyOf(reasons);
     }
 
     private CodeRule ruleInForce(CodeRule rule, Instant start) {
@@ -167,36 +217,69 @@ public final class ObligationEvaluator {
         for (CaseFact fact : known) {
             String victimId = fact.text("victimId");
             if (fact.type().equals(VICTIM_ADDED)) {
-                VictimHistory history = new VictimHistory(fact.occurredAt());
-                if (fact.flag("under18AtOffence") || "BEREAVED_FAMILY_MEMBER".equals(fact.text("kind"))) {
-                    history.enhancedSince = fact.occurredAt();
-                }
-                victims.put(victimId, history);
+                victims.put(victimId, new VictimHistory(fact.occurredAt(), fact.text("kind"), fact.flag("under18AtOffence")));
             } else if (victimId != null && victims.containsKey(victimId)) {
                 VictimHistory history = victims.get(victimId);
-                if (fact.type().equals(NEEDS_ASSESSED) && !fact.list("enhancedRightsReasons").isEmpty()
-                    && (history.enhancedSince == null || fact.occurredAt().isBefore(history.enhancedSince))) {
-                    history.enhancedSince = fact.occurredAt();
-                } else if (fact.type().equals(CONTACT_PREFERENCES)) {
-                    history.preferences.add(fact);
+                switch (fact.type()) {
+                    case NEEDS_ASSESSED -> fact.list("enhancedRightsReasons").forEach(reason -> history.recorded.add(
+                            new Recorded(fact.occurredAt(), EnhancedRightsReason.valueOf(reason.toString()))));
+                    case PERSISTENTLY_TARGETED -> history.recorded.add(
+                            new Recorded(fact.occurredAt(), EnhancedRightsReason.PERSISTENTLY_TARGETED));
+                    case DISCRETION -> history.recorded.add(new Recorded(fact.occurredAt(), EnhancedRightsReason.DISCRETION));
+                    case CONTACT_PREFERENCES -> history.preferences.add(fact);
+                    default -> {
+                    }
                 }
             }
         }
         return victims;
     }
 
-    /** What the case knew about one victim: when they became known, enhanced rights, contact wishes. */
-    private static final class VictimHistory {
-        final Instant addedAt;
-        Instant enhancedSince;
-        final List<CaseFact> preferences = new ArrayList<>();
+    /** An enhanced-rights reason assessed or recorded for a victim, from when it applies. */
+    private record Recorded(Instant at, EnhancedRightsReason reason) {
+    }
 
-        VictimHistory(Instant addedAt) {
-            this.addedAt = addedAt;
+    /** How the crime was classified from a moment on: its offence and priority flags. */
+    private record Classification(Instant from, String offence, List<String> flags) {
+        static final Classification UNKNOWN = new Classification(Instant.MIN, null, List.of());
+    }
+
+    /** The crime's classifications in time order, so a clock sees the one in force when it started. */
+    private record Classifications(List<Classification> history) {
+
+        static Classifications of(List<CaseFact> known) {
+            List<Classification> history = known.stream()
+                    .filter(f -> f.type().equals(CRIME_RECORDED) || f.type().equals(CRIME_RECLASSIFIED))
+                    .map(f -> new Classification(f.occurredAt(), f.text("offence"),
+                            f.list("priorityFlags").stream().map(Object::toString).toList()))
+                    .toList();
+            return new Classifications(history);
         }
 
-        boolean enhancedAt(Instant at) {
-            return enhancedSince != null && !enhancedSince.isAfter(at);
+        /** The latest classification made at or before {@code at} (in the order recorded, for equal times). */
+        Classification at(Instant at) {
+            Classification current = Classification.UNKNOWN;
+            for (Classification c : history) {
+                if (!c.from().isAfter(at) && !c.from().isBefore(current.from())) {
+                    current = c;
+                }
+            }
+            return current;
+        }
+    }
+
+    /** What the case knew about one victim: when they became known, how, enhanced-rights reasons, contact wishes. */
+    private static final class VictimHistory {
+        final Instant addedAt;
+        final String kind;
+        final boolean under18AtOffence;
+        final List<Recorded> recorded = new ArrayList<>();
+        final List<CaseFact> preferences = new ArrayList<>();
+
+        VictimHistory(Instant addedAt, String kind, boolean under18AtOffence) {
+            this.addedAt = addedAt;
+            this.kind = kind;
+            this.under18AtOffence = under18AtOffence;
         }
 
         /** The waiver in force at {@code at}, from the latest contact preferences set by then. */

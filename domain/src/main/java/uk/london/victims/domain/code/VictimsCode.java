@@ -31,7 +31,7 @@ public final class VictimsCode {
                 CodeEdition next = sorted.get(i + 1);
                 if (edition.inForceUntil() == null) {
                     edition = new CodeEdition(edition.id(), edition.title(), edition.inForceFrom(),
-                            next.inForceFrom().minusDays(1), edition.rules());
+                            next.inForceFrom().minusDays(1), edition.rules(), edition.enhancedRights());
                 }
                 if (!edition.inForceUntil().isBefore(next.inForceFrom())) {
                     throw new IllegalArgumentException("Editions " + edition.id() + " and " + next.id() + " overlap");

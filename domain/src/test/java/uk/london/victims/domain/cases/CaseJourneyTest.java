@@ -119,6 +119,13 @@ class CaseJourneyTest {
         }
 
         @Test
+        void theReferenceIsRecordedTrimmedAndInCapitalsSoEverySpellingIsOneReference() {
+            given(reported(), new RecordCrimeCommand(CASE, " cris-1/26 ", OffenceCategory.THEFT, Borough.BRENT, null, null, at(0)))
+                    .expectEvents(new CrimeRecordedEvent(CASE, "CRIS-1/26", OffenceCategory.THEFT, Borough.BRENT, Set.of(), Set.of(),
+                            at(0)));
+        }
+
+        @Test
         void anEventCannotPredateTheReport() {
             rejected(reported(), new RecordCrimeCommand(CASE, "CRIS-1/26", OffenceCategory.THEFT, Borough.BRENT, null, null,
                     T0.minusSeconds(60)), "occurred-at-before-report");

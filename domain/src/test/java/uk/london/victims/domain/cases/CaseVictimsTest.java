@@ -83,6 +83,45 @@ class CaseVictimsTest {
     }
 
     @Test
+    void persistentTargetingIsRecordedOnceFromOtherCasesOrAnOfficersReason() {
+        fixture.given(withVictim())
+               .when(new RecordPersistentTargetingCommand(CASE, V1, PersistentTargetingSource.REPEAT_VICTIMISATION,
+                       List.of("case-0000-0007", "case-0000-0009"), null, at(1)))
+               .expectEvents(new VictimPersistentlyTargetedEvent(CASE, V1, PersistentTargetingSource.REPEAT_VICTIMISATION,
+                       List.of("case-0000-0007", "case-0000-0009"), null, at(1)));
+        fixture.given(withVictim())
+               .when(new RecordPersistentTargetingCommand(CASE, V1, PersistentTargetingSource.OFFICER_ASSESSMENT, null,
+                       "Targeted by the same neighbours since January", at(1)))
+               .expectEvents(new VictimPersistentlyTargetedEvent(CASE, V1, PersistentTargetingSource.OFFICER_ASSESSMENT, List.of(),
+                       "Targeted by the same neighbours since January", at(1)));
+
+        rejected(withVictim(), new RecordPersistentTargetingCommand(CASE, V1, null, List.of("case-0000-0007"), null, at(1)),
+                "source-missing");
+        rejected(withVictim(), new RecordPersistentTargetingCommand(CASE, V1, PersistentTargetingSource.REPEAT_VICTIMISATION,
+                List.of(), null, at(1)), "other-cases-missing");
+        rejected(withVictim(), new RecordPersistentTargetingCommand(CASE, V1, PersistentTargetingSource.REPEAT_VICTIMISATION,
+                List.of(CASE.value()), null, at(1)), "other-cases-invalid");
+        rejected(withVictim(), new RecordPersistentTargetingCommand(CASE, V1, PersistentTargetingSource.OFFICER_ASSESSMENT,
+                null, " ", at(1)), "reason-missing");
+        rejected(withVictim(), new RecordPersistentTargetingCommand(CASE, OTHER, PersistentTargetingSource.OFFICER_ASSESSMENT,
+                null, "reason", at(1)), "unknown-victim");
+        List<Object> recorded = withVictim();
+        recorded.add(new VictimPersistentlyTargetedEvent(CASE, V1, PersistentTargetingSource.OFFICER_ASSESSMENT, List.of(),
+                "reason", at(1)));
+        rejected(recorded, new RecordPersistentTargetingCommand(CASE, V1, PersistentTargetingSource.REPEAT_VICTIMISATION,
+                List.of("case-0000-0007"), null, at(2)), "already-persistently-targeted");
+    }
+
+    @Test
+    void enhancedRightsByDiscretionNeedAReason() {
+        fixture.given(withVictim())
+               .when(new GrantEnhancedRightsByDiscretionCommand(CASE, V1, "Victim is a carer with no support", at(1)))
+               .expectEvents(new EnhancedRightsGrantedByDiscretionEvent(CASE, V1, "Victim is a carer with no support", at(1)));
+        rejected(withVictim(), new GrantEnhancedRightsByDiscretionCommand(CASE, V1, "", at(1)), "reason-missing");
+        rejected(withVictim(), new GrantEnhancedRightsByDiscretionCommand(CASE, OTHER, "reason", at(1)), "unknown-victim");
+    }
+
+    @Test
     void contactPreferencesNeverPreferAnUnsafeChannel() {
         fixture.given(withVictim())
                .when(new SetContactPreferencesCommand(CASE, V1, Set.of(ContactChannel.EMAIL), Set.of(ContactChannel.PHONE), false, 28, at(1)))

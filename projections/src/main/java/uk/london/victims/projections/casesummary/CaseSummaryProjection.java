@@ -29,10 +29,12 @@ import uk.london.victims.domain.cases.AppealOutcome;
 import uk.london.victims.domain.cases.CaseClosedEvent;
 import uk.london.victims.domain.cases.CaseFiledEvent;
 import uk.london.victims.domain.cases.CaseReopenedEvent;
+import uk.london.victims.domain.cases.CaseSharedWithUnitEvent;
 import uk.london.victims.domain.cases.ChargingDecisionMadeEvent;
 import uk.london.victims.domain.cases.CrimeNotInvestigatedEvent;
 import uk.london.victims.domain.cases.CrimeReclassifiedEvent;
 import uk.london.victims.domain.cases.CrimeRecordedEvent;
+import uk.london.victims.domain.cases.CrimeReferences;
 import uk.london.victims.domain.cases.CrimeReportedEvent;
 import uk.london.victims.domain.cases.FileSentToCpsEvent;
 import uk.london.victims.domain.cases.HearingListedEvent;
@@ -44,6 +46,7 @@ import uk.london.victims.domain.cases.OfficerAssignedEvent;
 import uk.london.victims.domain.cases.OutOfCourtDisposalGivenEvent;
 import uk.london.victims.domain.cases.ProsecutionDiscontinuedEvent;
 import uk.london.victims.domain.cases.SentenceRecordedEvent;
+import uk.london.victims.domain.cases.StaffScope;
 import uk.london.victims.domain.cases.SuspectChargedEvent;
 import uk.london.victims.domain.cases.SuspectIdentifiedEvent;
 import uk.london.victims.domain.cases.Verdict;
@@ -65,7 +68,7 @@ public class CaseSummaryProjection {
     public static final String PROCESSING_GROUP = "case-summaries";
     public static final String COLLECTION = "case_summaries";
     public static final String REFERENCES = "case_references";
-    public static final String RECORDED_BY_UNIT = "recordedByUnit";
+    public static final String RECORDED_BY_UNIT = StaffScope.RECORDED_BY_UNIT;
 
     private final MongoCollection<Document> summaries;
     private final MongoCollection<Document> references;
@@ -79,7 +82,7 @@ public class CaseSummaryProjection {
         this.batchSummaries = new BatchDocuments<>(summaries,
                 m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
         this.batchReferences = new BatchDocuments<>(references,
-                m -> m.getPayload() instanceof CrimeRecordedEvent e ? e.crimeReference() : null);
+                m -> m.getPayload() instanceof CrimeRecordedEvent e ? CrimeReferences.normalise(e.crimeReference()) : null);
     }
 
     @EventHandler
@@ -87,8 +90,11 @@ public class CaseSummaryProjection {
         try {
             project(payload, message);
         } finally {
-            batchSummaries.endOfEvent();
+            // References first: the summary's version is what tells a redelivered event to skip, so it must
+            // be written last, or a crash between the two writes loses the reference for good (found by
+            // RepeatedKillTest).
             batchReferences.endOfEvent();
+            batchSummaries.endOfEvent();
         }
     }
 
@@ -106,11 +112,16 @@ public class CaseSummaryProjection {
                                                  .append("units", List.of());
         }
         apply(payload, summary);
-        Object unit = message.getMetaData().get(RECORDED_BY_UNIT);
-        if (unit != null) {
-            TreeSet<String> units = new TreeSet<>(summary.getList("units", String.class));
-            units.add(unit.toString());
-            summary.append("units", new ArrayList<>(units));
+        // The units concerned, as the case itself counts them when it decides who may act on it (ADR 0018),
+        // plus every unit that recorded something.
+        Object unit = payload instanceof OfficerAssignedEvent e ? e.unit()
+                : payload instanceof CaseSharedWithUnitEvent e ? e.unit() : null;
+        for (Object concerned : new Object[] {unit, message.getMetaData().get(RECORDED_BY_UNIT)}) {
+            if (concerned != null) {
+                TreeSet<String> units = new TreeSet<>(summary.getList("units", String.class));
+                units.add(concerned.toString());
+                summary.append("units", new ArrayList<>(units));
+            }
         }
         batchSummaries.save(caseId, summary.append("version", message.getSequenceNumber()));
     }
@@ -124,8 +135,13 @@ public class CaseSummaryProjection {
                    .append("offence", e.offence().name()).append("borough", e.borough().name())
                    .append("bcu", e.borough().bcu().code())
                    .append("priorityFlags", e.priorityFlags().stream().map(Enum::name).sorted().toList());
-            batchReferences.save(e.crimeReference(), new Document("_id", e.crimeReference())
-                    .append("caseId", e.caseId().value()));
+            // The first case to record a reference keeps it: a later one (which the event store now refuses,
+            // ADR 0018, but older stores may hold) never takes over the victim's sign-in.
+            String reference = CrimeReferences.normalise(e.crimeReference());
+            Document holder = batchReferences.find(reference);
+            if (holder == null || e.caseId().value().equals(holder.getString("caseId"))) {
+                batchReferences.save(reference, new Document("_id", reference).append("caseId", e.caseId().value()));
+            }
         } else if (payload instanceof CrimeReclassifiedEvent e) {
             summary.append("offence", e.offence().name())
                    .append("priorityFlags", e.priorityFlags().stream().map(Enum::name).sorted().toList());
@@ -214,7 +230,7 @@ public class CaseSummaryProjection {
     @QueryHandler
     List<CaseSummaryView> handle(FindCasesQuery query) {
         if (query.crimeReference() != null) {
-            Document reference = references.find(eq("_id", query.crimeReference())).first();
+            Document reference = references.find(eq("_id", CrimeReferences.normalise(query.crimeReference()))).first();
             return reference == null ? List.of()
                     : handle(new FindCaseSummaryQuery(reference.getString("caseId"))).filter(view -> matches(view, query))
                                                                                   .map(List::of).orElse(List.of());

@@ -2,13 +2,18 @@ package uk.london.victims.projections.ledger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 import org.bson.Document;
 
 import uk.london.victims.domain.code.Obligation;
 import uk.london.victims.domain.code.ObligationStatus;
+import uk.london.victims.domain.code.RuleBasis;
+import uk.london.victims.projections.review.ReviewBasis;
 import uk.london.victims.projections.review.ReviewRow;
 
 /**
@@ -17,40 +22,72 @@ import uk.london.victims.projections.review.ReviewRow;
  * time to meet in whole minutes (the review's published resolution: nearest-rank percentiles of the
  * truncated times are the truncated percentiles), and the deadlines of those still open, so that which of
  * them are overdue is decided at the instant asked.
+ *
+ * <p>Each of these is kept apart by what set the obligation's limit ({@link RuleBasis}): a review counts the
+ * Code's rights unless asked otherwise, and a missed local standard is never counted as a breach of the Code.
  */
 final class Cell {
 
-    final Map<String, Long> statuses = new TreeMap<>();
-    final Map<String, Long> waivedBy = new TreeMap<>();
-    final TreeMap<Long, Long> minutesToMeet = new TreeMap<>();
-    final TreeMap<Instant, Long> openUntil = new TreeMap<>();
+    private final Map<RuleBasis, Counts> byBasis = new EnumMap<>(RuleBasis.class);
+
+    /** The counters of the obligations of one basis. */
+    private static final class Counts {
+        final Map<String, Long> statuses = new TreeMap<>();
+        final Map<String, Long> waivedBy = new TreeMap<>();
+        final TreeMap<Long, Long> minutesToMeet = new TreeMap<>();
+        final TreeMap<Instant, Long> openUntil = new TreeMap<>();
+
+        boolean isNothing() {
+            return statuses.isEmpty() && openUntil.isEmpty() && waivedBy.isEmpty() && minutesToMeet.isEmpty();
+        }
+
+        void addAll(Counts other) {
+            other.statuses.forEach((k, v) -> merge(statuses, k, v));
+            other.waivedBy.forEach((k, v) -> merge(waivedBy, k, v));
+            other.minutesToMeet.forEach((k, v) -> merge(minutesToMeet, k, v));
+            other.openUntil.forEach((k, v) -> merge(openUntil, k, v));
+        }
+
+        long count(ObligationStatus status) {
+            return statuses.getOrDefault(status.name(), 0L);
+        }
+    }
 
     void add(Obligation o, int sign) {
+        Counts counts = byBasis.computeIfAbsent(basisOf(o), b -> new Counts());
         if (o.status() == ObligationStatus.OPEN && o.deadline() != null) {
-            merge(openUntil, o.deadline(), sign);
+            merge(counts.openUntil, o.deadline(), sign);
         } else {
-            merge(statuses, o.status().name(), sign);
+            merge(counts.statuses, o.status().name(), sign);
         }
         if (o.waivedFor() != null && o.status() == ObligationStatus.WAIVED) {
-            merge(waivedBy, o.waivedFor().name(), sign);
+            merge(counts.waivedBy, o.waivedFor().name(), sign);
         }
         if (o.timeToMeet() != null) {
-            merge(minutesToMeet, o.timeToMeet().toMinutes(), sign);
+            merge(counts.minutesToMeet, o.timeToMeet().toMinutes(), sign);
         }
+        dropEmpty();
+    }
+
+    private static RuleBasis basisOf(Obligation o) {
+        return o.basis() == null ? RuleBasis.CODE : o.basis();
     }
 
     /** Counts nothing (a delta that cancels out, or a group whose obligations all went elsewhere). */
     boolean isNothing() {
-        return statuses.isEmpty() && openUntil.isEmpty() && waivedBy.isEmpty() && minutesToMeet.isEmpty();
+        return byBasis.values().stream().allMatch(Counts::isNothing);
     }
 
     /** As counters of the stored document: field path (within the cell) to amount. */
     Map<String, Long> increments() {
-        Map<String, Long> increments = new java.util.LinkedHashMap<>();
-        statuses.forEach((k, n) -> increments.put("s." + k, n));
-        waivedBy.forEach((k, n) -> increments.put("w." + k, n));
-        minutesToMeet.forEach((m, n) -> increments.put("t." + m, n));
-        openUntil.forEach((d, n) -> increments.put("p." + deadlineKey(d), n));
+        Map<String, Long> increments = new LinkedHashMap<>();
+        byBasis.forEach((basis, counts) -> {
+            String b = basis.name() + ".";
+            counts.statuses.forEach((k, n) -> increments.put(b + "s." + k, n));
+            counts.waivedBy.forEach((k, n) -> increments.put(b + "w." + k, n));
+            counts.minutesToMeet.forEach((m, n) -> increments.put(b + "t." + m, n));
+            counts.openUntil.forEach((d, n) -> increments.put(b + "p." + deadlineKey(d), n));
+        });
         return increments;
     }
 
@@ -59,31 +96,54 @@ final class Cell {
     }
 
     void addAll(Cell other) {
-        other.statuses.forEach((k, v) -> merge(statuses, k, v));
-        other.waivedBy.forEach((k, v) -> merge(waivedBy, k, v));
-        other.minutesToMeet.forEach((k, v) -> merge(minutesToMeet, k, v));
-        other.openUntil.forEach((k, v) -> merge(openUntil, k, v));
+        other.byBasis.forEach((basis, counts) -> byBasis.computeIfAbsent(basis, b -> new Counts()).addAll(counts));
+        dropEmpty();
     }
 
-    ReviewRow row(String group, Instant asOf) {
-        long overdueNow = openUntil.headMap(asOf, false).values().stream().mapToLong(Long::longValue).sum();
-        long stillOpen = openUntil.values().stream().mapToLong(Long::longValue).sum() - overdueNow;
-        long onTime = count(ObligationStatus.MET_ON_TIME);
-        long late = count(ObligationStatus.MET_LATE);
-        long overdue = count(ObligationStatus.OVERDUE) + overdueNow;
-        long opened = statuses.values().stream().mapToLong(Long::longValue).sum() + overdueNow + stillOpen;
-        long due = onTime + late + overdue;
-        return new ReviewRow(group, opened, onTime, late, overdue, count(ObligationStatus.OPEN) + stillOpen,
-                count(ObligationStatus.AWAITING_CLOCK), count(ObligationStatus.WAIVED), new TreeMap<>(waivedBy),
-                percentile(50), percentile(95), due == 0 ? null : (double) onTime / due);
+    private void dropEmpty() {
+        byBasis.values().removeIf(Counts::isNothing);
     }
 
-    private long count(ObligationStatus status) {
-        return statuses.getOrDefault(status.name(), 0L);
+    /** Whether any obligation here is of a basis the review counts (a group of others gets no row). */
+    boolean counts(ReviewBasis basis) {
+        return byBasis.keySet().stream().anyMatch(basis::counts);
+    }
+
+    /** The row of the obligations whose basis the review counts, judged at {@code asOf}. */
+    ReviewRow row(String group, Instant asOf, ReviewBasis basis) {
+        Counts counted = new Counts();
+        long overdue = 0;
+        long missedLocal = 0;
+        long stillOpen = 0;
+        for (Map.Entry<RuleBasis, Counts> e : byBasis.entrySet()) {
+            if (!basis.counts(e.getKey())) {
+                continue;
+            }
+            Counts counts = e.getValue();
+            counted.addAll(counts);
+            long overdueNow = counts.openUntil.headMap(asOf, false).values().stream().mapToLong(Long::longValue).sum();
+            stillOpen += counts.openUntil.values().stream().mapToLong(Long::longValue).sum() - overdueNow;
+            long past = counts.count(ObligationStatus.OVERDUE) + overdueNow;
+            // A local service standard missed is not a breach of the Code: it has its own count.
+            if (e.getKey() == RuleBasis.LOCAL_STANDARD) {
+                missedLocal += past;
+            } else {
+                overdue += past;
+            }
+        }
+        long onTime = counted.count(ObligationStatus.MET_ON_TIME);
+        long late = counted.count(ObligationStatus.MET_LATE);
+        long judgedLater = counted.openUntil.values().stream().mapToLong(Long::longValue).sum();
+        long opened = counted.statuses.values().stream().mapToLong(Long::longValue).sum() + judgedLater;
+        long due = onTime + late + overdue + missedLocal;
+        return new ReviewRow(group, opened, onTime, late, overdue, counted.count(ObligationStatus.OPEN) + stillOpen,
+                counted.count(ObligationStatus.AWAITING_CLOCK), counted.count(ObligationStatus.WAIVED),
+                new TreeMap<>(counted.waivedBy), percentile(counted.minutesToMeet, 50), percentile(counted.minutesToMeet, 95),
+                due == 0 ? null : (double) onTime / due, counted.count(ObligationStatus.AWAITING_CONSENT), missedLocal);
     }
 
     /** Nearest rank: a value that was actually observed, as a published figure should be. */
-    private Duration percentile(int p) {
+    private static Duration percentile(TreeMap<Long, Long> minutesToMeet, int p) {
         long n = minutesToMeet.values().stream().mapToLong(Long::longValue).sum();
         if (n == 0) {
             return null;
@@ -100,28 +160,40 @@ final class Cell {
     }
 
     Document toDocument() {
-        Document open = new Document();
-        openUntil.forEach((deadline, n) -> open.append(deadlineKey(deadline), n));
-        Document minutes = new Document();
-        minutesToMeet.forEach((m, n) -> minutes.append(Long.toString(m), n));
-        return new Document("s", new Document(statuses)).append("w", new Document(waivedBy)).append("t", minutes)
-                .append("p", open);
+        Document document = new Document();
+        byBasis.forEach((basis, counts) -> {
+            Document open = new Document();
+            counts.openUntil.forEach((deadline, n) -> open.append(deadlineKey(deadline), n));
+            Document minutes = new Document();
+            counts.minutesToMeet.forEach((m, n) -> minutes.append(Long.toString(m), n));
+            document.append(basis.name(), new Document("s", new Document(counts.statuses)).append("w", new Document(counts.waivedBy))
+                    .append("t", minutes).append("p", open));
+        });
+        return document;
     }
 
     /** From a stored cell; counters that went back to zero count nothing. */
     static Cell fromDocument(Document document) {
         Cell cell = new Cell();
-        read(document, "s", (k, n) -> cell.statuses.put(k, n));
-        read(document, "w", (k, n) -> cell.waivedBy.put(k, n));
-        read(document, "t", (k, n) -> cell.minutesToMeet.put(Long.parseLong(k), n));
-        read(document, "p", (k, n) -> {
-            String[] parts = k.split("_");
-            cell.openUntil.put(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), n);
-        });
+        for (RuleBasis basis : RuleBasis.values()) {
+            Document stored = document.get(basis.name(), Document.class);
+            if (stored == null) {
+                continue;
+            }
+            Counts counts = cell.byBasis.computeIfAbsent(basis, b -> new Counts());
+            read(stored, "s", counts.statuses::put);
+            read(stored, "w", counts.waivedBy::put);
+            read(stored, "t", (k, n) -> counts.minutesToMeet.put(Long.parseLong(k), n));
+            read(stored, "p", (k, n) -> {
+                String[] parts = k.split("_");
+                counts.openUntil.put(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), n);
+            });
+        }
+        cell.dropEmpty();
         return cell;
     }
 
-    private static void read(Document document, String field, java.util.function.BiConsumer<String, Long> into) {
+    private static void read(Document document, String field, BiConsumer<String, Long> into) {
         Document counts = document.get(field, Document.class);
         if (counts != null) {
             counts.forEach((k, v) -> {

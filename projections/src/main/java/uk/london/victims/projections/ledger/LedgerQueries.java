@@ -136,6 +136,9 @@ public class LedgerQueries {
         if (obligation.status() == ObligationStatus.AWAITING_CLOCK) {
             return "AWAITING_CLOCK";
         }
+        if (obligation.status() == ObligationStatus.AWAITING_CONSENT) {
+            return "AWAITING_CONSENT";
+        }
         if (obligation.status() == ObligationStatus.OVERDUE) {
             return "OVERDUE";
         }

@@ -48,7 +48,7 @@ final class LedgerReview {
             Obligation o = ObligationLedger.judged(revision.get().obligation(), query.asOf());
             Instant start = o.clockStart();
             Map<ReviewDimension, List<String>> groups = revision.get().groups();
-            if (start == null || start.isBefore(query.from()) || !start.isBefore(query.to())
+            if (start == null || start.isBefore(query.from()) || !start.isBefore(query.to()) || !query.basis().counts(o.basis())
                 || (query.bcu() != null && !CellKey.values(groups, ReviewDimension.BCU).contains(query.bcu()))
                 || (query.borough() != null && !CellKey.values(groups, ReviewDimension.BOROUGH).contains(query.borough()))) {
                 continue;
@@ -91,18 +91,21 @@ final class LedgerReview {
         Map<String, ReviewRow> rows = new TreeMap<>();
         Map<String, Map<String, ReviewRow>> breakdown = new TreeMap<>();
         cells.forEach((key, cell) -> {
+            if (!cell.counts(query.basis())) {
+                return; // only obligations the review does not count (e.g. local standards in a review of the Code)
+            }
             if (key.by() == query.groupBy() && key.thenBy() == null) {
-                rows.put(key.value(), cell.row(key.value(), asOf));
+                rows.put(key.value(), cell.row(key.value(), asOf, query.basis()));
             } else if (query.thenBy() != null && key.by() == query.groupBy() && key.thenBy() == query.thenBy()) {
-                breakdown.computeIfAbsent(key.value(), v -> new TreeMap<>()).put(key.thenValue(), cell.row(key.thenValue(), asOf));
+                breakdown.computeIfAbsent(key.value(), v -> new TreeMap<>()).put(key.thenValue(), cell.row(key.thenValue(), asOf, query.basis()));
             } else if (query.thenBy() != null && key.by() == query.thenBy() && key.thenBy() == query.groupBy()) {
-                breakdown.computeIfAbsent(key.thenValue(), v -> new TreeMap<>()).put(key.value(), cell.row(key.value(), asOf));
+                breakdown.computeIfAbsent(key.thenValue(), v -> new TreeMap<>()).put(key.value(), cell.row(key.value(), asOf, query.basis()));
             }
         });
         Map<String, List<ReviewRow>> split = new LinkedHashMap<>();
         breakdown.forEach((group, byThen) -> split.put(group, new ArrayList<>(byThen.values())));
-        ReviewRow total = cells.getOrDefault(CellKey.ALL, new Cell()).row("All", asOf);
+        ReviewRow total = cells.getOrDefault(CellKey.ALL, new Cell()).row("All", asOf, query.basis());
         return new ComplianceReviewView(query.from(), query.to(), asOf, query.groupBy(), new ArrayList<>(rows.values()), total,
-                query.thenBy(), split);
+                query.thenBy(), split, query.basis());
     }
 }

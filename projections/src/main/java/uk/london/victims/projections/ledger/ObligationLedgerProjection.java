@@ -63,9 +63,9 @@ public class ObligationLedgerProjection {
     /** In the figures: the first and last London days any clock started on, so a review never lists days with none. */
     static final String EXTENT = "extent";
     static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
-    /** What a work list shows: owed and not yet given. */
+    /** What a work list shows: owed and not yet given (awaiting consent: the agency still has to seek it). */
     static final Set<ObligationStatus> OUTSTANDING = Set.of(ObligationStatus.OPEN, ObligationStatus.OVERDUE,
-            ObligationStatus.AWAITING_CLOCK);
+            ObligationStatus.AWAITING_CLOCK, ObligationStatus.AWAITING_CONSENT);
 
     private final MongoDatabase database;
     private final MongoCollection<Document> breaches;

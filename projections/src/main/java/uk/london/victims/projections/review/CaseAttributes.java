@@ -71,6 +71,7 @@ public record CaseAttributes(String borough, String bcu, String offence, List<St
         groups.put(ReviewDimension.ETHNIC_GROUP, one.apply(victim.get("ethnicGroup")));
         groups.put(ReviewDimension.DISABILITY, one.apply(victim.get("disability")));
         groups.put(ReviewDimension.EDITION, one.apply(o.edition()));
+        groups.put(ReviewDimension.BASIS, List.of(o.basis() == null ? "CODE" : o.basis().name()));
         if (o.clockStart() != null) {
             // Clocks start at London times: a report at 00:30 BST on 1 April belongs to April, not March.
             groups.put(ReviewDimension.MONTH, List.of(YearMonth.from(o.clockStart().atZone(LONDON)).toString()));

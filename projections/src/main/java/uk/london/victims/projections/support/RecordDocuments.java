@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 
 import org.bson.Document;
@@ -77,9 +78,19 @@ public final class RecordDocuments {
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            values[i] = fromValue(types[i], document.get(components[i].getName()));
+            values[i] = fromValue(components[i].getGenericType(), types[i], document.get(components[i].getName()));
         }
         return construct(type, types, values);
+    }
+
+    /** A list's elements read back as its declared element type (enums by name), so a copy equals the original. */
+    private static Object fromValue(java.lang.reflect.Type generic, Class<?> type, Object value) {
+        if (value instanceof List<?> list && generic instanceof java.lang.reflect.ParameterizedType parameterized
+            && parameterized.getActualTypeArguments()[0] instanceof Class<?> element && element != Object.class) {
+            List<Object> elements = list.stream().map(v -> fromValue(element, v)).toList();
+            return Set.class.isAssignableFrom(type) ? Set.copyOf(elements) : elements;
+        }
+        return fromValue(type, value);
     }
 
     /** A copy of the record with one component replaced. */

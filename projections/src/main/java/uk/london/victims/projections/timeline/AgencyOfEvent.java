@@ -12,6 +12,7 @@ import uk.london.victims.domain.cases.ComplaintMadeEvent;
 import uk.london.victims.domain.cases.ComplaintResponseRecordedEvent;
 import uk.london.victims.domain.cases.CourtInformationReceivedByWitnessCareEvent;
 import uk.london.victims.domain.cases.DecisionReviewRequestedEvent;
+import uk.london.victims.domain.cases.EnhancedRightsGrantedByDiscretionEvent;
 import uk.london.victims.domain.cases.HearingListedEvent;
 import uk.london.victims.domain.cases.HearingOutcomeRecordedEvent;
 import uk.london.victims.domain.cases.NoEvidenceOfferedEvent;
@@ -52,7 +53,7 @@ enum AgencyOfEvent {
             return VICTIM;
         }
         if (event instanceof VictimInformedEvent || event instanceof ComplaintResponseRecordedEvent
-            || event instanceof ReviewDecidedEvent) {
+            || event instanceof ReviewDecidedEvent || event instanceof EnhancedRightsGrantedByDiscretionEvent) {
             return ANY;
         }
         return POLICE;

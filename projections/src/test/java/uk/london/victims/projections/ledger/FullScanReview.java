@@ -43,7 +43,8 @@ final class FullScanReview {
             CaseAttributes attributes = CaseAttributes.of(facts);
             for (Obligation obligation : evaluator.evaluate(facts, query.asOf())) {
                 Instant start = obligation.clockStart();
-                if (start == null || start.isBefore(query.from()) || !start.isBefore(query.to())) {
+                if (start == null || start.isBefore(query.from()) || !start.isBefore(query.to())
+                    || !query.basis().counts(obligation.basis())) {
                     continue;
                 }
                 Map<ReviewDimension, List<String>> groups = attributes.groups(obligation);
@@ -77,22 +78,25 @@ final class FullScanReview {
         byPair.forEach((group, byThen) -> breakdown.put(group,
                 byThen.entrySet().stream().map(e -> row(e.getKey(), e.getValue())).toList()));
         return new ComplianceReviewView(query.from(), query.to(), query.asOf(), query.groupBy(), rows,
-                row("All", counted.stream().map(Counted::obligation).toList()), query.thenBy(), breakdown);
+                row("All", counted.stream().map(Counted::obligation).toList()), query.thenBy(), breakdown, query.basis());
     }
 
     static ReviewRow row(String group, List<Obligation> obligations) {
         long onTime = count(obligations, ObligationStatus.MET_ON_TIME);
         long late = count(obligations, ObligationStatus.MET_LATE);
-        long overdue = count(obligations, ObligationStatus.OVERDUE);
+        // A local service standard missed is not a breach of the Code: it has its own count.
+        long overdue = obligations.stream().filter(Obligation::codeBreach).count();
+        long missedLocal = count(obligations, ObligationStatus.OVERDUE) - overdue;
         Map<String, Long> waivedBy = new TreeMap<>();
         obligations.stream().filter(o -> o.status() == ObligationStatus.WAIVED)
                    .forEach(o -> waivedBy.merge(o.waivedFor().name(), 1L, Long::sum));
         List<Duration> times = obligations.stream().map(Obligation::timeToMeet).filter(Objects::nonNull)
                                           .map(t -> Duration.ofMinutes(t.toMinutes())).sorted().toList();
-        long due = onTime + late + overdue;
+        long due = onTime + late + overdue + missedLocal;
         return new ReviewRow(group, obligations.size(), onTime, late, overdue, count(obligations, ObligationStatus.OPEN),
                 count(obligations, ObligationStatus.AWAITING_CLOCK), count(obligations, ObligationStatus.WAIVED), waivedBy,
-                percentile(times, 50), percentile(times, 95), due == 0 ? null : (double) onTime / due);
+                percentile(times, 50), percentile(times, 95), due == 0 ? null : (double) onTime / due,
+                count(obligations, ObligationStatus.AWAITING_CONSENT), missedLocal);
     }
 
     private static long count(List<Obligation> obligations, ObligationStatus status) {

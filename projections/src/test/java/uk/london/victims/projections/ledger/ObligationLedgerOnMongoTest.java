@@ -168,7 +168,8 @@ public class ObligationLedgerOnMongoTest {
         for (FindComplianceReviewQuery review : reviews) {
             assertThat(queries.handle(review)).as("%s", review).isEqualTo(oracle.review(facts, review));
         }
-        assertThat(oracle.review(facts, reviews.get(reviews.size() - 6)).total().opened()).isGreaterThan(5);
+        // Not a trivial comparison: the Code's obligations alone (local standards are not counted by default).
+        assertThat(oracle.review(facts, reviews.get(reviews.size() - 6)).total().opened()).isGreaterThan(3);
         FindComplianceReviewQuery byOffence = new FindComplianceReviewQuery(from, to, clock.instant(), ReviewDimension.OFFENCE);
         assertThat(queries.handle(new FindReviewedObligationsQuery(byOffence, "BURGLARY_RESIDENTIAL")))
                 .extracting(ReviewedObligationView::caseId, ReviewedObligationView::obligation)

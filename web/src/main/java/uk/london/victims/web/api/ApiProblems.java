@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import reactor.core.publisher.Mono;
 
+import uk.london.victims.application.store.UniqueValueTakenException;
 import uk.london.victims.domain.cases.CaseRuleViolationException;
 
 /**
@@ -55,6 +56,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "conflict",
                 "The case was changed at the same time by another request, or already exists. "
                 + "Nothing was recorded; read the case again and retry if it still applies.");
+    }
+
+    @ExceptionHandler(UniqueValueTakenException.class)
+    ProblemDetail crimeReferenceTaken(UniqueValueTakenException e) {
+        // The only unique value today is the crime reference (ADR 0018).
+        return problem(HttpStatus.CONFLICT, "crime-reference-taken",
+                "Another case already has this crime reference; nothing was recorded. Check the reference.");
     }
 
     @ExceptionHandler(CaseCommands.IdempotencyKeyReusedException.class)
@@ -77,6 +85,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail personErased(PersonErasedException e) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "person-erased",
                 "This person's details were erased; nothing personal about them can be recorded again.");
+    }
+
+    @ExceptionHandler(AuditedReads.PurposeRequiredException.class)
+    ProblemDetail purposeRequired(AuditedReads.PurposeRequiredException e) {
+        return problem(HttpStatus.BAD_REQUEST, "purpose-required", e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

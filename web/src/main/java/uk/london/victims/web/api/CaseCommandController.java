@@ -19,6 +19,8 @@ import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.HearingId;
 import uk.london.victims.domain.cases.SuspectId;
 import uk.london.victims.domain.people.PersonId;
+import uk.london.victims.web.api.requests.GrantEnhancedRightsByDiscretionRequest;
+import uk.london.victims.web.api.requests.RecordPersistentTargetingRequest;
 import uk.london.victims.web.api.requests.ArrestSuspectRequest;
 import uk.london.victims.web.api.requests.AssignOfficerRequest;
 import uk.london.victims.web.api.requests.CancelBailRequest;
@@ -37,6 +39,7 @@ import uk.london.victims.web.api.requests.ListHearingRequest;
 import uk.london.victims.web.api.requests.LodgeAppealRequest;
 import uk.london.victims.web.api.requests.OfferNoEvidenceRequest;
 import uk.london.victims.web.api.requests.ReclassifyCrimeRequest;
+import uk.london.victims.web.api.requests.ShareCaseWithUnitRequest;
 import uk.london.victims.web.api.requests.RecordChargingDecisionRequest;
 import uk.london.victims.web.api.requests.RecordComplaintResponseRequest;
 import uk.london.victims.web.api.requests.RecordCrimeRequest;
@@ -109,6 +112,16 @@ class CaseCommandController {
     @Operation(summary = "Assign or change the officer in the case", description = "Roles: POLICE_OFFICER")
     @PreAuthorize("hasAnyRole('POLICE_OFFICER')")
     Mono<ResponseEntity<CommandAccepted>> assignOfficer(@PathVariable String caseId, @Valid @RequestBody AssignOfficerRequest body,
+            ServerWebExchange exchange) {
+        return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
+    }
+
+    @PostMapping("/shared-units")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Bring another agency's unit into the case",
+               description = "Roles: POLICE_OFFICER of the case's BCU, or ADMIN. The unit then sees the case and may record on it.")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'ADMIN')")
+    Mono<ResponseEntity<CommandAccepted>> shareWithUnit(@PathVariable String caseId, @Valid @RequestBody ShareCaseWithUnitRequest body,
             ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId)));
     }
@@ -317,6 +330,26 @@ class CaseCommandController {
     @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'WITNESS_CARE', 'VICTIM_SUPPORT')")
     Mono<ResponseEntity<CommandAccepted>> recordNeedsAssessment(@PathVariable String caseId, @PathVariable String victimId, @Valid @RequestBody RecordNeedsAssessmentRequest body,
             ServerWebExchange exchange) {
+        return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new PersonId(victimId)));
+    }
+
+    @PostMapping("/victims/{victimId}/persistent-targeting")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record an officer's assessment that the victim is persistently targeted (enhanced rights from now on)",
+            description = "Roles: POLICE_OFFICER, WITNESS_CARE, VICTIM_SUPPORT")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'WITNESS_CARE', 'VICTIM_SUPPORT')")
+    Mono<ResponseEntity<CommandAccepted>> recordPersistentTargeting(@PathVariable String caseId, @PathVariable String victimId,
+            @Valid @RequestBody RecordPersistentTargetingRequest body, ServerWebExchange exchange) {
+        return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new PersonId(victimId)));
+    }
+
+    @PostMapping("/victims/{victimId}/enhanced-rights-by-discretion")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Give the victim enhanced rights at the agency's discretion (2020 Code), with the reason",
+            description = "Roles: POLICE_OFFICER, CPS, WITNESS_CARE, PROBATION, VICTIM_SUPPORT")
+    @PreAuthorize("hasAnyRole('POLICE_OFFICER', 'CPS', 'WITNESS_CARE', 'PROBATION', 'VICTIM_SUPPORT')")
+    Mono<ResponseEntity<CommandAccepted>> grantEnhancedRightsByDiscretion(@PathVariable String caseId, @PathVariable String victimId,
+            @Valid @RequestBody GrantEnhancedRightsByDiscretionRequest body, ServerWebExchange exchange) {
         return commands.send(exchange, body, body.toCommand(new CaseId(caseId), new PersonId(victimId)));
     }
 

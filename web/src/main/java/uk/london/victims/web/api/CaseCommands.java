@@ -24,11 +24,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import uk.london.victims.application.axon.ExpectedVersionTargetResolver;
 import uk.london.victims.application.store.IdempotentOutcome;
 import uk.london.victims.application.store.MongoEventStorageEngine;
 import uk.london.victims.application.store.RepeatedRequestException;
 import uk.london.victims.domain.cases.CaseCommand;
+import uk.london.victims.domain.cases.StaffScope;
+import uk.london.victims.web.security.CaseVisibility;
 import uk.london.victims.web.security.StaffMember;
 
 /**
@@ -100,12 +101,14 @@ public class CaseCommands {
                     staff.ifPresent(member -> {
                         metaData.put(RecordingMetaData.RECORDED_BY, member.staffId());
                         metaData.put(RecordingMetaData.RECORDED_BY_UNIT, member.unit());
+                        // The case decides from its own state whether this member of staff may act on it.
+                        metaData.putAll(CaseVisibility.scopeOf(member).toMetaData());
                     });
                     if (notForVictim) {
                         metaData.put(RecordingMetaData.NOT_FOR_VICTIM, true);
                     }
                     if (expectedVersion != null) {
-                        metaData.put(ExpectedVersionTargetResolver.EXPECTED_VERSION, expectedVersion);
+                        metaData.put(StaffScope.EXPECTED_VERSION, expectedVersion);
                     }
                     if (scopedKey != null) {
                         metaData.put(MongoEventStorageEngine.IDEMPOTENCY_KEY, scopedKey);

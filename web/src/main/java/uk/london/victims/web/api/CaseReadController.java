@@ -14,12 +14,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.server.ServerWebExchange;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import uk.london.victims.application.audit.AuditLog;
 import uk.london.victims.application.store.MongoEventStorageEngine;
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.CaseStatus;
@@ -42,18 +41,16 @@ import uk.london.victims.web.security.StaffMember;
 @AnyAgencyRole
 class CaseReadController {
 
-    static final String PURPOSE = "X-Purpose";
-
     private final QueryGateway queries;
     private final VisibleCases visibleCases;
     private final MongoEventStorageEngine events;
-    private final AuditLog audit;
+    private final AuditedReads audited;
 
-    CaseReadController(QueryGateway queries, VisibleCases visibleCases, MongoEventStorageEngine events, AuditLog audit) {
+    CaseReadController(QueryGateway queries, VisibleCases visibleCases, MongoEventStorageEngine events, AuditedReads audited) {
         this.queries = queries;
         this.visibleCases = visibleCases;
         this.events = events;
-        this.audit = audit;
+        this.audited = audited;
     }
 
     @GetMapping
@@ -72,10 +69,11 @@ class CaseReadController {
 
     @GetMapping("/{caseId}/timeline")
     @Operation(summary = "Every agency's steps on the case, oldest first, with personal details opened")
-    Mono<CaseTimelineView> timeline(@PathVariable String caseId, @RequestHeader(name = PURPOSE, required = false) String purpose,
-                                    ServerWebExchange exchange) {
+    Mono<CaseTimelineView> timeline(@PathVariable String caseId,
+                                    @Parameter(description = AuditedReads.PURPOSE_DESCRIPTION, required = true)
+                                    @RequestHeader(name = AuditedReads.PURPOSE, required = false) String purpose) {
         CaseId id = new CaseId(caseId);
-        return visible(id).then(audited(exchange, "read-timeline", id, purpose))
+        return AuditedReads.purpose(purpose).flatMap(why -> visible(id).then(audited.record("read-timeline", id, why)))
                 .then(StaffMember.current())
                 // Off the event loop: the query handler blocks on the store (see VisibleCases).
                 .flatMap(staff -> Mono.fromFuture(() -> queries.query(new FindCaseTimelineQuery(id.value(), seesNames(staff)),
@@ -87,10 +85,10 @@ class CaseReadController {
     @GetMapping("/{caseId}/events")
     @Operation(summary = "The case's full event history as stored (personal details stay sealed)")
     Mono<List<Map<String, Object>>> history(@PathVariable String caseId,
-                                            @RequestHeader(name = PURPOSE, required = false) String purpose,
-                                            ServerWebExchange exchange) {
+                                            @Parameter(description = AuditedReads.PURPOSE_DESCRIPTION, required = true)
+                                            @RequestHeader(name = AuditedReads.PURPOSE, required = false) String purpose) {
         CaseId id = new CaseId(caseId);
-        return visible(id).then(audited(exchange, "read-history", id, purpose))
+        return AuditedReads.purpose(purpose).flatMap(why -> visible(id).then(audited.record("read-history", id, why)))
                 .then(Mono.fromCallable(() -> events.readEvents(id.value()).asStream().map(CaseReadController::describe).toList())
                           .subscribeOn(Schedulers.boundedElastic()))
                 .filter(list -> !list.isEmpty())
@@ -99,13 +97,6 @@ class CaseReadController {
 
     private Mono<Void> visible(CaseId caseId) {
         return visibleCases.require(caseId).then();
-    }
-
-    private Mono<Void> audited(ServerWebExchange exchange, String action, CaseId caseId, String purpose) {
-        return StaffMember.current()
-                .flatMap(staff -> Mono.fromRunnable(() -> audit.record(staff.staffId(), roles(staff), action,
-                        "case/" + caseId.value(), purpose)).subscribeOn(Schedulers.boundedElastic()))
-                .then();
     }
 
     /** The Commissioner reviews case histories without names; staff working the case see them. */

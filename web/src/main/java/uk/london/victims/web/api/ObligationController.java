@@ -9,12 +9,14 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import reactor.core.publisher.Mono;
 import uk.london.victims.domain.geography.BasicCommandUnit;
 import reactor.core.scheduler.Schedulers;
@@ -42,20 +44,26 @@ class ObligationController {
 
     private final QueryGateway queries;
     private final VisibleCases visibleCases;
+    private final AuditedReads audited;
     private final Clock clock;
 
-    ObligationController(QueryGateway queries, VisibleCases visibleCases, Clock clock) {
+    ObligationController(QueryGateway queries, VisibleCases visibleCases, AuditedReads audited, Clock clock) {
         this.queries = queries;
         this.visibleCases = visibleCases;
+        this.audited = audited;
         this.clock = clock;
     }
 
     @GetMapping("/cases/{caseId}/obligations")
     @Operation(summary = "The case's Victims' Code obligations as of a date (default now)")
-    Mono<CaseObligationsView> caseObligations(@PathVariable String caseId, @RequestParam(required = false) Instant asOf) {
+    Mono<CaseObligationsView> caseObligations(@PathVariable String caseId, @RequestParam(required = false) Instant asOf,
+                                              @Parameter(description = AuditedReads.PURPOSE_DESCRIPTION, required = true)
+                                              @RequestHeader(name = AuditedReads.PURPOSE, required = false) String purpose) {
         CaseId id = new CaseId(caseId);
         Instant when = asOf == null ? clock.instant() : asOf;
-        return visibleCases.require(id)
+        // What each victim was owed and told, with their ids: a read of their record like any other.
+        return AuditedReads.purpose(purpose).flatMap(why -> visibleCases.require(id)
+                        .flatMap(visible -> audited.record("read-obligations", id, why).thenReturn(visible)))
                 .flatMap(visible -> Mono.fromFuture(() -> queries.query(new FindCaseObligationsQuery(id.value(), when),
                         ResponseTypes.optionalInstanceOf(CaseObligationsView.class))).subscribeOn(Schedulers.boundedElastic()))
                 .flatMap(Mono::justOrEmpty)

@@ -25,6 +25,7 @@ import uk.london.victims.projections.review.ComplianceReviewView;
 import uk.london.victims.projections.review.FindComplianceReviewQuery;
 import uk.london.victims.projections.review.FindPlanMeasuresQuery;
 import uk.london.victims.projections.review.PlanMeasuresView;
+import uk.london.victims.projections.review.ReviewBasis;
 import uk.london.victims.projections.review.ReviewDimension;
 import uk.london.victims.projections.review.ReviewedObligationView;
 import uk.london.victims.web.review.AuditedReviewReads;
@@ -63,13 +64,14 @@ class ReviewController {
                                       @RequestParam(defaultValue = "RIGHT") ReviewDimension groupBy,
                                       @RequestParam(required = false) ReviewDimension thenBy,
                                       @RequestParam(required = false) String bcu,
-                                      @RequestParam(required = false) String borough) {
+                                      @RequestParam(required = false) String borough,
+                                      @RequestParam(defaultValue = "CODE_RIGHTS") ReviewBasis basis) {
         requirePeriod(from, to);
         if (thenBy == groupBy) {
             throw new IllegalArgumentException("thenBy must differ from groupBy");
         }
         FindComplianceReviewQuery query = new FindComplianceReviewQuery(from, to, asOfOrNow(asOf), groupBy, thenBy,
-                bcu == null ? null : bcuName(bcu), borough == null ? null : boroughCode(borough), asOf == null);
+                bcu == null ? null : bcuName(bcu), borough == null ? null : boroughCode(borough), asOf == null, basis);
         return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(ComplianceReviewView.class)))
                    .subscribeOn(Schedulers.boundedElastic());
     }
@@ -99,8 +101,9 @@ class ReviewController {
     Mono<List<ReviewedObligationView>> drillDown(@RequestParam Instant from, @RequestParam Instant to,
                                                  @RequestParam(required = false) Instant asOf,
                                                  @RequestParam(defaultValue = "RIGHT") ReviewDimension groupBy,
+                                                 @RequestParam(defaultValue = "CODE_RIGHTS") ReviewBasis basis,
                                                  @RequestParam String group) {
-        return audited.obligationsBehind(reviewQuery(from, to, asOf, groupBy), group);
+        return audited.obligationsBehind(reviewQuery(from, to, asOf, groupBy, basis), group);
     }
 
     @GetMapping("/plan-measures")
@@ -110,29 +113,33 @@ class ReviewController {
                                         @RequestParam(required = false) Instant asOf) {
         requirePeriod(from, to);
         FindPlanMeasuresQuery query = new FindPlanMeasuresQuery(from, to, asOfOrNow(asOf));
-        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(PlanMeasuresView.class)));
+        // Off the event loop: the query reads every case of the period from the store.
+        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(PlanMeasuresView.class)))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     @GetMapping(value = "/export.csv", produces = "text/csv")
     @Operation(summary = "The same figures as CSV for publication, small counts suppressed", description = "Roles: COMMISSIONER")
     Mono<ResponseEntity<String>> export(@RequestParam Instant from, @RequestParam Instant to,
                                         @RequestParam(required = false) Instant asOf,
-                                        @RequestParam(defaultValue = "RIGHT") ReviewDimension groupBy) {
-        return query(from, to, asOf, groupBy).map(view -> ResponseEntity.ok()
+                                        @RequestParam(defaultValue = "RIGHT") ReviewDimension groupBy,
+                                        @RequestParam(defaultValue = "CODE_RIGHTS") ReviewBasis basis) {
+        return query(from, to, asOf, groupBy, basis).map(view -> ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"victims-code-review.csv\"")
                 .body(csv(view)));
     }
 
-    private Mono<ComplianceReviewView> query(Instant from, Instant to, Instant asOf, ReviewDimension groupBy) {
-        FindComplianceReviewQuery query = reviewQuery(from, to, asOf, groupBy);
+    private Mono<ComplianceReviewView> query(Instant from, Instant to, Instant asOf, ReviewDimension groupBy, ReviewBasis basis) {
+        FindComplianceReviewQuery query = reviewQuery(from, to, asOf, groupBy, basis);
         return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(ComplianceReviewView.class)))
                    .subscribeOn(Schedulers.boundedElastic());
     }
 
-    private FindComplianceReviewQuery reviewQuery(Instant from, Instant to, Instant asOf, ReviewDimension groupBy) {
+    private FindComplianceReviewQuery reviewQuery(Instant from, Instant to, Instant asOf, ReviewDimension groupBy,
+                                                  ReviewBasis basis) {
         requirePeriod(from, to);
-        return new FindComplianceReviewQuery(from, to, asOfOrNow(asOf), groupBy, null, null, null, asOf == null);
+        return new FindComplianceReviewQuery(from, to, asOfOrNow(asOf), groupBy, null, null, null, asOf == null, basis);
     }
 
     private static void requirePeriod(Instant from, Instant to) {

@@ -2,7 +2,6 @@ package uk.london.victims.web.pages;
 
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -19,17 +18,14 @@ import uk.london.victims.application.store.StoreProperties;
 class PageDefaults {
 
     private final boolean demo;
-    private final String quickExitUrl;
 
-    PageDefaults(StoreProperties store, @Value("${vjt.portal.quick-exit-url:https://www.bbc.co.uk/weather}") String quickExitUrl) {
+    PageDefaults(StoreProperties store) {
         this.demo = store.embedded();
-        this.quickExitUrl = quickExitUrl;
     }
 
     @ModelAttribute
     void defaults(org.springframework.ui.Model model) {
         model.addAttribute("demoBanner", demo);
-        model.addAttribute("quickExitUrl", quickExitUrl);
         model.addAttribute("navigation", List.of());
     }
 

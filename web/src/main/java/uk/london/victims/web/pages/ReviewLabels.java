@@ -45,6 +45,7 @@ final class ReviewLabels {
         DIMENSIONS.put(ReviewDimension.DISABILITY, "Victim’s disability");
         DIMENSIONS.put(ReviewDimension.EDITION, "Edition of the Code");
         DIMENSIONS.put(ReviewDimension.MONTH, "Month the clock started");
+        DIMENSIONS.put(ReviewDimension.BASIS, "What set the time limit");
     }
 
     /** An enum constant's name; references such as CRIS-DEMO-0004 have other characters and stay as they are. */

@@ -30,6 +30,7 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import uk.london.victims.domain.code.Obligation;
 import uk.london.victims.domain.code.ObligationStatus;
 import uk.london.victims.projections.review.ComplianceReviewView;
@@ -177,7 +178,9 @@ class ReviewPages {
             return staff(page.status(HttpStatus.BAD_REQUEST));
         }
         FindPlanMeasuresQuery query = new FindPlanMeasuresQuery(period.fromInstant(), period.toInstant(), period.asOfInstant());
+        // Off the event loop: the query reads every case of the period from the store.
         return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(PlanMeasuresView.class)))
+                .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(measures -> staff(page.modelAttribute("m", measures)
                         // The query's own names for the courts, which are also what the page shows.
                         .modelAttribute("courts", List.of("magistrates' court", "Crown Court"))
@@ -216,7 +219,7 @@ class ReviewPages {
 
     private Mono<ComplianceReviewView> review(ReviewPeriod period, ReviewDimension by) {
         FindComplianceReviewQuery query = new FindComplianceReviewQuery(period.fromInstant(), period.toInstant(), period.asOfInstant(), by,
-                null, null, null, period.asKnownNow());
+                null, null, null, period.asKnownNow(), null);
         return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(ComplianceReviewView.class)));
     }
 
@@ -369,6 +372,7 @@ class ReviewPages {
             case OPEN -> "Open, not yet due";
             case WAIVED -> "Waived";
             case AWAITING_CLOCK -> "Waiting for the clock to start";
+            case AWAITING_CONSENT -> "Waiting for the victim’s consent";
         };
     }
 

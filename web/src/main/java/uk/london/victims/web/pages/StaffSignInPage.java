@@ -4,15 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import uk.london.victims.application.store.StoreProperties;
 import uk.london.victims.web.security.AgencyRole;
-import uk.london.victims.web.security.ApiSecurityProperties;
+import uk.london.victims.web.security.DemoMode;
 import uk.london.victims.web.security.StaffPageSecurity;
 
 /**
@@ -39,9 +39,10 @@ class StaffSignInPage {
     private final boolean demo;
     private final boolean oidc;
 
-    StaffSignInPage(ApiSecurityProperties security, StoreProperties store,
+    StaffSignInPage(Environment environment,
                     ObjectProvider<org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository> clients) {
-        this.demo = security.demoMode(store);
+        // The role picker only in demo mode: nobody is checked, so it must never reach a real deployment.
+        this.demo = DemoMode.on(environment);
         this.oidc = clients.getIfAvailable() != null;
     }
 

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import uk.london.victims.application.code.CalendarSource;
 import uk.london.victims.domain.code.CodeEdition;
+import uk.london.victims.domain.code.CodeRule;
 import uk.london.victims.domain.code.LimitUnit;
 import uk.london.victims.domain.code.Obligation;
 import uk.london.victims.domain.code.ObligationStatus;
@@ -48,9 +49,9 @@ class CaseForVictim {
             Map.entry("UNDER_INVESTIGATION", List.of("R6-police-decision", "R7-personal-statement-offered")),
             Map.entry("WITH_CPS", List.of("R6-cps-charge", "R6-cps-no-charge-letter", "R7-personal-statement-offered-cps-charge")),
             Map.entry("CHARGED", List.of("R8-hearing-date", "R8-bail-outcome", "R7-personal-statement-offered-cps-charge")),
-            Map.entry("AT_COURT", List.of("R8-hearing-date", "R9-case-outcome")),
+            Map.entry("AT_COURT", List.of("R8-hearing-date", "R8-give-evidence", "R8-bail-outcome", "R9-case-outcome")),
             Map.entry("CONVICTED", List.of("R9-case-outcome", "R11-victim-contact-scheme-referral")),
-            Map.entry("SENTENCED", List.of("R11-victim-contact-scheme-referral")));
+            Map.entry("SENTENCED", List.of("R11-victim-contact-scheme-referral", "R11-vlo-first-contact")));
     private static final List<String> ALWAYS = List.of("R6-update-requested", "R12-complaint-acknowledged");
     private static final Set<String> REVIEWABLE = Set.of("NoFurtherActionTaken", "ChargingDecisionMade", "ProsecutionDiscontinued",
             "NoEvidenceOffered");
@@ -61,7 +62,12 @@ class CaseForVictim {
     record Right(String right, String text) {
     }
 
-    record Decision(String suspectId, String decision, String label, Instant madeAt, String askBy) {
+    /**
+     * @param askBy    the last day to ask: 3 months after the decision under both the police and the CPS schemes
+     * @param promptBy for a CPS decision, the end of the 10 working days within which the CPS scheme asks for a request
+     *                 to give a prompt review; null for a police decision
+     */
+    record Decision(String suspectId, String decision, String label, Instant madeAt, String askBy, String promptBy) {
     }
 
     record View(CaseSummaryView summary, long version, List<VictimSteps.Step> steps, List<Owed> owed, List<Right> rights,
@@ -106,7 +112,8 @@ class CaseForVictim {
                         VictimSteps.day(o.deadline()), o.status() == ObligationStatus.OVERDUE))
                 .toList();
         return Optional.of(new View(summary.get(), timeline.get().version(), steps, owed,
-                rights(summary.get().status(), enhanced, now), enhanced, reviewable(timeline.get()),
+                rights(summary.get().status(), enhanced, now, timeline.get(), identity.victimId(), obligations), enhanced,
+                reviewable(timeline.get()),
                 admittedOffender(timeline.get()), statementMade(timeline.get(), identity.victimId())));
     }
 
@@ -127,22 +134,67 @@ class CaseForVictim {
         return steps;
     }
 
-    private List<Right> rights(String status, boolean enhanced, Instant now) {
+    List<Right> rights(String status, boolean enhanced, Instant now, CaseTimelineView timeline, String victimId,
+                               List<Obligation> owedToVictim) {
         Optional<CodeEdition> edition = code.editionInForce(now);
         if (edition.isEmpty()) {
             return List.of();
         }
+        Crime crime = Crime.of(timeline, victimId);
         List<Right> rights = new ArrayList<>();
         List<String> ahead = new ArrayList<>(RULES_AHEAD.getOrDefault(status, List.of()));
         // Whatever the stage, the victim may ask for an update or complain.
         ahead.addAll(ALWAYS);
         for (String id : ahead) {
             edition.get().rules().stream().filter(rule -> rule.id().equals(id) && victimTexts.containsKey(id)).findFirst()
-                   .ifPresent(rule -> rights.add(new Right(rule.right(), victimTexts.getProperty(id).replace("{when}",
-                           "within " + limit(enhanced ? rule.enhanced() : rule.standard())
-                           + Optional.ofNullable(victimTexts.getProperty(id + ".after")).map(after -> " " + after).orElse("")))));
+                   .filter(rule -> canApply(rule, crime, timeline, owedToVictim))
+                   .ifPresent(rule -> rights.add(new Right(rule.right(), text(rule, crime, enhanced))));
         }
         return rights;
+    }
+
+    private String text(CodeRule rule, Crime crime, boolean enhanced) {
+        String id = rule.id();
+        // After a sexual offence, domestic abuse or a bereavement the Code asks for consent first: say so.
+        if (victimTexts.containsKey(id + ".consent") && !rule.consentFor().isEmpty()
+            && rule.consentFor().matches(crime.offence(), crime.flags(), crime.victimKind())) {
+            return victimTexts.getProperty(id + ".consent");
+        }
+        return victimTexts.getProperty(id).replace("{when}", "within " + limit(enhanced ? rule.enhanced() : rule.standard())
+                + Optional.ofNullable(victimTexts.getProperty(id + ".after")).map(after -> " " + after).orElse(""));
+    }
+
+    /**
+     * A right that only some cases have (the Victim Contact Scheme: violent or sexual offences, and only after a
+     * long enough sentence) is shown only where it can still apply: the crime is one it covers, and if what
+     * triggers it has happened, it did open an obligation for this victim.
+     */
+    private static boolean canApply(CodeRule rule, Crime crime, CaseTimelineView timeline, List<Obligation> owedToVictim) {
+        if (!rule.onlyFor().isEmpty() && !rule.onlyFor().matches(crime.offence(), crime.flags(), crime.victimKind())) {
+            return false;
+        }
+        boolean conditional = !rule.onlyFor().isEmpty() || !rule.whenAny().isEmpty();
+        boolean triggered = timeline.entries().stream().anyMatch(e -> rule.triggers().contains(e.type()));
+        return !conditional || !triggered || owedToVictim.stream().anyMatch(o -> o.ruleId().equals(rule.id()));
+    }
+
+    /** The crime as last classified, and how this victim is a victim. */
+    private record Crime(String offence, List<String> flags, String victimKind) {
+        static Crime of(CaseTimelineView timeline, String victimId) {
+            String offence = null;
+            List<String> flags = List.of();
+            String kind = null;
+            for (TimelineEntryView entry : timeline.entries()) {
+                if ("CrimeRecorded".equals(entry.type()) || "CrimeReclassified".equals(entry.type())) {
+                    offence = String.valueOf(entry.details().get("offence"));
+                    flags = entry.details().get("priorityFlags") instanceof List<?> list
+                            ? list.stream().map(String::valueOf).toList() : List.of();
+                } else if ("VictimAdded".equals(entry.type()) && victimId.equals(String.valueOf(entry.details().get("victimId")))) {
+                    kind = String.valueOf(entry.details().get("kind"));
+                }
+            }
+            return new Crime(offence, flags, kind);
+        }
     }
 
 
@@ -152,8 +204,11 @@ class CaseForVictim {
     }
 
 
-    /** Decisions the victim may ask to be reviewed, each with the date to ask by (3 months, LOW confidence). */
-    private List<Decision> reviewable(CaseTimelineView timeline) {
+    /**
+     * Decisions the victim may ask to be reviewed, each with the date to ask by: 3 months (the police scheme as a
+     * PCC publishes it; the CPS scheme considers requests up to 3 months after the decision was communicated).
+     */
+    List<Decision> reviewable(CaseTimelineView timeline) {
         List<Decision> decisions = new ArrayList<>();
         for (TimelineEntryView entry : timeline.entries()) {
             if (!REVIEWABLE.contains(entry.type()) || entry.notForVictim()) {
@@ -175,8 +230,12 @@ class CaseForVictim {
                         case "CPS_DISCONTINUANCE" -> "The Crown Prosecution Service stopped the case";
                         default -> "The Crown Prosecution Service offered no evidence at court";
                     };
+            // Both schemes consider a request up to 3 months after the decision; the CPS scheme asks for one within 10
+            // working days of being told for a prompt review (counted here from the decision, which is no later).
             Instant askBy = entry.occurredAt().atZone(uk.london.victims.domain.code.WorkingDayCalendar.LONDON).plusMonths(3).toInstant();
-            decisions.add(new Decision(suspect.toString(), decision, label, entry.occurredAt(), VictimSteps.day(askBy)));
+            String promptBy = decision.startsWith("CPS")
+                    ? VictimSteps.day(calendar.current().endOfNthWorkingDayAfter(entry.occurredAt(), 10)) : null;
+            decisions.add(new Decision(suspect.toString(), decision, label, entry.occurredAt(), VictimSteps.day(askBy), promptBy));
         }
         return decisions;
     }

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientWindow          the window for {@code clientAttempts}
  * @param failuresBeforeLock    wrong codes one client may try for one reference before it is locked out of it
  * @param lockout               how long that lock lasts; it is never extended by attempts made during it
+ * @param wrongCodesPerReference tries at a reference's codes, from all clients together, after which those
+ *                              codes are void and a fresh one (sent only to the victim) is needed
  * @param idleTimeout           a session ends after this long unused
  * @param sessionLifetime       and after this long in any case
  */
@@ -27,6 +29,7 @@ public record PortalProperties(@DefaultValue("10m") Duration codeLifetime,
                                @DefaultValue("10m") Duration clientWindow,
                                @DefaultValue("5") int failuresBeforeLock,
                                @DefaultValue("15m") Duration lockout,
+                               @DefaultValue("10") int wrongCodesPerReference,
                                @DefaultValue("15m") Duration idleTimeout,
                                @DefaultValue("2h") Duration sessionLifetime) {
 }

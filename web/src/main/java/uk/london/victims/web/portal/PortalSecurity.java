@@ -43,7 +43,7 @@ class PortalSecurity {
                    .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                    .logout(ServerHttpSecurity.LogoutSpec::disable)
                    .authorizeExchange(exchanges -> exchanges
-                           .pathMatchers(SIGN_IN, "/track/code", "/track/signed-out").permitAll()
+                           .pathMatchers(SIGN_IN, "/track/code", "/track/signed-out", QuickExitController.PATH).permitAll()
                            .anyExchange().hasAuthority(PortalAuthentication.AUTHORITY))
                    .exceptionHandling(exceptions -> exceptions
                            .authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint(SIGN_IN)))

@@ -119,7 +119,7 @@ class PortalSignInController {
         return PortalPages.view("portal/too-many").modelAttribute("minutes", minutes).status(HttpStatus.TOO_MANY_REQUESTS).build();
     }
 
-    /** The client's address; behind a proxy, set server.forward-headers-strategy so it is the real one. */
+    /** The client's address; behind a proxy, name it in VJT_TRUSTED_PROXIES so this is the real one (ADR 0019). */
     static String client(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         if (remote == null) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import uk.london.victims.projections.review.ComplianceReviewView;
+import uk.london.victims.projections.review.ReviewBasis;
 import uk.london.victims.projections.review.ReviewRow;
 
 /**
@@ -17,6 +18,12 @@ import uk.london.victims.projections.review.ReviewRow;
 public record PublicationRule(int threshold) {
 
     public static final String WITHHELD = "[c]";
+    /** What a reader of the file must know about which limits were counted. */
+    private static final java.util.Map<ReviewBasis, String> BASES = java.util.Map.of(
+            ReviewBasis.CODE_RIGHTS, "Victims' Code time limits only (local service standards not counted)",
+            ReviewBasis.LOCAL_STANDARDS, "local service standards only: not Victims' Code time limits, so nothing here is a Code breach",
+            ReviewBasis.ALL, "Victims' Code time limits and local service standards: overdue counts Code breaches only, "
+                             + "missed_local_standard the local standards missed");
 
     public boolean rowWithheld(ReviewRow row) {
         return row.opened() < threshold;
@@ -33,7 +40,8 @@ public record PublicationRule(int threshold) {
 
     /** The counts a published row shows, in the export's column order. */
     public static List<Long> counts(ReviewRow row) {
-        return List.of(row.opened(), row.metOnTime(), row.metLate(), row.overdue(), row.open(), row.waived());
+        return List.of(row.opened(), row.metOnTime(), row.metLate(), row.overdue(), row.open(), row.waived(), row.awaitingConsent(),
+                row.missedLocalStandard());
     }
 
     /** The figures for publication, one row per group and a total, withheld cells as {@value #WITHHELD}. */
@@ -41,9 +49,10 @@ public record PublicationRule(int threshold) {
         StringBuilder out = new StringBuilder();
         out.append("# Victims' Code compliance: clocks started ").append(view.from()).append(" to ").append(view.to())
            .append(", as known at ").append(view.asOf()).append("; counts under ").append(threshold)
-           .append(" shown as ").append(WITHHELD).append('\n');
+           .append(" shown as ").append(WITHHELD).append("; ").append(BASES.get(view.basis())).append('\n');
         out.append(view.groupBy().name().toLowerCase(Locale.ROOT))
-           .append(",opened,met_on_time,met_late,overdue,open,waived,on_time_rate,median_days_to_meet,p95_days_to_meet\n");
+           .append(",opened,met_on_time,met_late,overdue,open,waived,awaiting_consent,missed_local_standard,on_time_rate,")
+           .append("median_days_to_meet,p95_days_to_meet\n");
         List<ReviewRow> rows = new ArrayList<>(view.rows());
         rows.add(view.total());
         for (ReviewRow row : rows) {

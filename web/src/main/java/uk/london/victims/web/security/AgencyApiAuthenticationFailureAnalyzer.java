@@ -12,7 +12,8 @@ final class AgencyApiAuthenticationFailureAnalyzer extends AbstractFailureAnalyz
                 "Set VJT_JWT_ISSUER_URI to your identity provider's issuer (keys are found by OIDC discovery), or "
                 + "VJT_JWT_JWK_SET_URI to its JWK set. Tokens must carry the audience in VJT_JWT_AUDIENCE "
                 + "(default " + ApiSecurityProperties.DEFAULT_AUDIENCE + "). To try the service without an identity "
-                + "provider, unset MONGODB_URI: the embedded store issues demo tokens at POST /demo/tokens.",
+                + "provider, unset MONGODB_URI and run the jar on your own machine: the embedded store issues demo tokens at "
+                + "POST /demo/tokens (VJT_DEMO=true turns demo mode on where it is off, such as in the container image).",
                 cause);
     }
 }

@@ -6,7 +6,11 @@ final class AgencyApiAuthenticationMissingException extends IllegalStateExceptio
     private static final long serialVersionUID = 1L;
 
     AgencyApiAuthenticationMissingException() {
-        super("The agency API has no token issuer configured and the service is on MongoDB (MONGODB_URI), "
-              + "where demo tokens are not issued. Set VJT_JWT_ISSUER_URI or VJT_JWT_JWK_SET_URI.");
+        this("The agency API has no token issuer configured and demo mode is off (on MongoDB, in the container "
+             + "image, or with VJT_DEMO=false), so no token could be checked. Set VJT_JWT_ISSUER_URI or VJT_JWT_JWK_SET_URI.");
+    }
+
+    AgencyApiAuthenticationMissingException(String message) {
+        super(message);
     }
 }

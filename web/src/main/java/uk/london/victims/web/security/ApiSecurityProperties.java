@@ -4,7 +4,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
 
-import uk.london.victims.application.store.StoreProperties;
 
 /**
  * Who may issue bearer tokens for the agency API.
@@ -34,11 +33,4 @@ public record ApiSecurityProperties(String issuerUri,
         return issuerUri != null || jwkSetUri != null;
     }
 
-    /**
-     * Demo tokens only where nobody can mistake them for the real thing: no identity provider configured
-     * and the single-machine embedded store.
-     */
-    public boolean demoMode(StoreProperties store) {
-        return !issuerConfigured() && store.embedded();
-    }
 }

@@ -1,5 +1,6 @@
 package uk.london.victims.web.security;
 
+import uk.london.victims.domain.cases.StaffScope;
 import uk.london.victims.projections.casesummary.CaseSummaryView;
 
 /**
@@ -13,11 +14,23 @@ public final class CaseVisibility {
     }
 
     public static boolean canSee(StaffMember staff, CaseSummaryView view) {
-        if (staff.has(AgencyRole.COMMISSIONER) || staff.has(AgencyRole.ADMIN)) {
+        if (seesAllCases(staff)) {
             return true;
         }
         return (staff.bcu() != null && staff.bcu().equalsIgnoreCase(view.bcu()))
                || (staff.unit() != null && (view.units().contains(staff.unit()) || staff.unit().equals(view.officerUnit())))
                || staff.staffId().equals(view.officerId());
+    }
+
+    /**
+     * What a case needs to know of the sender of a command. No supervisor role exists, so administrators
+     * stand in for one: they, and the case's own BCU, may assign a case to another unit or share it.
+     */
+    public static StaffScope scopeOf(StaffMember staff) {
+        return new StaffScope(staff.staffId(), staff.unit(), staff.bcu(), seesAllCases(staff), staff.has(AgencyRole.ADMIN));
+    }
+
+    private static boolean seesAllCases(StaffMember staff) {
+        return staff.has(AgencyRole.COMMISSIONER) || staff.has(AgencyRole.ADMIN);
     }
 }

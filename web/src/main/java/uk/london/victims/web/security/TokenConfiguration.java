@@ -18,7 +18,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  * {@link DemoMode}, against the in-memory demo key. With neither, start-up fails.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ApiSecurityProperties.class)
+@EnableConfigurationProperties({ApiSecurityProperties.class, DemoProperties.class})
 public class TokenConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TokenConfiguration.class);
@@ -31,7 +31,7 @@ public class TokenConfiguration {
     static BeanFactoryPostProcessor agencyApiNeedsATokenIssuer(Environment environment) {
         return beanFactory -> {
             ApiSecurityProperties security = DemoMode.security(environment);
-            if (!security.issuerConfigured() && !security.demoMode(DemoMode.store(environment))) {
+            if (!DemoMode.on(environment) && !security.issuerConfigured()) {
                 throw new AgencyApiAuthenticationMissingException();
             }
         };

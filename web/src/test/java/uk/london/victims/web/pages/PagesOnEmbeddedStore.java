@@ -22,9 +22,15 @@ public abstract class PagesOnEmbeddedStore {
         registry.add("vjt.store.data-directory", () -> directory);
         registry.add("vjt.security.issuer-uri", () -> "");
         registry.add("vjt.security.jwk-set-uri", () -> "");
-        // Tests stand for many clients by sending X-Forwarded-For, as a proxy in front of the service would.
-        registry.add("server.forward-headers-strategy", () -> "framework");
+        // Tests stand for many clients by sending X-Forwarded-For, as a proxy in front of the service would:
+        // the test client, on loopback, is that trusted proxy (ADR 0019).
+        registry.add("vjt.proxy.trusted-proxies", () -> "127.0.0.1,::1");
+        // "Exit this page" goes somewhere a test can reach without the internet.
+        registry.add("vjt.portal.quick-exit-url", () -> NEUTRAL_SITE);
     }
+
+    /** Where "Exit this page" leads in these tests. */
+    protected static final String NEUTRAL_SITE = "/privacy";
 
     protected String url(String path) {
         return "http://localhost:" + port + path;

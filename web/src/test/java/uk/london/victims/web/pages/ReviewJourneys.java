@@ -43,7 +43,7 @@ final class ReviewJourneys {
         String token = (String) anonymous.post().uri("/demo/tokens").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("role", "POLICE_OFFICER")).exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody().get("token");
-        WebTestClient police = anonymous.mutate().defaultHeaders(h -> h.setBearerAuth(token)).build();
+        WebTestClient police = anonymous.mutate().defaultHeaders(h -> h.setBearerAuth(token)).defaultHeader("X-Purpose", "review test").build();
 
         mayCase = report(police, "2024-05-02T09:00:00Z");
         String victim = victim(police, mayCase, VICTIM_NAME, "2024-05-02T09:30:00Z");
@@ -76,6 +76,14 @@ final class ReviewJourneys {
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(3));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> police.get().uri("/api/cases/" + juneCase + "/obligations")
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(6 + 9));
+        // The Plan's measures have a projection of their own, with its own lag: the last ratings must be in it.
+        String commissioner = (String) anonymous.post().uri("/demo/tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("role", "COMMISSIONER")).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("token");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> anonymous.get().uri(b -> b.path("/api/review/plan-measures")
+                        .queryParam("from", LATE_REPORT).queryParam("to", "2024-06-30T23:00:00Z").build())
+                .headers(h -> h.setBearerAuth(commissioner)).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.satisfactionByStage[0].ratings").isEqualTo(6));
         recordedThrough = commands;
     }
 

@@ -95,8 +95,9 @@ class ReviewPagesInABrowserTest extends PagesOnEmbeddedStore {
 
             assertThat(driver.getCurrentUrl()).contains("from-day=1", "from-month=5", "by=RIGHT");
             assertThat(driver.findElement(By.id("figures-caption")).getText()).isEqualTo("Obligations by right");
+            // The Code's own limits only: R2's 24 hours and R3's acknowledgement are local service standards.
             assertThat(driver.findElements(By.xpath("//tbody/tr/th"))).extracting(WebElement::getText)
-                    .contains("Right 2: crime recorded", "Right 3: written acknowledgement");
+                    .contains("Right 4: needs assessment and referral").doesNotContain("Right 3: written acknowledgement");
 
             type(driver, "to", "31", "13", "2024");
             navigate(driver, By.cssSelector(".app-period-form button[type=submit]"));

@@ -123,7 +123,8 @@ class ReviewPagesTest extends PagesOnEmbeddedStore {
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
 
         List<Map<String, Object>> rows = (List<Map<String, Object>>) json.get("rows");
-        assertThat(rows).extracting(row -> row.get("group")).contains("R2", "R3", "R4", "R5");
+        // The Code's own limits only: R2's 24 hours, R3 and R5 are local service standards, counted apart.
+        assertThat(rows).extracting(row -> row.get("group")).contains("R4").doesNotContain("R2", "R3", "R5");
         List<Element> pageRows = Jsoup.parse(html).select("table tbody tr");
         assertThat(pageRows).hasSameSizeAs(rows);
         for (Map<String, Object> row : rows) {
@@ -156,7 +157,7 @@ class ReviewPagesTest extends PagesOnEmbeddedStore {
 
         // The first line says when "now" was, a moment apart; every figure is the same, Sutton's withheld.
         assertThat(fromPage.lines().skip(1).toList()).isEqualTo(fromApi.lines().skip(1).toList())
-                .contains("\"SUTTON\",[c],[c],[c],[c],[c],[c],[c],[c],[c]");
+                .contains("\"SUTTON\",[c],[c],[c],[c],[c],[c],[c],[c],[c],[c],[c]");
         http.get().uri(href).exchange().expectStatus().isFound();
     }
 
@@ -207,7 +208,9 @@ class ReviewPagesTest extends PagesOnEmbeddedStore {
     @SuppressWarnings("unchecked")
     void theTrendGroupsByTheLondonMonthTheClockStarted() {
         List<Map<String, Object>> rows = (List<Map<String, Object>>) asCommissioner().get().uri(b -> b.path("/api/review")
-                        .queryParam("from", MAY_FROM).queryParam("to", "2024-06-30T23:00:00Z").queryParam("groupBy", "MONTH").build())
+                        .queryParam("from", MAY_FROM).queryParam("to", "2024-06-30T23:00:00Z").queryParam("groupBy", "MONTH")
+                        // The June case has only a report so far: its one clock (R2's 24 hours) is a local standard.
+                        .queryParam("basis", "ALL").build())
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("rows");
         // The June case was reported at 23:30 UTC on 31 May: 00:30 on 1 June in London.
         assertThat(rows).extracting(row -> row.get("group")).containsExactly("2024-05", "2024-06");

@@ -47,10 +47,13 @@ abstract class PortalJourneys extends PagesOnEmbeddedStore {
 
     @BeforeEach
     void officer() {
+        // Over the network, not bound to the context: forwarded headers are believed only from a trusted
+        // proxy's address (ADR 0019), and a request bound to the context has no address at all.
+        http = overTheNetwork(port);
         String token = (String) http.post().uri("/demo/tokens").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("role", "POLICE_OFFICER", "staffId", "PC-PORTAL", "unit", "MPS-NE-CID", "bcu", "NE")).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("token");
-        police = http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+        police = http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).defaultHeader("X-Purpose", "portal test").build();
     }
 
     record Journey(String caseId, String reference, String victimId) {
@@ -123,4 +126,13 @@ abstract class PortalJourneys extends PagesOnEmbeddedStore {
         return client;
     }
 
+    /**
+     * A client of the running server on 127.0.0.1, one connection per request: a pooled connection the
+     * server had closed was seen to hang a request until its timeout (as the fuzzer found, ADR 0011).
+     */
+    static WebTestClient overTheNetwork(int port) {
+        return WebTestClient.bindToServer(new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+                        reactor.netty.http.client.HttpClient.create(reactor.netty.resources.ConnectionProvider.newConnection())))
+                .baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    }
 }

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +55,9 @@ class PortalTest extends PortalJourneys {
         EntityExchangeResult<String> in = client.post("/track/code", Map.of("code", code));
         assertThat(in.getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
         assertThat(client.session).as("the session id is renewed at sign-in").isNotNull().isNotEqualTo(preSignInSession);
-        assertThat(in.getResponseHeaders().getFirst(HttpHeaders.SET_COOKIE)).contains("Secure", "HttpOnly", "SameSite=Lax");
+        // Over the network Netty spells it HTTPOnly; attribute names are case-insensitive (RFC 6265).
+        assertThat(in.getResponseHeaders().getFirst(HttpHeaders.SET_COOKIE)).containsIgnoringCase("Secure")
+                .containsIgnoringCase("HttpOnly").contains("SameSite=Lax");
 
         EntityExchangeResult<String> page = client.get("/track");
         assertThat(page.getStatus()).isEqualTo(HttpStatus.OK);
@@ -283,5 +291,94 @@ class PortalTest extends PortalJourneys {
         record(journey.caseId(), "filing", Map.of("reason", "No lines of enquiry", "occurredAt", "2026-03-03T09:00:00Z"));
         var next = resumed.filter(e -> "steps".equals(e.event())).blockFirst(Duration.ofSeconds(30));
         assertThat(next.data()).contains("The police have paused the investigation").doesNotContain("An officer is looking after");
+    }
+
+    /** Issue 12, item 4: 17 parallel wrong codes from one address were all checked, and the right code still worked. */
+    @Test
+    void parallelWrongCodesFromOneClientAreCountedBeforeTheyAreCheckedSoTheLockHolds() throws Exception {
+        Journey journey = journey("Portal Person Twelve");
+        PortalClient guesser = new PortalClient(http);
+        String code = codeFor(guesser, journey.reference(), journey.victimId());
+        String wrong = code.equals("111111") ? "222222" : "111111";
+        String csrf = guesser.csrfToken();
+        // 17 at once, as the attacker sent them (with the sign-in, within the client's 20 requests a window).
+        ExecutorService pool = Executors.newFixedThreadPool(17);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> guesses = new ArrayList<>();
+        for (int i = 0; i < 17; i++) {
+            guesses.add(pool.submit(() -> {
+                start.await();
+                return guesser.postWithToken("/track/code", Map.of("code", wrong), csrf).getStatus();
+            }));
+        }
+        start.countDown();
+        for (Future<?> guess : guesses) {
+            guess.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdownNow();
+
+        Document reference = database.getCollection(PortalSignIn.CODES).find(Filters.eq("_id", journey.reference())).first();
+        assertThat(reference.getInteger("tries")).as("codes checked").isEqualTo(5);
+        assertThat(guesser.post("/track/code", Map.of("code", code)).getResponseBody()).contains(PortalSignInController.WRONG_CODE);
+        PortalClient victim = new PortalClient(http);
+        victim.session = guesser.session;
+        assertThat(victim.post("/track/code", Map.of("code", code)).getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * Issue 12, item 3: wrong codes from ever new addresses once went on without end. After a few tries at a
+     * reference from anyone its codes are void; the victim's next request still brings a fresh one.
+     */
+    @Test
+    void wrongCodesFromManyAddressesVoidTheCodeWithoutLockingTheVictimOut() {
+        Journey journey = journey("Portal Person Thirteen");
+        PortalClient attacker = new PortalClient(http);
+        String code = null;
+        for (int send = 0; send < 5; send++) {
+            code = codeFor(attacker, journey.reference(), journey.victimId()); // the hourly limit of sends, used up
+        }
+        String wrong = code.equals("111111") ? "222222" : "111111";
+        for (int address = 0; address < 10; address++) {
+            PortalClient rotated = new PortalClient(http);
+            rotated.session = attacker.session;
+            assertThat(rotated.post("/track/code", Map.of("code", wrong)).getResponseBody()).contains(PortalSignInController.WRONG_CODE);
+        }
+        PortalClient fresh = new PortalClient(http);
+        fresh.session = attacker.session;
+        assertThat(fresh.post("/track/code", Map.of("code", code)).getResponseBody()).as("the code is void")
+                .contains(PortalSignInController.WRONG_CODE);
+        assertThat(database.getCollection(AuditLog.COLLECTION).countDocuments(Filters.and(Filters.eq("action", "portal-codes-voided"),
+                Filters.eq("subject", journey.reference())))).isEqualTo(1);
+
+        PortalClient victim = new PortalClient(http);
+        String renewed = codeFor(victim, journey.reference(), journey.victimId());
+        assertThat(victim.post("/track/code", Map.of("code", renewed)).getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
+    }
+
+    /** Issues 12, items 5 and 12: a reference in lower case signs in, and no second case can take it over. */
+    @Test
+    void aReferenceRecordedInLowerCaseSignsInAndASecondCaseCannotTakeItOver() {
+        String caseId = (String) police.post().uri("/api/cases").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("channel", "ONLINE", "occurredAt", "2026-03-01T20:15:00Z")).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("caseId");
+        String lower = "cris-l" + caseId.substring(0, 8).toLowerCase();
+        String victimId = victim(caseId, "Portal Person Fourteen", "07700 900125");
+        record(caseId, "crime-record", Map.of("crimeReference", " " + lower + " ", "offence", "THEFT", "borough", "HACKNEY",
+                "occurredAt", "2026-03-01T21:00:00Z"));
+
+        String hijacker = (String) police.post().uri("/api/cases").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("channel", "ONLINE", "occurredAt", "2026-03-01T20:15:00Z")).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("caseId");
+        victim(hijacker, "Someone Else", "07700 900126");
+        police.post().uri("/api/cases/{id}/crime-record", hijacker).contentType(MediaType.APPLICATION_JSON)
+              .bodyValue(Map.of("crimeReference", lower.toUpperCase(), "offence", "THEFT", "borough", "HACKNEY",
+                      "occurredAt", "2026-03-01T21:00:00Z")).exchange()
+              .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+              .expectBody().jsonPath("$.type").isEqualTo("https://victims.london/problems/crime-reference-taken");
+
+        PortalClient client = new PortalClient(http);
+        String code = codeFor(client, lower.toUpperCase(), victimId);
+        assertThat(client.post("/track/code", Map.of("code", code)).getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
+        assertThat(client.get("/track").getResponseBody()).contains(lower.toUpperCase());
     }
 }

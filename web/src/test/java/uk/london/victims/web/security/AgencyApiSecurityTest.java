@@ -140,6 +140,10 @@ class AgencyApiSecurityTest {
     @Test
     void witnessCareRecordsVictimContactButACourtDoesNot() {
         String caseId = reportAsPolice();
+        // Witness Care acts on a case once the police have brought its unit in (ADR 0018).
+        http.post().uri("/api/cases/{id}/shared-units", caseId).header(HttpHeaders.AUTHORIZATION, bearer(AgencyRole.POLICE_OFFICER))
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("unit", "WCU-North", "occurredAt", "2026-03-02T09:00:00Z")).exchange()
+            .expectStatus().isCreated();
         http.post().uri("/api/cases/{id}/victim-contacts", caseId).header(HttpHeaders.AUTHORIZATION, bearer(AgencyRole.WITNESS_CARE))
             .contentType(MediaType.APPLICATION_JSON).bodyValue(CONTACT).exchange()
             .expectStatus().isCreated();

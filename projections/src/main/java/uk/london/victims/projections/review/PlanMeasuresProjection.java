@@ -1,0 +1,171 @@
+package uk.london.victims.projections.review;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Updates;
+
+import uk.london.victims.domain.code.WorkingDayCalendar;
+import uk.london.victims.projections.support.BatchDocuments;
+import uk.london.victims.projections.support.BatchUpdates;
+import uk.london.victims.projections.support.RecordDocuments;
+
+/**
+ * What the Police and Crime Plan's measures need, kept so that a period's measures read only that period's
+ * cases (ADR 0022). Three collections, every read of them by {@code _id}:
+ * <ul>
+ * <li>{@value #CASES}: per case, the few facts the measures use (report, offence, outcomes, charge,
+ * restorative justice, personal statements, ratings, how it ended), each with its real and recorded time, so
+ * an "as known on" question filters them exactly as the full computation filtered the timeline;</li>
+ * <li>{@value #DAYS}: per London day, the cases reported on it, and one {@value #RANGE} document with the
+ * first and last such day, so a period reads its own days' documents and no more;</li>
+ * <li>{@value #VICTIMS}: per victim (a pseudonymous person id, never a name), each case they are a victim in,
+ * with its report time and when both were known, for repeat victimisation without a scan.</li>
+ * </ul>
+ * Its own processing group, so it can be replayed alone.
+ */
+@Component
+@ProcessingGroup(PlanMeasuresProjection.PROCESSING_GROUP)
+public class PlanMeasuresProjection {
+
+    public static final String PROCESSING_GROUP = "plan-measures";
+    public static final String CASES = "plan_measure_cases";
+    public static final String DAYS = "plan_measure_days";
+    public static final String VICTIMS = "plan_measure_victims";
+    /** The {@value #DAYS} document holding the first and last day any case was reported on. */
+    public static final String RANGE = "range";
+
+    /** The events the measures read; the case's first event is kept too, whatever it is. */
+    static final Set<String> TYPES = Set.of("CrimeReported", "VictimAdded", "CrimeRecorded", "CrimeReclassified",
+            "HearingOutcomeRecorded", "VerdictRecorded", "HearingListed", "SuspectCharged", "ChargingDecisionMade",
+            "RestorativeJusticeStepRecorded", "TreatmentRated", "VictimPersonalStatementRecorded", "CrimeNotInvestigated",
+            "NoFurtherActionTaken", "ProsecutionDiscontinued", "NoEvidenceOffered", "CaseFiled", "CaseReopened");
+    /** The fields of those events the measures read; nothing sealed, no free text. */
+    static final Set<String> FIELDS = Set.of("victimId", "offence", "borough", "outcome", "verdict", "court", "decision",
+            "step", "stage", "rating");
+
+    private final MongoCollection<Document> cases;
+    private final MongoCollection<Document> days;
+    private final MongoCollection<Document> victims;
+    private final BatchDocuments<String> caseBatch;
+    private final BatchUpdates dayUpdates;
+    private final BatchUpdates victimUpdates;
+
+    public PlanMeasuresProjection(MongoDatabase database) {
+        this.cases = database.getCollection(CASES);
+        this.days = database.getCollection(DAYS);
+        this.victims = database.getCollection(VICTIMS);
+        this.caseBatch = new BatchDocuments<>(cases, PlanMeasuresProjection::caseOf);
+        this.dayUpdates = new BatchUpdates(days);
+        this.victimUpdates = new BatchUpdates(victims);
+    }
+
+    @EventHandler
+    void on(Object payload, DomainEventMessage<?> message) {
+        try {
+            project(payload, message);
+        } finally {
+            // Shared documents first: if the process dies between these writes, the case's version is still
+            // old, the batch is redelivered, and the shared updates (idempotent) are simply made again.
+            dayUpdates.endOfEvent();
+            victimUpdates.endOfEvent();
+            caseBatch.endOfEvent();
+        }
+    }
+
+    private void project(Object payload, DomainEventMessage<?> message) {
+        String caseId = caseOf(message);
+        if (caseId == null) {
+            return;
+        }
+        Record event = (Record) payload;
+        String type = typeName(payload);
+        Document fields = RecordDocuments.toDocument(event);
+        Object occurred = fields.get("occurredAt");
+        Document kept = new Document();
+        fields.forEach((key, value) -> {
+            if (FIELDS.contains(key)) {
+                kept.append(key, value);
+            }
+        });
+        Document fact = new Document("sequence", message.getSequenceNumber()).append("type", type)
+                .append("occurredAt", occurred == null ? null : occurred.toString())
+                .append("recordedAt", message.getTimestamp().toString()).append("fields", kept);
+
+        Document current = caseBatch.find(caseId);
+        if (message.getSequenceNumber() == 0 && type.equals("CrimeReported")) {
+            LocalDate day = occurredAt(fact).atZone(WorkingDayCalendar.LONDON).toLocalDate();
+            dayUpdates.upsert(eq("_id", day.toString()), Updates.addToSet("cases", caseId));
+            dayUpdates.upsert(eq("_id", RANGE), Updates.combine(Updates.min("first", day.toString()),
+                    Updates.max("last", day.toString())));
+        }
+        if (type.equals("VictimAdded") && kept.get("victimId") != null) {
+            Document first = current == null ? null : firstFact(current);
+            if (first != null && first.getString("type").equals("CrimeReported")) {
+                // Known as a report of this victim once both the report and the victim were recorded.
+                Instant known = max(Instant.parse(first.getString("recordedAt")), message.getTimestamp());
+                victimUpdates.upsert(eq("_id", kept.get("victimId").toString()), Updates.addToSet("reports",
+                        new Document("caseId", caseId).append("reportedAt", occurredAt(first).toString())
+                                .append("knownAt", known.toString())));
+            }
+        }
+        if (current != null && current.get("version", Number.class).longValue() >= message.getSequenceNumber()) {
+            return; // already applied: delivery is at least once
+        }
+        List<Document> facts = current == null ? new ArrayList<>() : new ArrayList<>(current.getList("facts", Document.class));
+        facts.add(fact);
+        caseBatch.save(caseId, new Document("_id", caseId).append("version", message.getSequenceNumber()).append("facts", facts));
+    }
+
+    @ResetHandler
+    void reset() {
+        cases.drop();
+        days.drop();
+        victims.drop();
+    }
+
+    /** The case an event belongs to when it is one the measures read, else null. */
+    private static String caseOf(EventMessage<?> message) {
+        if (message instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) && d.getPayload() instanceof Record
+            && (d.getSequenceNumber() == 0 || TYPES.contains(typeName(d.getPayload())))) {
+            return d.getAggregateIdentifier();
+        }
+        return null;
+    }
+
+    /** The case's first event, when it has been projected. */
+    static Document firstFact(Document caseDocument) {
+        List<Document> facts = caseDocument.getList("facts", Document.class);
+        return facts.isEmpty() || facts.get(0).get("sequence", Number.class).longValue() != 0 ? null : facts.get(0);
+    }
+
+    /** When it happened, or when it was recorded if the event says nothing: as the full computation reads it. */
+    static Instant occurredAt(Document fact) {
+        String occurred = fact.getString("occurredAt");
+        return Instant.parse(occurred != null ? occurred : fact.getString("recordedAt"));
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static String typeName(Object payload) {
+        String name = payload.getClass().getSimpleName();
+        return name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
+    }
+}

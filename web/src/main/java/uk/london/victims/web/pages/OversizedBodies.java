@@ -1,0 +1,39 @@
+package uk.london.victims.web.pages;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Refuses a request whose Content-Length is over the body limit before anything reads it: no 64 KB is
+ * buffered for nothing, and the refusal is the same 413 whoever would have read the body first (the
+ * CSRF check, a controller). Browsers always send the length of a form; a chunked body is caught when it
+ * is read, by {@link TooLargeRequests}.
+ */
+@Component
+// After SecurityHeaders, so the refusal carries the headers too; before Spring Security (-100), which reads forms.
+// After the trusted-proxy filter and the security headers, so a refusal carries the headers too.
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+class OversizedBodies implements WebFilter {
+
+    private final long limit;
+    private final TooLargeRequests tooLarge;
+
+    OversizedBodies(@Value("${spring.codec.max-in-memory-size:64KB}") DataSize limit, TooLargeRequests tooLarge) {
+        this.limit = limit.toBytes();
+        this.tooLarge = tooLarge;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long declared = exchange.getRequest().getHeaders().getContentLength();
+        return declared > limit ? tooLarge.refuse(exchange) : chain.filter(exchange);
+    }
+}
