@@ -496,11 +496,13 @@ abstract class ServiceContract {
         // Two-way: each agency's figures by right, for one borough; the same dimension twice, or a BCU that does not exist, is refused.
         commissioner.get().uri(b -> b.path("/api/review").queryParam("from", "2026-03-02T00:00:00Z")
                         .queryParam("to", "2026-03-03T00:00:00Z").queryParam("groupBy", "AGENCY").queryParam("thenBy", "RIGHT")
-                        .queryParam("borough", "HARROW").build())
+                        .queryParam("borough", "HARROW").queryParam("basis", "ALL").build())
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.thenBy").isEqualTo("RIGHT")
-                .jsonPath("$.breakdown.POLICE[?(@.group == 'R3')].overdue").isEqualTo(List.of(1))
-                .jsonPath("$.breakdown.POLICE[?(@.group == 'R5')].overdue").isEqualTo(List.of(1))
+                // R3 and R5 are local standards: missed, counted apart, never a Code breach.
+                .jsonPath("$.breakdown.POLICE[?(@.group == 'R3')].missedLocalStandard").isEqualTo(List.of(1))
+                .jsonPath("$.breakdown.POLICE[?(@.group == 'R3')].overdue").isEqualTo(List.of(0))
+                .jsonPath("$.breakdown.POLICE[?(@.group == 'R5')].missedLocalStandard").isEqualTo(List.of(1))
                 .jsonPath("$.rows[?(@.group == 'POLICE')].opened").isEqualTo(List.of(3));
         commissioner.get().uri(b -> b.path("/api/review").queryParam("from", "2026-03-02T00:00:00Z")
                         .queryParam("to", "2026-03-03T00:00:00Z").queryParam("groupBy", "RIGHT").queryParam("thenBy", "RIGHT").build())
