@@ -6,9 +6,12 @@ import java.util.List;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 
 /**
@@ -38,6 +41,11 @@ public final class BatchWrites {
         } else {
             pending.addAll(writes);
         }
+    }
+
+    /** One upsert with an update operator (e.g. {@code $addToSet}): at once outside a batch, else with the batch's write. */
+    public void upsert(Bson filter, Bson update) {
+        add(List.of(new UpdateOneModel<>(filter, update, new UpdateOptions().upsert(true))));
     }
 
     /** Writes the batch's updates if the event being handled is its last; handlers call it on every path. */
