@@ -112,6 +112,26 @@ public final class BenchMain {
                 + " ms, Plan measures " + fmt(get(f, "review.plan_measures.max_ms")) + " ms (worst of " + Benchmark.REVIEW_REPEATS + ") over all "
                 + fmt(get(f, "review.cases_in_year")) + " cases (all London, not one BCU)",
                 verdict(reviewWorst < 1000) + " at " + fmt(get(f, "review.cases_in_year")) + " cases");
+        // Issue 10: the obligation ledger, measured at the small scale and at the end of the run.
+        String at = " at " + fmt(get(f, "ledger.large.bcu_cases")) + " cases in the BCU (" + fmt(get(f, "ledger.large.all_cases"))
+                    + " in all), not 75,000";
+        row(md, "ledger: review of one BCU's year as known now p95 < 300 ms",
+                "p95 " + fmt2(get(f, "ledger.large.review_now.p95_ms")) + " ms (two-way agency × right p95 "
+                + fmt2(get(f, "ledger.large.review_two_way.p95_ms")) + " ms)",
+                verdict(get(f, "ledger.large.review_now.p95_ms") < 300) + at);
+        row(md, "ledger: review of one BCU's year as known on a past date p95 < 2 s",
+                "p95 " + fmt2(get(f, "ledger.large.review_past.p95_ms")) + " ms",
+                verdict(get(f, "ledger.large.review_past.p95_ms") < 2000) + at);
+        double flat = get(f, "ledger.large.review_now.p95_ms") / get(f, "ledger.small.review_now.p95_ms");
+        row(md, "ledger: review time at 75,000 cases ≤ 1.2× at 10,000",
+                "p95 " + fmt2(get(f, "ledger.small.review_now.p95_ms")) + " ms at " + fmt(get(f, "ledger.small.bcu_cases"))
+                + " cases in the BCU, " + fmt2(get(f, "ledger.large.review_now.p95_ms")) + " ms at " + fmt(get(f, "ledger.large.bcu_cases")),
+                ratio(flat, 1.2, false) + " (measured between the sizes shown)");
+        row(md, "ledger: a unit's work list p99 < 50 ms, 20 concurrent readers",
+                "p99 " + fmt2(get(f, "ledger.large.work_list.p99_ms")) + " ms (p50 " + fmt2(get(f, "ledger.large.work_list.p50_ms"))
+                + "), " + fmt(get(f, "ledger.large.work_list.requests_per_s")) + " requests/s, "
+                + fmt(get(f, "ledger.large.work_list.non_200")) + " non-200; the police of the busiest BCU",
+                verdict(get(f, "ledger.large.work_list.p99_ms") < 50) + at);
         row(md, "service and embedded store hold 1M events in -Xmx1g",
                 fmt(get(f, "memory.heap_used_mb")) + " MB heap used after GC with " + fmt(get(f, "store.events"))
                 + " events, limit " + fmt(get(f, "memory.heap_max_mb")) + " MB",

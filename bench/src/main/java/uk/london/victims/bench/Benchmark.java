@@ -126,6 +126,7 @@ public final class Benchmark {
         start();
         rawBaselines();
         commands("small", Math.min(10_000, settings.events() / 2));
+        ledger("small");
         pastInstant = Instant.now();
         long bulkStarted = System.nanoTime();
         // Positions, not a count of stored events: a full scan per round would load the store it measures.
@@ -330,7 +331,8 @@ public final class Benchmark {
         figure("raw.read_events_per_s", read / rawSeconds, "events/s");
 
         Map<String, List<Document>> live = new LinkedHashMap<>();
-        for (String collection : List.of("case_summaries", "case_timelines")) {
+        // The ledger's figures too: rebuilt from the events they must be the same (issue 10).
+        for (String collection : List.of("case_summaries", "case_timelines", "obligation_ledger", "obligation_facts", "obligation_figures")) {
             live.put(collection, readModel(collection));
         }
         // The Plan measures' documents hold sets whose order follows delivery; their answer is what must
@@ -400,14 +402,19 @@ public final class Benchmark {
     }
 
     private void read(HttpClient http, String name, String token, Supplier<String> uri) throws Exception {
+        read(http, name, token, uri, settings.readClients(), settings.readSeconds());
+    }
+
+    private void read(HttpClient http, String name, String token, Supplier<String> uri, int readClients, int readSeconds)
+            throws Exception {
         Histogram latency = new ConcurrentHistogram(3);
         LongAdder errors = new LongAdder();
-        long end = System.nanoTime() + settings.readSeconds() * 1_000_000_000L;
-        ExecutorService clients = Executors.newFixedThreadPool(settings.readClients());
+        long end = System.nanoTime() + readSeconds * 1_000_000_000L;
+        ExecutorService clients = Executors.newFixedThreadPool(readClients);
         LongAdder requests = new LongAdder();
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < settings.readClients(); c++) {
+            for (int c = 0; c < readClients; c++) {
                 done.add(clients.submit(() -> {
                     while (System.nanoTime() < end) {
                         HttpRequest request = HttpRequest.newBuilder(URI.create(uri.get())).header("Authorization", "Bearer " + token)
@@ -429,7 +436,7 @@ public final class Benchmark {
         } finally {
             clients.shutdownNow();
         }
-        figure(name + ".requests_per_s", requests.sum() / (double) settings.readSeconds(), "requests/s");
+        figure(name + ".requests_per_s", requests.sum() / (double) readSeconds, "requests/s");
         figure(name + ".non_200", errors.sum(), "responses");
         percentiles(name, latency);
     }
@@ -466,6 +473,85 @@ public final class Benchmark {
             figure(page[0] + ".p50_ms", latency.getValueAtPercentile(50) / 1e6, "ms");
         }
         figure("review.cases_in_year", database.getCollection("case_summaries").countDocuments(), "cases");
+        ledger("large");
+    }
+
+    /** Each ledger read is asked this many times; percentiles are reported. */
+    static final int LEDGER_REPEATS = 20;
+    /** An instant while the store was being loaded, for the review "as known" then. */
+    private Instant pastAsOf;
+
+    /**
+     * The obligation ledger's reads (issue 10): the review of the busiest BCU's year as known now (stored
+     * figures) and as known at an earlier instant of this run (ledger records), a two-way breakdown, and one
+     * agency's work list from 20 concurrent readers. Run at the small scale and at the large one, so the
+     * review's time can be compared between them.
+     */
+    void ledger(String scale) throws Exception {
+        String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(4)).build();
+        awaitLedger();
+        Map<String, Long> casesByBcu = new java.util.TreeMap<>();
+        for (Document summary : database.getCollection("case_summaries").find().projection(new Document("bcu", 1)).batchSize(500)) {
+            if (summary.getString("bcu") != null) {
+                casesByBcu.merge(summary.getString("bcu"), 1L, Long::sum);
+            }
+        }
+        String bcu = casesByBcu.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("CE");
+        figure("ledger." + scale + ".bcu_cases", casesByBcu.getOrDefault(bcu, 0L), "cases");
+        figure("ledger." + scale + ".all_cases", casesByBcu.values().stream().mapToLong(Long::longValue).sum(), "cases");
+        if (pastAsOf == null) {
+            pastAsOf = Instant.now();
+        }
+        String token = token(http, base, "COMMISSIONER");
+        String period = "from=" + YEAR + "&to=" + YEAR.plus(Duration.ofDays(365)) + "&bcu=" + bcu;
+        String[][] pages = {{"review_now", "/api/review?groupBy=RIGHT&" + period},
+                {"review_two_way", "/api/review?groupBy=AGENCY&thenBy=RIGHT&" + period},
+                {"review_past", "/api/review?groupBy=RIGHT&asOf=" + pastAsOf + "&" + period}};
+        for (String[] page : pages) {
+            Histogram latency = new Histogram(3);
+            for (int i = 0; i < LEDGER_REPEATS; i++) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(base + page[1])).header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofMinutes(5)).GET().build();
+                long t = System.nanoTime();
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                latency.recordValue(System.nanoTime() - t);
+                if (response.statusCode() != 200) {
+                    notes.add("ledger." + scale + "." + page[0] + " answered " + response.statusCode() + ": " + response.body());
+                }
+            }
+            percentiles("ledger." + scale + "." + page[0], latency);
+        }
+        // A unit's work list: the police of the busiest BCU.
+        read(http, "ledger." + scale + ".work_list", token(http, base, "ADMIN"),
+                () -> base + "/api/work-list?agency=POLICE&bcu=" + bcu.replace(" ", "%20"), 20, Math.min(10, settings.readSeconds()));
+        Document ledgerSample = database.getCollection("obligation_figures").find().first();
+        figure("ledger." + scale + ".figure_documents", database.getCollection("obligation_figures").countDocuments(), "documents");
+        if (ledgerSample != null) {
+            figure("ledger." + scale + ".a_figure_document_bytes", ledgerSample.toJson().length(), "bytes (JSON)");
+        }
+    }
+
+    /** Until the ledger processor has applied every case's last event (its documents' versions equal the summaries'). */
+    private void awaitLedger() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, Long> versions = new java.util.HashMap<>();
+            database.getCollection("case_timelines").find().projection(new Document("version", 1)).batchSize(1000)
+                    .forEach(d -> versions.put(d.getString("_id"), d.get("version", Number.class).longValue()));
+            database.getCollection("obligation_ledger").find().projection(new Document("version", 1)).batchSize(1000)
+                    .forEach(d -> {
+                        if (versions.getOrDefault(d.getString("_id"), -1L) <= d.get("version", Number.class).longValue()) {
+                            versions.remove(d.getString("_id"));
+                        }
+                    });
+            if (versions.isEmpty()) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        notes.add("the obligation ledger had not caught up with the timelines after 10 minutes");
     }
 
     /** The Plan's measures for the generated year as known at {@code asOf}, as the API answers them. */

@@ -40,6 +40,7 @@ import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.PersonalDataVault;
 import uk.london.victims.domain.people.Sealed;
 import uk.london.victims.projections.casesummary.CaseSummaryProjection;
+import uk.london.victims.projections.ledger.ObligationLedgerProjection;
 import uk.london.victims.projections.review.PlanMeasuresProjection;
 import uk.london.victims.projections.timeline.CaseTimelineProjection;
 import uk.london.victims.web.security.AgencyRole;
@@ -204,6 +205,10 @@ abstract class ServiceContract {
         assertThat(storedEvents()).isEqualTo(events);
     }
 
+    private static final List<String> LEDGER_COLLECTIONS = List.of(ObligationLedgerProjection.LEDGER, ObligationLedgerProjection.FACTS,
+            ObligationLedgerProjection.FIGURES, ObligationLedgerProjection.DUE, ObligationLedgerProjection.OPEN,
+            ObligationLedgerProjection.BREACHES);
+
     @Test
     void replayRebuildsTheReadModelExactlyAsItWasBuiltLive() {
         for (int i = 0; i < 30; i++) {
@@ -225,11 +230,16 @@ abstract class ServiceContract {
             storageEngine.appendEvents(history);
         }
         List<PooledStreamingEventProcessor> processors = List.of(CaseSummaryProjection.PROCESSING_GROUP,
-                        CaseTimelineProjection.PROCESSING_GROUP).stream()
+                        CaseTimelineProjection.PROCESSING_GROUP, ObligationLedgerProjection.PROCESSING_GROUP).stream()
                 .map(group -> processing.eventProcessor(group, PooledStreamingEventProcessor.class).orElseThrow()).toList();
         processors.forEach(this::awaitCaughtUp);
         List<Document> liveSummaries = readModel(CaseSummaryProjection.COLLECTION);
         List<Document> liveTimelines = readModel(CaseTimelineProjection.COLLECTION);
+        Map<String, List<Document>> liveLedger = new java.util.LinkedHashMap<>();
+        for (String collection : LEDGER_COLLECTIONS) {
+            liveLedger.put(collection, ledgerModel(collection));
+        }
+        assertThat(liveLedger.get(ObligationLedgerProjection.FIGURES)).isNotEmpty();
         assertThat(liveSummaries).hasSizeGreaterThanOrEqualTo(230);
 
         long started = System.nanoTime();
@@ -244,7 +254,12 @@ abstract class ServiceContract {
 
         assertThat(readModel(CaseSummaryProjection.COLLECTION)).isEqualTo(liveSummaries);
         assertThat(readModel(CaseTimelineProjection.COLLECTION)).isEqualTo(liveTimelines);
-        System.out.printf("replay: %d event positions rebuilt into two read models (%d cases) in %.2f s (%.0f events/s)%n",
+        // The ledger and the figures rebuilt from the events are what they were (breaches too: each is the
+        // obligation and the deadline it passed, whoever wrote it and when).
+        for (String collection : LEDGER_COLLECTIONS) {
+            assertThat(ledgerModel(collection)).as(collection).isEqualTo(liveLedger.get(collection));
+        }
+        System.out.printf("replay: %d event positions rebuilt into three read models (%d cases) in %.2f s (%.0f events/s)%n",
                 storageEngine.lastReservedPosition(), liveSummaries.size(), seconds, storageEngine.lastReservedPosition() / seconds);
     }
 
@@ -310,8 +325,8 @@ abstract class ServiceContract {
                 "Hearing date, time and place", "channel", "SMS", "informedBy", "WCO 7", "occurredAt", "2026-03-06T15:00:00Z"))
                 .expectStatus().isCreated();
 
-        // The obligations are read from the timeline, which follows the events a moment later: wait for the last.
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get().uri(s + "/timeline").exchange()
+        // The obligations are read from the ledger, which follows the events a moment later: wait for the last.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get().uri(s + "/obligations").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(10));
         List<Map<String, Object>> now = obligations(s, null);
         assertThat(obligation(now, "R6-police-decision", 5)).containsEntry("status", "MET_ON_TIME")
@@ -335,6 +350,20 @@ abstract class ServiceContract {
         List<Map<String, Object>> workList = http.get().uri(b -> b.path("/api/work-list").queryParam("agency", "POLICE").build())
                 .exchange().expectStatus().isOk().expectBodyList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
                 }).returnResult().getResponseBody();
+        // One BCU's work list (the case is in Hackney, Central East): there, and not in North West's; an unknown BCU is refused.
+        for (String[] bcu : new String[][] {{"CE", "true"}, {"NW", "false"}}) {
+            List<Map<String, Object>> items = http.get().uri(b -> b.path("/api/work-list").queryParam("agency", "POLICE")
+                            .queryParam("bcu", bcu[0]).build())
+                    .exchange().expectStatus().isOk().expectBodyList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+                    }).returnResult().getResponseBody();
+            assertThat(items.stream().anyMatch(item -> caseId.equals(item.get("caseId")))).as(bcu[0]).isEqualTo(Boolean.parseBoolean(bcu[1]));
+        }
+        http.get().uri(b -> b.path("/api/work-list").queryParam("agency", "POLICE").queryParam("bcu", "Atlantis").build())
+            .exchange().expectStatus().isBadRequest();
+        // Recorded after its deadline had passed, the untold charge is a breach on record, once, from its deadline.
+        assertThat(database.getCollection(ObligationLedgerProjection.BREACHES).find(new Document("caseId", caseId)).into(new ArrayList<>()))
+                .filteredOn(b -> "R6-police-decision".equals(b.getString("ruleId")) && b.get("triggerSequence", Number.class).longValue() == 7)
+                .extracting(b -> b.getString("overdueFrom")).containsExactly("2026-03-05T23:59:59.999999999Z");
         assertThat(workList).filteredOn(item -> caseId.equals(item.get("caseId")) && "OVERDUE".equals(item.get("urgency")))
                 .extracting(item -> ((Map<?, ?>) item.get("obligation")).get("ruleId") + "@" + ((Map<?, ?>) item.get("obligation")).get("triggerSequence"))
                 .contains("R6-police-decision@7", "R3-written-acknowledgement@1")
@@ -441,7 +470,7 @@ abstract class ServiceContract {
                 "borough", "HARROW", "occurredAt", "2026-03-02T10:00:00Z")).expectStatus().isCreated();
         post(s + "/victims/" + victim + "/equality-data", Map.of("ageBand", "AGE_35_44", "sex", "FEMALE",
                 "occurredAt", "2026-03-02T11:00:00Z")).expectStatus().isCreated();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get().uri(s + "/timeline").exchange()
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get().uri(s + "/obligations").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(3));
         WebTestClient commissioner = as(AgencyRole.COMMISSIONER);
 
@@ -464,6 +493,23 @@ abstract class ServiceContract {
                         .queryParam("to", "2026-03-03T00:00:00Z").queryParam("groupBy", "SEX").build())
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.rows[?(@.group == 'FEMALE')].opened").isNotEmpty();
+        // Two-way: each agency's figures by right, for one borough; the same dimension twice, or a BCU that does not exist, is refused.
+        commissioner.get().uri(b -> b.path("/api/review").queryParam("from", "2026-03-02T00:00:00Z")
+                        .queryParam("to", "2026-03-03T00:00:00Z").queryParam("groupBy", "AGENCY").queryParam("thenBy", "RIGHT")
+                        .queryParam("borough", "HARROW").queryParam("basis", "ALL").build())
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.thenBy").isEqualTo("RIGHT")
+                // R3 and R5 are local standards: missed, counted apart, never a Code breach.
+                .jsonPath("$.breakdown.POLICE[?(@.group == 'R3')].missedLocalStandard").isEqualTo(List.of(1))
+                .jsonPath("$.breakdown.POLICE[?(@.group == 'R3')].overdue").isEqualTo(List.of(0))
+                .jsonPath("$.breakdown.POLICE[?(@.group == 'R5')].missedLocalStandard").isEqualTo(List.of(1))
+                .jsonPath("$.rows[?(@.group == 'POLICE')].opened").isEqualTo(List.of(3));
+        commissioner.get().uri(b -> b.path("/api/review").queryParam("from", "2026-03-02T00:00:00Z")
+                        .queryParam("to", "2026-03-03T00:00:00Z").queryParam("groupBy", "RIGHT").queryParam("thenBy", "RIGHT").build())
+                .exchange().expectStatus().isBadRequest();
+        commissioner.get().uri(b -> b.path("/api/review").queryParam("from", "2026-03-02T00:00:00Z")
+                        .queryParam("to", "2026-03-03T00:00:00Z").queryParam("bcu", "Atlantis").build())
+                .exchange().expectStatus().isBadRequest();
         String csv = commissioner.get().uri(b -> b.path("/api/review/export.csv").queryParam("from", "2026-03-02T00:00:00Z")
                         .queryParam("to", "2026-03-03T00:00:00Z").queryParam("groupBy", "BOROUGH").build())
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
@@ -801,6 +847,19 @@ abstract class ServiceContract {
         long head = storageEngine.lastReservedPosition();
         return !processor.processingStatus().isEmpty() && processor.processingStatus().values().stream().allMatch(
                 status -> status.isCaughtUp() && status.getCurrentPosition().orElse(-1) >= head);
+    }
+
+    /** Lists of references in the ledger are sets: their order follows which case a processor handled first. */
+    private List<Document> ledgerModel(String collection) {
+        List<Document> documents = readModel(collection);
+        for (Document document : documents) {
+            if (document.containsKey("refs")) {
+                List<Document> refs = new ArrayList<>(document.getList("refs", Document.class));
+                refs.sort(java.util.Comparator.comparing(Document::toJson));
+                document.put("refs", refs);
+            }
+        }
+        return documents;
     }
 
     private List<Document> readModel(String collection) {

@@ -5,5 +5,9 @@ import java.util.List;
 
 import uk.london.victims.domain.code.Obligation;
 
-public record CaseObligationsView(String caseId, Instant asOf, List<Obligation> obligations) {
+/**
+ * @param version the case's last event the obligation ledger has applied (the obligations follow the events a
+ *                moment later, as the timeline does)
+ */
+public record CaseObligationsView(String caseId, Instant asOf, List<Obligation> obligations, long version) {
 }

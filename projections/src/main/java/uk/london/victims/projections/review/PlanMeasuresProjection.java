@@ -22,7 +22,7 @@ import com.mongodb.client.model.Updates;
 
 import uk.london.victims.domain.code.WorkingDayCalendar;
 import uk.london.victims.projections.support.BatchDocuments;
-import uk.london.victims.projections.support.BatchUpdates;
+import uk.london.victims.projections.support.BatchWrites;
 import uk.london.victims.projections.support.RecordDocuments;
 
 /**
@@ -63,16 +63,16 @@ public class PlanMeasuresProjection {
     private final MongoCollection<Document> days;
     private final MongoCollection<Document> victims;
     private final BatchDocuments<String> caseBatch;
-    private final BatchUpdates dayUpdates;
-    private final BatchUpdates victimUpdates;
+    private final BatchWrites dayUpdates;
+    private final BatchWrites victimUpdates;
 
     public PlanMeasuresProjection(MongoDatabase database) {
         this.cases = database.getCollection(CASES);
         this.days = database.getCollection(DAYS);
         this.victims = database.getCollection(VICTIMS);
         this.caseBatch = new BatchDocuments<>(cases, PlanMeasuresProjection::caseOf);
-        this.dayUpdates = new BatchUpdates(days);
-        this.victimUpdates = new BatchUpdates(victims);
+        this.dayUpdates = new BatchWrites(days);
+        this.victimUpdates = new BatchWrites(victims);
     }
 
     @EventHandler

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 
 import org.bson.Document;
@@ -65,6 +66,107 @@ public final class RecordDocuments {
             return toDocument(nested);
         }
         return value.toString();
+    }
+
+    /**
+     * The record back from a document {@link #toDocument} wrote, component by component, so a component
+     * added to the record is carried without code here: absent components read as null (or 0, false).
+     */
+    public static <R extends Record> R fromDocument(Class<R> type, Document document) {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            values[i] = fromValue(components[i].getGenericType(), types[i], document.get(components[i].getName()));
+        }
+        return construct(type, types, values);
+    }
+
+    /** A list's elements read back as its declared element type (enums by name), so a copy equals the original. */
+    private static Object fromValue(java.lang.reflect.Type generic, Class<?> type, Object value) {
+        if (value instanceof List<?> list && generic instanceof java.lang.reflect.ParameterizedType parameterized
+            && parameterized.getActualTypeArguments()[0] instanceof Class<?> element && element != Object.class) {
+            List<Object> elements = list.stream().map(v -> fromValue(element, v)).toList();
+            return Set.class.isAssignableFrom(type) ? Set.copyOf(elements) : elements;
+        }
+        return fromValue(type, value);
+    }
+
+    /** A copy of the record with one component replaced. */
+    public static <R extends Record> R with(R record, String name, Object value) {
+        RecordComponent[] components = record.getClass().getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            try {
+                values[i] = components[i].getName().equals(name) ? value : components[i].getAccessor().invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot read " + components[i], e);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        Class<R> type = (Class<R>) record.getClass();
+        return construct(type, types, values);
+    }
+
+    private static <R extends Record> R construct(Class<R> type, Class<?>[] types, Object[] values) {
+        try {
+            return type.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot build " + type.getSimpleName(), e);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object fromValue(Class<?> type, Object value) {
+        if (value == null) {
+            if (type == long.class) {
+                return 0L;
+            }
+            if (type == int.class) {
+                return 0;
+            }
+            if (type == boolean.class) {
+                return false;
+            }
+            if (type == double.class) {
+                return 0.0;
+            }
+            return null;
+        }
+        if (type == String.class) {
+            return value.toString();
+        }
+        if (type.isEnum()) {
+            return Enum.valueOf((Class<? extends Enum>) type, value.toString());
+        }
+        if (type == Instant.class) {
+            return Instant.parse(value.toString());
+        }
+        if (type == java.time.Duration.class) {
+            return java.time.Duration.parse(value.toString());
+        }
+        if (type == LocalDate.class) {
+            return LocalDate.parse(value.toString());
+        }
+        if (type == long.class || type == Long.class) {
+            return ((Number) value).longValue();
+        }
+        if (type == int.class || type == Integer.class) {
+            return ((Number) value).intValue();
+        }
+        if (type == double.class || type == Double.class) {
+            return ((Number) value).doubleValue();
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return value;
+        }
+        if (Record.class.isAssignableFrom(type) && value instanceof Document nested) {
+            return fromDocument((Class<? extends Record>) type, nested);
+        }
+        return value;
     }
 
     private static Object readSingle(Record id) {

@@ -18,6 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import reactor.core.publisher.Mono;
+import uk.london.victims.domain.geography.BasicCommandUnit;
 import reactor.core.scheduler.Schedulers;
 import uk.london.victims.domain.cases.Agency;
 import uk.london.victims.domain.cases.CaseId;
@@ -71,14 +72,17 @@ class ObligationController {
 
     @GetMapping("/work-list")
     @Operation(summary = "What an agency owes victims and has not yet given: overdue, due today, due soon",
-            description = "agency defaults to the caller's own; staff see the items of the cases they may see")
+            description = "agency defaults to the caller's own; staff see the items of the cases they may see; bcu (code or "
+                          + "name, e.g. CE) keeps one Basic Command Unit's cases")
     Mono<List<WorkItemView>> workList(@RequestParam(required = false) Agency agency,
                                       @RequestParam(required = false) Instant asOf,
-                                      @RequestParam(defaultValue = "2") int dueSoonWorkingDays) {
+                                      @RequestParam(defaultValue = "2") int dueSoonWorkingDays,
+                                      @RequestParam(required = false) String bcu) {
         Instant when = asOf == null ? clock.instant() : asOf;
+        String unit = bcu == null ? null : bcuName(bcu);
         return StaffMember.current().flatMap(staff -> {
             Agency owner = agency != null ? agency : agencyOf(staff);
-            return Mono.fromFuture(() -> queries.query(new FindWorkListQuery(owner, when, Math.max(0, Math.min(dueSoonWorkingDays, 20))),
+            return Mono.fromFuture(() -> queries.query(new FindWorkListQuery(owner, when, Math.max(0, Math.min(dueSoonWorkingDays, 20)), unit),
                             ResponseTypes.multipleInstancesOf(WorkItemView.class))).subscribeOn(Schedulers.boundedElastic())
                     .map(items -> items.stream().filter(item -> visible(staff, item)).toList());
         });
@@ -87,6 +91,16 @@ class ObligationController {
     private static boolean visible(StaffMember staff, WorkItemView item) {
         return CaseVisibility.canSee(staff, new CaseSummaryView(item.caseId(), null, null, null, item.crimeReference(), null,
                 null, item.bcu(), List.of(), item.officerId(), null, item.units(), 0, 0, 0, null, 0));
+    }
+
+    /** A BCU by its code (CE) or its name (Central East). */
+    private static String bcuName(String bcu) {
+        for (BasicCommandUnit unit : BasicCommandUnit.values()) {
+            if (unit.name().equalsIgnoreCase(bcu) || unit.code().equalsIgnoreCase(bcu) || unit.displayName().equalsIgnoreCase(bcu)) {
+                return unit.displayName();
+            }
+        }
+        throw new IllegalArgumentException("bcu is not a Basic Command Unit");
     }
 
     private static Agency agencyOf(StaffMember staff) {

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import uk.london.victims.domain.geography.BasicCommandUnit;
+import uk.london.victims.domain.geography.Borough;
 import uk.london.victims.projections.review.ComplianceReviewView;
 import uk.london.victims.projections.review.FindComplianceReviewQuery;
 import uk.london.victims.projections.review.FindPlanMeasuresQuery;
@@ -54,12 +56,43 @@ class ReviewController {
 
     @GetMapping
     @Operation(summary = "Compliance figures for obligations whose clocks started in [from, to), as known at asOf",
-            description = "Roles: COMMISSIONER. Unsuppressed: for analysis, not for publication.")
+            description = "Roles: COMMISSIONER. Unsuppressed: for analysis, not for publication. With thenBy, each group is "
+                          + "broken down again by a second dimension (breakdown); bcu (e.g. Central East) or borough "
+                          + "(e.g. HACKNEY) keeps only the obligations of cases there.")
     Mono<ComplianceReviewView> review(@RequestParam Instant from, @RequestParam Instant to,
                                       @RequestParam(required = false) Instant asOf,
                                       @RequestParam(defaultValue = "RIGHT") ReviewDimension groupBy,
+                                      @RequestParam(required = false) ReviewDimension thenBy,
+                                      @RequestParam(required = false) String bcu,
+                                      @RequestParam(required = false) String borough,
                                       @RequestParam(defaultValue = "CODE_RIGHTS") ReviewBasis basis) {
-        return query(from, to, asOf, groupBy, basis);
+        requirePeriod(from, to);
+        if (thenBy == groupBy) {
+            throw new IllegalArgumentException("thenBy must differ from groupBy");
+        }
+        FindComplianceReviewQuery query = new FindComplianceReviewQuery(from, to, asOfOrNow(asOf), groupBy, thenBy,
+                bcu == null ? null : bcuName(bcu), borough == null ? null : boroughCode(borough), asOf == null, basis);
+        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(ComplianceReviewView.class)))
+                   .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** A BCU by its code (CE) or its name (Central East). */
+    private static String bcuName(String bcu) {
+        for (BasicCommandUnit unit : BasicCommandUnit.values()) {
+            if (unit.name().equalsIgnoreCase(bcu) || unit.code().equalsIgnoreCase(bcu) || unit.displayName().equalsIgnoreCase(bcu)) {
+                return unit.displayName();
+            }
+        }
+        throw new IllegalArgumentException("bcu is not a Basic Command Unit");
+    }
+
+    private static String boroughCode(String borough) {
+        for (Borough b : Borough.values()) {
+            if (b.name().equalsIgnoreCase(borough)) {
+                return b.name();
+            }
+        }
+        throw new IllegalArgumentException("borough is not a London borough");
     }
 
     @GetMapping("/obligations")
@@ -99,13 +132,14 @@ class ReviewController {
 
     private Mono<ComplianceReviewView> query(Instant from, Instant to, Instant asOf, ReviewDimension groupBy, ReviewBasis basis) {
         FindComplianceReviewQuery query = reviewQuery(from, to, asOf, groupBy, basis);
-        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(ComplianceReviewView.class)));
+        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(ComplianceReviewView.class)))
+                   .subscribeOn(Schedulers.boundedElastic());
     }
 
     private FindComplianceReviewQuery reviewQuery(Instant from, Instant to, Instant asOf, ReviewDimension groupBy,
                                                   ReviewBasis basis) {
         requirePeriod(from, to);
-        return new FindComplianceReviewQuery(from, to, asOfOrNow(asOf), groupBy, basis);
+        return new FindComplianceReviewQuery(from, to, asOfOrNow(asOf), groupBy, null, null, null, asOf == null, basis);
     }
 
     private static void requirePeriod(Instant from, Instant to) {

@@ -218,7 +218,8 @@ class ReviewPages {
     }
 
     private Mono<ComplianceReviewView> review(ReviewPeriod period, ReviewDimension by) {
-        FindComplianceReviewQuery query = new FindComplianceReviewQuery(period.fromInstant(), period.toInstant(), period.asOfInstant(), by);
+        FindComplianceReviewQuery query = new FindComplianceReviewQuery(period.fromInstant(), period.toInstant(), period.asOfInstant(), by,
+                null, null, null, period.asKnownNow(), null);
         return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(ComplianceReviewView.class)));
     }
 

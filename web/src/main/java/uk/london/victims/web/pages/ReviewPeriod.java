@@ -145,6 +145,11 @@ public final class ReviewPeriod {
         return asOf.equals(today) ? clock.instant() : asOf.plusDays(1).atStartOfDay(LONDON).toInstant();
     }
 
+    /** As known today: what is known at the moment of asking, not at a date chosen. */
+    boolean asKnownNow() {
+        return asOf.equals(today);
+    }
+
     public String describe() {
         return LONG.format(from) + " to " + LONG.format(to) + ", as known at the end of " + LONG.format(asOf)
                + (asOf.equals(today) ? " (today)" : "");

@@ -71,6 +71,11 @@ final class ReviewJourneys {
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(3));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> police.get().uri("/api/cases/" + juneCase + "/timeline")
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(6 + 9));
+        // The review reads the obligation ledger, which follows the events as the timeline does.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> police.get().uri("/api/cases/" + mayCase + "/obligations")
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(3));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> police.get().uri("/api/cases/" + juneCase + "/obligations")
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(6 + 9));
         // The Plan's measures have a projection of their own, with its own lag: the last ratings must be in it.
         String commissioner = (String) anonymous.post().uri("/demo/tokens").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("role", "COMMISSIONER")).exchange().expectStatus().isOk()

@@ -15,34 +15,40 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 
 /**
- * Update operators ({@code $addToSet}, {@code $min}, …) on documents that events of many cases share, sent
- * in one bulk write when a streaming processor's batch has handled its last event, like {@link BatchDocuments}.
- * Unlike a read-and-replace, an operator is atomic on the store, so segments handled in parallel (each a
- * different set of cases) can change the same document without losing each other's changes; an idempotent
- * operator also makes a redelivered event harmless. Outside a batch every update is written at once.
+ * Updates to documents that several cases share (counters, lists), collected over a processor's batch and
+ * sent as one ordered bulk write when its last event has been handled, as {@link BatchDocuments} does for
+ * whole documents. Being updates rather than replacements, they are safe when other segments or instances
+ * change the same documents meanwhile; ordered, a failure stops the rest and the batch is retried.
  */
-public final class BatchUpdates {
+public final class BatchWrites {
 
     private final MongoCollection<Document> collection;
     private final String resourceKey;
 
-    public BatchUpdates(MongoCollection<Document> collection) {
+    public BatchWrites(MongoCollection<Document> collection) {
         this.collection = collection;
-        this.resourceKey = BatchUpdates.class.getName() + "/" + collection.getNamespace().getFullName();
+        this.resourceKey = BatchWrites.class.getName() + "/" + collection.getNamespace().getFullName();
     }
 
-    /** Upserts with the given update: at once outside a batch, else with the batch's write. */
-    public void upsert(Bson filter, Bson update) {
-        UpdateOneModel<Document> model = new UpdateOneModel<>(filter, update, new UpdateOptions().upsert(true));
+    /** At once outside a batch, else with the batch's write. */
+    public void add(List<WriteModel<Document>> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
         List<WriteModel<Document>> pending = pending();
         if (pending == null) {
-            collection.bulkWrite(List.of(model));
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
         } else {
-            pending.add(model);
+            pending.addAll(writes);
         }
     }
 
-    /** Writes the batch's updates if the event being handled is its last; handlers call this on every path. */
+    /** One upsert with an update operator (e.g. {@code $addToSet}): at once outside a batch, else with the batch's write. */
+    public void upsert(Bson filter, Bson update) {
+        add(List.of(new UpdateOneModel<>(filter, update, new UpdateOptions().upsert(true))));
+    }
+
+    /** Writes the batch's updates if the event being handled is its last; handlers call it on every path. */
     public void endOfEvent() {
         if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch
             && batch.isLastMessage()) {
@@ -68,7 +74,7 @@ public final class BatchUpdates {
         if (pending.isEmpty()) {
             return;
         }
-        collection.bulkWrite(new ArrayList<>(pending), new BulkWriteOptions().ordered(false));
+        collection.bulkWrite(new ArrayList<>(pending), new BulkWriteOptions().ordered(true));
         pending.clear();
     }
 }

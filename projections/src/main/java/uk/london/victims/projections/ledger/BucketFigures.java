@@ -1,0 +1,227 @@
+package uk.london.victims.projections.ledger;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+
+import uk.london.victims.domain.code.WorkingDayCalendar;
+import uk.london.victims.projections.review.ReviewDimension;
+
+/**
+ * The review's figures for the obligations whose clocks started on one London day in one BCU: every cell
+ * (total, each dimension's values, the configured pairs), the cases counted with the version of each last
+ * applied (so a redelivered event changes nothing), and the latest recorded-at instant of any change (the
+ * figures answer "as known at" any instant from then on).
+ *
+ * <p>Stored, a change is one atomic update of counters ({@code $inc}) guarded by the case's version, so
+ * cases handled at the same time by other segments or instances never overwrite each other's counts.
+ */
+final class BucketFigures {
+
+    final String id;
+    final Map<String, Long> members = new TreeMap<>();
+    Instant lastRecordedAt;
+    final Map<CellKey, Cell> cells = new HashMap<>();
+
+    BucketFigures(String id) {
+        this.id = id;
+    }
+
+    /** The bucket a revision counts in, or null when it counts in none (no clock yet, or gone). */
+    static String bucketOf(LedgerRevision revision) {
+        if (revision == null || revision.obligation() == null || revision.obligation().clockStart() == null) {
+            return null;
+        }
+        return id(revision.obligation().clockStart().atZone(WorkingDayCalendar.LONDON).toLocalDate(),
+                CellKey.values(revision.groups(), ReviewDimension.BCU).get(0));
+    }
+
+    /** The London day (yyyy-MM-dd) of a bucket id. */
+    static String day(String bucketId) {
+        return bucketId.substring(0, bucketId.indexOf('|'));
+    }
+
+    static String id(LocalDate day, String bcu) {
+        return day + "|" + bcu;
+    }
+
+    /** What one applied event takes out of and adds to each bucket: the previous and new revisions of what changed. */
+    record Change(Map<String, List<LedgerRevision>> removed, Map<String, List<LedgerRevision>> added, Instant recordedAt) {
+
+        Set<String> buckets() {
+            Set<String> buckets = new LinkedHashSet<>(removed.keySet());
+            buckets.addAll(added.keySet());
+            return buckets;
+        }
+
+        /** Per cell, what the change adds (negative: takes out) in this bucket. */
+        Map<CellKey, Cell> delta(String bucket, List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
+            Map<CellKey, Cell> delta = new LinkedHashMap<>();
+            count(delta, removed.getOrDefault(bucket, List.of()), -1, dimensions, pairs);
+            count(delta, added.getOrDefault(bucket, List.of()), 1, dimensions, pairs);
+            delta.values().removeIf(Cell::isNothing);
+            return delta;
+        }
+
+        private static void count(Map<CellKey, Cell> delta, List<LedgerRevision> revisions, int sign,
+                                  List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
+            for (LedgerRevision revision : revisions) {
+                for (CellKey key : CellKey.of(revision.groups(), dimensions, pairs)) {
+                    delta.computeIfAbsent(key, k -> new Cell()).add(revision.obligation(), sign);
+                }
+            }
+        }
+    }
+
+    static Change change(Map<String, LedgerEntry> before, ObligationLedger.Applied applied) {
+        Map<String, List<LedgerRevision>> removed = new LinkedHashMap<>();
+        Map<String, List<LedgerRevision>> added = new LinkedHashMap<>();
+        Instant recordedAt = null;
+        for (String key : applied.changed()) {
+            LedgerRevision previous = before.containsKey(key) ? before.get(key).current() : null;
+            LedgerRevision next = applied.entries().get(key).current();
+            recordedAt = next.recordedAt();
+            String was = bucketOf(previous);
+            String is = bucketOf(next);
+            if (was != null) {
+                removed.computeIfAbsent(was, b -> new ArrayList<>()).add(previous);
+            }
+            if (is != null) {
+                added.computeIfAbsent(is, b -> new ArrayList<>()).add(next);
+            }
+        }
+        return new Change(removed, added, recordedAt);
+    }
+
+    /** Applies the change's part for this bucket in memory; false when this case's version had been applied already. */
+    boolean apply(String caseId, long version, Change change, List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
+        if (members.getOrDefault(caseId, -1L) >= version) {
+            return false;
+        }
+        change.delta(id, dimensions, pairs).forEach((key, delta) -> {
+            Cell cell = cells.computeIfAbsent(key, k -> new Cell());
+            cell.addAll(delta);
+            if (cell.isNothing()) {
+                cells.remove(key);
+            }
+        });
+        members.put(caseId, version);
+        lastRecordedAt = lastRecordedAt == null || change.recordedAt().isAfter(lastRecordedAt) ? change.recordedAt() : lastRecordedAt;
+        return true;
+    }
+
+    /** The same as {@link #apply}, as updates of the stored document: create it if absent, then one guarded update. */
+    static List<WriteModel<Document>> updates(String bucket, String caseId, long version, Change change,
+                                              List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
+        List<Bson> updates = new ArrayList<>();
+        change.delta(bucket, dimensions, pairs).forEach((key, delta) -> {
+            String path = "cells." + key.fieldPath();
+            updates.add(Updates.set(path + ".d1", key.by() == null ? null : key.by().name()));
+            updates.add(Updates.set(path + ".v1", key.value()));
+            updates.add(Updates.set(path + ".d2", key.thenBy() == null ? null : key.thenBy().name()));
+            updates.add(Updates.set(path + ".v2", key.thenValue()));
+            delta.increments().forEach((field, n) -> updates.add(Updates.inc(path + "." + field, n)));
+        });
+        String member = "members." + caseId;
+        updates.add(Updates.set(member, version));
+        updates.add(Updates.max("lastRecordedNanos", nanos(change.recordedAt())));
+        return List.of(new UpdateOneModel<>(eq("_id", bucket), Updates.setOnInsert("created", true), new UpdateOptions().upsert(true)),
+                new UpdateOneModel<>(and(eq("_id", bucket), or(exists(member, false), lt(member, version))), Updates.combine(updates)));
+    }
+
+    static Document toDocument(BucketFigures figures) {
+        Document cells = new Document();
+        figures.cells.forEach((key, cell) -> {
+            Document stored = cell.toDocument()
+                    .append("d1", key.by() == null ? null : key.by().name()).append("v1", key.value())
+                    .append("d2", key.thenBy() == null ? null : key.thenBy().name()).append("v2", key.thenValue());
+            String[] path = key.fieldPath().split("\\.", 2);
+            if (path.length == 1) {
+                cells.append(path[0], stored);
+            } else {
+                ((Document) cells.computeIfAbsent(path[0], g -> new Document())).append(path[1], stored);
+            }
+        });
+        return new Document("_id", figures.id).append("created", true).append("members", new Document(new TreeMap<>(figures.members)))
+                .append("lastRecordedNanos", figures.lastRecordedAt == null ? null : nanos(figures.lastRecordedAt)).append("cells", cells);
+    }
+
+    static BucketFigures fromDocument(Document document) {
+        BucketFigures figures = new BucketFigures(document.getString("_id"));
+        Number last = document.get("lastRecordedNanos", Number.class);
+        figures.lastRecordedAt = last == null ? null : instant(last.longValue());
+        Document members = document.get("members", Document.class);
+        if (members != null) {
+            members.forEach((c, v) -> figures.members.put(c, ((Number) v).longValue()));
+        }
+        Document cells = document.get("cells", Document.class);
+        if (cells == null) {
+            return figures;
+        }
+        List<Document> stored = new ArrayList<>();
+        cells.forEach((group, value) -> {
+            if (CellKey.ALL_CELLS.equals(group)) {
+                stored.add((Document) value);
+            } else {
+                ((Document) value).values().forEach(c -> stored.add((Document) c));
+            }
+        });
+        for (Document c : stored) {
+            ReviewDimension by = dimension(c.getString("d1"));
+            ReviewDimension thenBy = dimension(c.getString("d2"));
+            if ((c.getString("d1") != null && by == null) || (c.getString("d2") != null && thenBy == null)) {
+                continue; // a dimension this version no longer has
+            }
+            Cell cell = Cell.fromDocument(c);
+            if (!cell.isNothing()) {
+                figures.cells.put(new CellKey(by, c.getString("v1"), thenBy, c.getString("v2")), cell);
+            }
+        }
+        return figures;
+    }
+
+    /** Nanoseconds since the epoch; instants beyond what a long holds (after 2262) saturate. */
+    static long nanos(Instant instant) {
+        try {
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+        } catch (ArithmeticException e) {
+            return instant.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+
+    private static ReviewDimension dimension(String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return ReviewDimension.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

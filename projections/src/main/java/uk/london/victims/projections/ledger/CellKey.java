@@ -1,0 +1,64 @@
+package uk.london.victims.projections.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import uk.london.victims.projections.review.CaseAttributes;
+import uk.london.victims.projections.review.ReviewDimension;
+
+/**
+ * Which group a cell counts: all obligations (no dimension), one value of one dimension, or one value of
+ * each of two dimensions (a two-way breakdown).
+ */
+record CellKey(ReviewDimension by, String value, ReviewDimension thenBy, String thenValue) {
+
+    static final CellKey ALL = new CellKey(null, null, null, null);
+
+    /** Every cell an obligation with these group values counts in: the total, each dimension, each pair. */
+    static List<CellKey> of(Map<ReviewDimension, List<String>> groups, List<ReviewDimension> dimensions,
+                            List<List<ReviewDimension>> pairs) {
+        List<CellKey> keys = new ArrayList<>();
+        keys.add(ALL);
+        for (ReviewDimension d : dimensions) {
+            for (String v : values(groups, d)) {
+                keys.add(new CellKey(d, v, null, null));
+            }
+        }
+        for (List<ReviewDimension> pair : pairs) {
+            for (String v1 : values(groups, pair.get(0))) {
+                for (String v2 : values(groups, pair.get(1))) {
+                    keys.add(new CellKey(pair.get(0), v1, pair.get(1), v2));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Where the stored cell lives in its document's {@code cells}: the total at {@code ALL}, the others under
+     * their dimension (or pair of dimensions), so a review reads only the part it needs. Readable, with what
+     * MongoDB reserves in field names escaped.
+     */
+    String fieldPath() {
+        if (by == null) {
+            return ALL_CELLS;
+        }
+        return group(by, thenBy) + "." + (thenBy == null ? escape(value) : escape(value) + "|" + escape(thenValue));
+    }
+
+    static final String ALL_CELLS = "ALL";
+
+    /** The part of {@code cells} holding one dimension's (or one pair's) cells. */
+    static String group(ReviewDimension by, ReviewDimension thenBy) {
+        return thenBy == null ? by.name() : by.name() + "+" + thenBy.name();
+    }
+
+    private static String escape(String value) {
+        return value.replace("%", "%25").replace(".", "%2E").replace("$", "%24").replace("|", "%7C").replace("=", "%3D");
+    }
+
+    static List<String> values(Map<ReviewDimension, List<String>> groups, ReviewDimension d) {
+        return groups.getOrDefault(d, List.of(CaseAttributes.UNKNOWN));
+    }
+}

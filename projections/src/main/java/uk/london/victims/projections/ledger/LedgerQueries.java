@@ -1,0 +1,295 @@
+package uk.london.victims.projections.ledger;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
+
+import uk.london.victims.domain.code.Obligation;
+import uk.london.victims.domain.code.ObligationEvaluator;
+import uk.london.victims.domain.code.ObligationStatus;
+import uk.london.victims.domain.code.WorkingDayCalendar;
+import uk.london.victims.domain.geography.BasicCommandUnit;
+import uk.london.victims.domain.geography.Borough;
+import uk.london.victims.projections.casesummary.CaseSummaryProjection;
+import uk.london.victims.projections.obligations.CaseObligationsView;
+import uk.london.victims.projections.obligations.FindCaseObligationsQuery;
+import uk.london.victims.projections.obligations.FindWorkListQuery;
+import uk.london.victims.projections.obligations.WorkItemView;
+import uk.london.victims.projections.review.CaseAttributes;
+import uk.london.victims.projections.review.ComplianceReviewView;
+import uk.london.victims.projections.review.FindComplianceReviewQuery;
+import uk.london.victims.projections.review.FindReviewedObligationsQuery;
+import uk.london.victims.projections.review.ReviewDimension;
+import uk.london.victims.projections.review.ReviewedObligationView;
+import uk.london.victims.projections.support.RecordDocuments;
+
+/**
+ * A case's obligations, the work lists and the Commissioner's review, from the obligation ledger: every
+ * read is by {@code _id}. The review as known now sums the stored figures of the period's days; a review as
+ * known on an earlier date (or for a period that does not start and end at London midnights, a borough, or
+ * a pair of dimensions not stored) counts the ledger records of the cases the period's days list, judged
+ * at that date: exact either way, the second bounded by the period rather than by all history.
+ */
+@Component
+public class LedgerQueries {
+
+    private static final int READ_BATCH = 500;
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
+    private static final String UNKNOWN = CaseAttributes.UNKNOWN;
+
+    private final MongoCollection<Document> ledger;
+    private final MongoCollection<Document> figures;
+    private final MongoCollection<Document> open;
+    private final MongoCollection<Document> summaries;
+    private final ObligationEvaluator evaluator;
+    private final LedgerSettings settings;
+
+    public LedgerQueries(MongoDatabase database, ObligationEvaluator evaluator, LedgerSettings settings) {
+        this.ledger = database.getCollection(ObligationLedgerProjection.LEDGER);
+        this.figures = database.getCollection(ObligationLedgerProjection.FIGURES);
+        this.open = database.getCollection(ObligationLedgerProjection.OPEN);
+        this.summaries = database.getCollection(CaseSummaryProjection.COLLECTION);
+        this.evaluator = evaluator;
+        this.settings = settings;
+    }
+
+    @QueryHandler
+    Optional<CaseObligationsView> handle(FindCaseObligationsQuery query) {
+        Document document = ledger.find(eq("_id", query.caseId())).first();
+        return Optional.ofNullable(document).map(d -> new CaseObligationsView(query.caseId(), query.asOf(),
+                ObligationLedger.asOf(LedgerDocuments.entries(d).values(), query.asOf()), d.get("version", Number.class).longValue()));
+    }
+
+    /**
+     * The agency's outstanding items from its open lists (one per BCU), each with its current description,
+     * judged at the as-of instant; only an item changed after that instant is read from its case's ledger. The
+     * lists hold what is outstanding now: an earlier as-of judges those same items then.
+     */
+    @QueryHandler
+    List<WorkItemView> handle(FindWorkListQuery query) {
+        List<String> lists = (query.bcu() == null ? bcuNames() : List.of(query.bcu())).stream()
+                .map(bcu -> ObligationLedgerProjection.openListId(query.agency().name(), bcu)).toList();
+        Map<String, List<Obligation>> current = new LinkedHashMap<>();
+        Map<String, Set<String>> changedSince = new LinkedHashMap<>();
+        for (Document list : open.find(in("_id", lists))) {
+            for (Document ref : list.getList("refs", Document.class)) {
+                String caseId = ref.getString("c");
+                if (Instant.parse(ref.getString("r")).isAfter(query.asOf())) {
+                    changedSince.computeIfAbsent(caseId, c -> new LinkedHashSet<>()).add(ref.getString("k"));
+                } else {
+                    current.computeIfAbsent(caseId, c -> new ArrayList<>())
+                           .add(ObligationLedger.judged(RecordDocuments.fromDocument(Obligation.class, ref.get("o", Document.class)), query.asOf()));
+                }
+            }
+        }
+        List<String> fromLedger = new ArrayList<>(changedSince.keySet());
+        for (int i = 0; i < fromLedger.size(); i += READ_BATCH) {
+            Set<String> chunk = new LinkedHashSet<>(fromLedger.subList(i, Math.min(fromLedger.size(), i + READ_BATCH)));
+            for (Map.Entry<String, Document> c : byId(ledger, chunk, null).entrySet()) {
+                Map<String, LedgerEntry> entries = LedgerDocuments.entries(c.getValue());
+                for (String key : changedSince.get(c.getKey())) {
+                    Optional.ofNullable(entries.get(key)).flatMap(e -> e.obligationAt(query.asOf()))
+                            .ifPresent(o -> current.computeIfAbsent(c.getKey(), x -> new ArrayList<>()).add(o));
+                }
+            }
+        }
+        List<WorkItemView> items = new ArrayList<>();
+        List<String> caseIds = new ArrayList<>(current.keySet());
+        for (int i = 0; i < caseIds.size(); i += READ_BATCH) {
+            Set<String> chunk = new LinkedHashSet<>(caseIds.subList(i, Math.min(caseIds.size(), i + READ_BATCH)));
+            Map<String, Document> summaryById = byId(summaries, chunk, null);
+            for (String caseId : chunk) {
+                Document summary = summaryById.getOrDefault(caseId, new Document());
+                current.get(caseId).stream()
+                       .filter(o -> o.owner() == query.agency() && ObligationLedgerProjection.OUTSTANDING.contains(o.status()))
+                       .forEach(o -> items.add(new WorkItemView(caseId, summary.getString("crimeReference"), summary.getString("bcu"),
+                               summary.getString("officerId"), summary.getList("units", String.class, List.of()), urgency(o, query), o)));
+            }
+        }
+        items.sort(Comparator.comparing((WorkItemView item) -> item.obligation().deadline(),
+                Comparator.nullsLast(Comparator.naturalOrder())));
+        return items;
+    }
+
+    private String urgency(Obligation obligation, FindWorkListQuery query) {
+        if (obligation.status() == ObligationStatus.AWAITING_CLOCK) {
+            return "AWAITING_CLOCK";
+        }
+        if (obligation.status() == ObligationStatus.AWAITING_CONSENT) {
+            return "AWAITING_CONSENT";
+        }
+        if (obligation.status() == ObligationStatus.OVERDUE) {
+            return "OVERDUE";
+        }
+        LocalDate today = query.asOf().atZone(WorkingDayCalendar.LONDON).toLocalDate();
+        LocalDate due = obligation.deadline().atZone(WorkingDayCalendar.LONDON).toLocalDate();
+        if (!due.isAfter(today)) {
+            return "DUE_TODAY";
+        }
+        int workingDaysLeft = evaluator.calendar().workingDaysBetween(query.asOf(), obligation.deadline());
+        return workingDaysLeft <= query.dueSoonWorkingDays() ? "DUE_SOON" : "LATER";
+    }
+
+    @QueryHandler
+    public ComplianceReviewView handle(FindComplianceReviewQuery query) {
+        if (storedFiguresAnswer(query)) {
+            // Only the cells the review shows: the total, the dimension, and the pair if any.
+            List<String> fields = new ArrayList<>(List.of("lastRecordedNanos", "cells." + CellKey.ALL_CELLS,
+                    "cells." + CellKey.group(query.groupBy(), null)));
+            if (query.thenBy() != null) {
+                fields.add("cells." + CellKey.group(query.groupBy(), query.thenBy()));
+                fields.add("cells." + CellKey.group(query.thenBy(), query.groupBy()));
+            }
+            List<Document> figuresOnly = buckets(query, Projections.include(fields));
+            if (query.asKnownNow() || figuresOnly.stream().map(b -> b.get("lastRecordedNanos", Number.class))
+                    .allMatch(last -> last == null || last.longValue() <= BucketFigures.nanos(query.asOf()))) {
+                return LedgerReview.fromFigures(query, figuresOnly.stream().map(BucketFigures::fromDocument).toList());
+            }
+        }
+        List<Document> buckets = buckets(query, Projections.include("members"));
+        // Counted a chunk of cases at a time: a year's cases need not be in memory together.
+        Map<CellKey, Cell> cells = new LinkedHashMap<>();
+        forEachCounted(query, buckets, chunk -> LedgerReview.countInto(cells, chunk, query));
+        return LedgerReview.view(query, cells);
+    }
+
+    /** The obligations behind one group's figures, each with its case. */
+    @QueryHandler
+    public List<ReviewedObligationView> handle(FindReviewedObligationsQuery query) {
+        List<ReviewedObligationView> behind = new ArrayList<>();
+        forEachCounted(query.review(), buckets(query.review(), Projections.include("members")), chunk -> chunk.stream()
+                .filter(c -> CellKey.values(c.groups(), query.review().groupBy()).contains(query.group()))
+                .forEach(c -> behind.add(new ReviewedObligationView(c.caseId(), c.obligation()))));
+        return behind;
+    }
+
+    /** Whether the stored figures hold the cells this review needs (they answer if nothing newer than its as-of was counted). */
+    private boolean storedFiguresAnswer(FindComplianceReviewQuery query) {
+        return londonMidnight(query.from()) && londonMidnight(query.to()) && query.borough() == null
+               && settings.stored(query.groupBy(), query.thenBy());
+    }
+
+    /**
+     * The obligations whose clocks started in the period, as known and judged at the as-of instant, from the
+     * ledger documents of the cases the period's figures list, a chunk of cases at a time in case id order.
+     */
+    private void forEachCounted(FindComplianceReviewQuery query, List<Document> buckets,
+                                java.util.function.Consumer<List<LedgerReview.Counted>> chunks) {
+        Set<String> caseIds = new java.util.TreeSet<>();
+        for (Document bucket : buckets) {
+            Document members = bucket.get("members", Document.class);
+            if (members != null) {
+                caseIds.addAll(members.keySet());
+            }
+        }
+        List<String> all = new ArrayList<>(caseIds);
+        for (int i = 0; i < all.size(); i += READ_BATCH) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + READ_BATCH));
+            Map<String, Document> documents = byId(ledger, new LinkedHashSet<>(chunk), null);
+            List<LedgerReview.Counted> counted = new ArrayList<>();
+            for (String caseId : chunk) {
+                Document document = documents.get(caseId);
+                if (document != null) {
+                    counted.addAll(LedgerReview.counted(caseId, LedgerDocuments.entries(document).values(), query));
+                }
+            }
+            chunks.accept(counted);
+        }
+    }
+
+    /** The figures of the period's London days, in the BCU asked (or the borough's), or in every BCU. */
+    private List<Document> buckets(FindComplianceReviewQuery query, org.bson.conversions.Bson projection) {
+        List<String> bcus = query.borough() != null ? List.of(boroughBcu(query.borough()))
+                : query.bcu() != null ? List.of(query.bcu()) : bcuNames();
+        List<String> ids = new ArrayList<>();
+        Document extent = figures.find(eq("_id", ObligationLedgerProjection.EXTENT)).first();
+        if (extent == null) {
+            return List.of();
+        }
+        // Only the days some clock started on: a period of centuries lists no more documents than the data has days.
+        LocalDate first = max(londonDay(query.from()), LocalDate.parse(extent.getString("firstDay")));
+        LocalDate last = min(londonDay(query.to().minusNanos(1)), LocalDate.parse(extent.getString("lastDay")));
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            for (String bcu : bcus) {
+                ids.add(BucketFigures.id(day, bcu));
+            }
+        }
+        List<Document> found = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += READ_BATCH) {
+            var find = figures.find(in("_id", ids.subList(i, Math.min(ids.size(), i + READ_BATCH))));
+            (projection == null ? find : find.projection(projection)).forEach(found::add);
+        }
+        return found;
+    }
+
+    /** The London day of an instant; instants beyond any date (years past 999,999,999) are taken as the limits. */
+    private static LocalDate londonDay(Instant instant) {
+        Instant bounded = instant.isBefore(EARLIEST) ? EARLIEST : instant.isAfter(LATEST) ? LATEST : instant;
+        return bounded.atZone(WorkingDayCalendar.LONDON).toLocalDate();
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static String boroughBcu(String borough) {
+        try {
+            return Borough.valueOf(borough).bcu().displayName();
+        } catch (IllegalArgumentException e) {
+            return UNKNOWN;
+        }
+    }
+
+    private static List<String> bcuNames() {
+        List<String> names = new ArrayList<>();
+        for (BasicCommandUnit bcu : BasicCommandUnit.values()) {
+            names.add(bcu.displayName());
+        }
+        names.add(UNKNOWN);
+        return names;
+    }
+
+    private static boolean londonMidnight(Instant instant) {
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            return false;
+        }
+        ZonedDateTime london = instant.atZone(WorkingDayCalendar.LONDON);
+        return london.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+    }
+
+    private static Map<String, Document> byId(MongoCollection<Document> collection, Set<String> ids,
+                                              org.bson.conversions.Bson projection) {
+        Map<String, Document> found = new HashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += READ_BATCH) {
+            var find = collection.find(in("_id", all.subList(i, Math.min(all.size(), i + READ_BATCH)))).batchSize(READ_BATCH);
+            (projection == null ? find : find.projection(projection)).forEach(d -> found.put(d.getString("_id"), d));
+        }
+        return found;
+    }
+}

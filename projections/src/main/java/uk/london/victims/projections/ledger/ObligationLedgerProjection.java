@@ -1,0 +1,231 @@
+package uk.london.victims.projections.ledger;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+
+import uk.london.victims.domain.code.Obligation;
+import uk.london.victims.domain.code.ObligationEvaluator;
+import uk.london.victims.domain.code.ObligationStatus;
+import uk.london.victims.projections.review.ReviewDimension;
+import uk.london.victims.projections.support.BatchDocuments;
+import uk.london.victims.projections.support.BatchWrites;
+import uk.london.victims.projections.support.CaseFactDocuments;
+import uk.london.victims.projections.support.RecordDocuments;
+
+/**
+ * Keeps the obligation ledger from the case events (see {@link ObligationLedger} for the logic): per case
+ * its obligations with every revision, and apart from them its facts; per London day of clock start and BCU the review's
+ * figures; per hour the deadlines falling due (read by {@link OverdueSweeper}); per agency and BCU the open
+ * items of its work list; and every breach once. All are read by {@code _id}.
+ *
+ * <p>A batch writes figures, due hours and open items (shared by many cases, so as atomic updates) before the
+ * case documents: a redelivered event is then skipped by the case's version, or re-applied where the figures
+ * show that version was not counted; adding to and taking from the lists is idempotent.
+ */
+@Component
+@ProcessingGroup(ObligationLedgerProjection.PROCESSING_GROUP)
+public class ObligationLedgerProjection {
+
+    public static final String PROCESSING_GROUP = "obligation-ledger";
+    public static final String LEDGER = "obligation_ledger";
+    /** The case's facts, apart from its obligations: the processor reads them, the queries never do. */
+    public static final String FACTS = "obligation_facts";
+    public static final String FIGURES = "obligation_figures";
+    public static final String DUE = "obligation_due";
+    public static final String OPEN = "obligation_open";
+    public static final String BREACHES = "obligation_breaches";
+    public static final String SWEEPS = "obligation_sweeps";
+
+    /** In the figures: the first and last London days any clock started on, so a review never lists days with none. */
+    static final String EXTENT = "extent";
+    static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
+    /** What a work list shows: owed and not yet given (awaiting consent: the agency still has to seek it). */
+    static final Set<ObligationStatus> OUTSTANDING = Set.of(ObligationStatus.OPEN, ObligationStatus.OVERDUE,
+            ObligationStatus.AWAITING_CLOCK, ObligationStatus.AWAITING_CONSENT);
+
+    private final MongoDatabase database;
+    private final MongoCollection<Document> breaches;
+    private final ObligationLedger ledger;
+    private final LedgerSettings settings;
+    private final Clock clock;
+    private final BatchDocuments<String> cases;
+    private final BatchDocuments<String> caseFacts;
+    private final BatchWrites figures;
+    private final BatchWrites due;
+    private final BatchWrites open;
+
+    public ObligationLedgerProjection(MongoDatabase database, ObligationEvaluator evaluator, LedgerSettings settings, Clock clock) {
+        this.database = database;
+        this.breaches = database.getCollection(BREACHES);
+        this.ledger = new ObligationLedger(evaluator);
+        this.settings = settings;
+        this.clock = clock;
+        this.cases = new BatchDocuments<>(database.getCollection(LEDGER),
+                m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
+        this.caseFacts = new BatchDocuments<>(database.getCollection(FACTS),
+                m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
+        this.figures = new BatchWrites(database.getCollection(FIGURES));
+        this.due = new BatchWrites(database.getCollection(DUE));
+        this.open = new BatchWrites(database.getCollection(OPEN));
+    }
+
+    @EventHandler
+    void on(Object payload, DomainEventMessage<?> message) {
+        try {
+            project(payload, message);
+        } finally {
+            figures.endOfEvent();
+            due.endOfEvent();
+            open.endOfEvent();
+            caseFacts.endOfEvent();
+            cases.endOfEvent();
+        }
+    }
+
+    private void project(Object payload, DomainEventMessage<?> message) {
+        if (!"Case".equals(message.getType()) || !(payload instanceof Record event)) {
+            return;
+        }
+        String caseId = message.getAggregateIdentifier();
+        long version = message.getSequenceNumber();
+        Document stored = cases.find(caseId);
+        if (stored != null && stored.get("version", Number.class).longValue() >= version) {
+            return; // already applied: delivery is at least once
+        }
+        // The facts are written before the ledger document, so after a crash between the two they may already
+        // hold this event and later ones: take those up to this event, adding it if it is not there.
+        Document storedFacts = caseFacts.find(caseId);
+        List<Document> facts = new ArrayList<>();
+        if (storedFacts != null) {
+            storedFacts.getList("facts", Document.class).stream()
+                       .filter(f -> f.get("sequence", Number.class).longValue() < version).forEach(facts::add);
+        }
+        facts.add(CaseFactDocuments.entry(event, message));
+        Map<String, LedgerEntry> before = LedgerDocuments.entries(stored);
+        ObligationLedger.Applied applied = ledger.apply(before, facts.stream().map(CaseFactDocuments::fact).toList());
+
+        BucketFigures.Change change = BucketFigures.change(before, applied);
+        List<WriteModel<Document>> newBreaches = new ArrayList<>();
+        Instant now = clock.instant();
+        for (String key : applied.changed()) {
+            LedgerEntry entry = applied.entries().get(key);
+            dueHour(caseId, key, entry.current());
+            openItems(caseId, key, before.containsKey(key) ? before.get(key).current() : null, entry.current());
+            for (Instant deadline : entry.breaches()) {
+                if (deadline.isBefore(now)) {
+                    newBreaches.add(breach(caseId, entry, deadline));
+                }
+            }
+        }
+        for (String bucket : change.buckets()) {
+            figures.add(BucketFigures.updates(bucket, caseId, version, change, settings.dimensions(), settings.pairs()));
+        }
+        List<String> days = change.added().keySet().stream().map(BucketFigures::day).sorted().toList();
+        if (!days.isEmpty()) {
+            figures.add(List.of(new UpdateOneModel<>(eq("_id", EXTENT), Updates.combine(Updates.min("firstDay", days.get(0)),
+                    Updates.max("lastDay", days.get(days.size() - 1))), new UpdateOptions().upsert(true))));
+        }
+        write(breaches, newBreaches);
+        caseFacts.save(caseId, new Document("_id", caseId).append("version", version).append("facts", facts));
+        cases.save(caseId, new Document("_id", caseId).append("version", version)
+                .append("entries", LedgerDocuments.toDocuments(applied.entries())));
+    }
+
+    /** Lists an open obligation under the hour its deadline falls in, once. */
+    private void dueHour(String caseId, String key, LedgerRevision revision) {
+        Obligation o = revision.obligation();
+        if (o == null || o.status() != ObligationStatus.OPEN || o.deadline() == null) {
+            return;
+        }
+        Document ref = new Document("c", caseId).append("k", key).append("d", o.deadline().toString());
+        due.add(List.of(new UpdateOneModel<>(eq("_id", HOUR.format(o.deadline())), Updates.addToSet("refs", ref),
+                new UpdateOptions().upsert(true))));
+    }
+
+    /**
+     * Keeps an outstanding obligation on its work list with its current description, so the list answers without
+     * reading the cases: takes out the previous one, then adds the new one (both idempotent, in that order).
+     */
+    private void openItems(String caseId, String key, LedgerRevision previous, LedgerRevision next) {
+        String was = openList(previous);
+        String is = openList(next);
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        if (was != null) {
+            writes.add(new UpdateOneModel<>(eq("_id", was), Updates.pull("refs", new Document("c", caseId).append("k", key))));
+        }
+        if (is != null) {
+            Document item = new Document("c", caseId).append("k", key).append("r", next.recordedAt().toString())
+                    .append("o", RecordDocuments.toDocument(next.obligation()));
+            writes.add(new UpdateOneModel<>(eq("_id", is), Updates.push("refs", item), new UpdateOptions().upsert(true)));
+        }
+        open.add(writes);
+    }
+
+    /** The work list an outstanding obligation appears on: its owner's, in its case's BCU. */
+    static String openList(LedgerRevision revision) {
+        if (revision == null || revision.obligation() == null || !OUTSTANDING.contains(revision.obligation().status())) {
+            return null;
+        }
+        return openListId(revision.obligation().owner().name(), CellKey.values(revision.groups(), ReviewDimension.BCU).get(0));
+    }
+
+    static String openListId(String agency, String bcu) {
+        return agency + "|" + bcu;
+    }
+
+    /** A breach as a fact of its own, written once whoever finds it first (the processor or a sweeper). */
+    static WriteModel<Document> breach(String caseId, LedgerEntry entry, Instant deadline) {
+        Obligation o = entry.revisions().stream().map(LedgerRevision::obligation)
+                            .filter(x -> x != null && deadline.equals(x.deadline())).findFirst().orElseThrow();
+        String id = caseId + "|" + entry.key() + "|" + deadline.getEpochSecond() + "_" + deadline.getNano();
+        Document breach = new Document("caseId", caseId).append("key", entry.key()).append("ruleId", o.ruleId())
+                .append("owner", o.owner().name()).append("victimId", o.victimId()).append("triggerSequence", o.triggerSequence())
+                .append("overdueFrom", deadline.toString());
+        return new UpdateOneModel<>(eq("_id", id), Updates.setOnInsert(breach), new UpdateOptions().upsert(true));
+    }
+
+    static void write(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        try {
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            // Two writers upserting the same new breach: one insert wins, the other's duplicate key is the "once".
+            if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != 11000)) {
+                throw e;
+            }
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        for (String collection : List.of(LEDGER, FACTS, FIGURES, DUE, OPEN, BREACHES, SWEEPS)) {
+            database.getCollection(collection).drop();
+        }
+    }
+}

@@ -1,0 +1,373 @@
+package uk.london.victims.projections.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import uk.london.victims.domain.code.CaseFact;
+import uk.london.victims.domain.code.Obligation;
+import uk.london.victims.projections.obligations.CaseObligationsView;
+import uk.london.victims.projections.obligations.FindCaseObligationsQuery;
+import uk.london.victims.projections.review.FindComplianceReviewQuery;
+import uk.london.victims.projections.review.FindReviewedObligationsQuery;
+import uk.london.victims.projections.review.ReviewDimension;
+import uk.london.victims.projections.review.ReviewedObligationView;
+import uk.london.victims.projections.support.CaseFactDocuments;
+
+/**
+ * The ledger through its MongoDB adapter (the processor, the queries): the same answers as the rule engine
+ * and the full computation, unchanged by redelivered events, and rebuilt exactly from the events.
+ */
+public class ObligationLedgerOnMongoTest {
+
+    public record CrimeReportedEvent(String channel, Instant occurredAt) {
+    }
+
+    public record VictimAddedEvent(String victimId, String kind, Instant occurredAt) {
+    }
+
+    public record CrimeRecordedEvent(String borough, String offence, List<String> priorityFlags, Instant occurredAt) {
+    }
+
+    public record CrimeReclassifiedEvent(String offence, List<String> priorityFlags, Instant occurredAt) {
+    }
+
+    public record NeedsAssessedEvent(String victimId, List<String> enhancedRightsReasons, Instant occurredAt) {
+    }
+
+    public record EqualityDataRecordedEvent(String victimId, String ageBand, String sex, Instant occurredAt) {
+    }
+
+    public record SuspectArrestedEvent(Instant occurredAt) {
+    }
+
+    public record VictimInformedEvent(String victimId, Long aboutSequence, Instant occurredAt) {
+    }
+
+    /** A clock the test moves. */
+    static final class TestClock extends Clock {
+        Instant now;
+
+        TestClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoDatabase database;
+    private TestClock clock;
+    private ObligationLedgerProjection projection;
+    private LedgerQueries queries;
+    private final Map<String, List<CaseFact>> facts = new LinkedHashMap<>();
+    private final List<DomainEventMessage<?>> sent = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create("mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
+        database = client.getDatabase("t");
+        clock = new TestClock(Instant.parse("2026-06-01T12:00:00Z"));
+        LedgerSettings settings = new LedgerSettings("AGENCY:RIGHT,RIGHT:BOROUGH");
+        projection = new ObligationLedgerProjection(database, LedgerFixtures.EVALUATOR, settings, clock);
+        queries = new LedgerQueries(database, LedgerFixtures.EVALUATOR, settings);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void throughTheStoreTheLedgerAnswersAsTheRuleEngineAndTheFullComputationAndRebuildsTheSame() {
+        // A: Hackney, the victim told of the arrest late, enhanced rights found later, reclassified, equality data.
+        send("case-A", new CrimeReportedEvent("PHONE_999", at("2026-03-02T09:00:00Z")), at("2026-03-02T09:01:00Z"));
+        send("case-A", new VictimAddedEvent("V1", "DIRECT_VICTIM", at("2026-03-02T09:30:00Z")), at("2026-03-02T09:31:00Z"));
+        send("case-A", new CrimeRecordedEvent("HACKNEY", "ROBBERY", List.of("WEAPON_BASED"), at("2026-03-02T10:00:00Z")),
+                at("2026-03-02T10:01:00Z"));
+        send("case-A", new SuspectArrestedEvent(at("2026-03-03T13:00:00Z")), at("2026-03-03T13:05:00Z"));
+        send("case-A", new NeedsAssessedEvent("V1", List.of("INTIMIDATED"), at("2026-03-02T11:00:00Z")), at("2026-03-04T08:00:00Z"));
+        send("case-A", new VictimInformedEvent("V1", 3L, at("2026-03-09T09:00:00Z")), at("2026-03-09T09:10:00Z"));
+        send("case-A", new SuspectArrestedEvent(at("2026-03-05T13:00:00Z")), at("2026-03-09T12:00:00Z"));
+        send("case-A", new CrimeReclassifiedEvent("BURGLARY_RESIDENTIAL", List.of(), at("2026-03-10T09:00:00Z")),
+                at("2026-03-10T09:00:00Z"));
+        send("case-A", new EqualityDataRecordedEvent("V1", "AGE_35_44", "FEMALE", at("2026-03-10T10:00:00Z")),
+                at("2026-03-10T10:00:00Z"));
+        // B and C in one processor batch: Harrow, told in time; C never recorded as a crime.
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
+        batch.add(message("case-B", new CrimeReportedEvent("ONLINE", at("2026-03-02T20:00:00Z")), at("2026-03-02T20:00:00Z")));
+        batch.add(message("case-B", new VictimAddedEvent("V2", "BEREAVED_FAMILY_MEMBER", at("2026-03-02T20:00:00Z")),
+                at("2026-03-02T20:00:00Z")));
+        batch.add(message("case-C", new CrimeReportedEvent("ONLINE", at("2026-03-03T23:30:00Z")), at("2026-03-03T23:30:00Z")));
+        batch.add(message("case-B", new CrimeRecordedEvent("HARROW", "THEFT", List.of(), at("2026-03-03T08:00:00Z")),
+                at("2026-03-03T08:00:00Z")));
+        batch.add(message("case-B", new VictimInformedEvent("V2", 2L, at("2026-03-03T09:00:00Z")), at("2026-03-03T09:00:00Z")));
+        inOneBatch(batch);
+
+        List<Instant> instants = List.of(at("2026-03-02T09:00:30Z"), at("2026-03-03T13:04:00Z"), at("2026-03-04T07:59:59Z"),
+                at("2026-03-05T12:00:00Z"), at("2026-03-09T23:59:59Z"), at("2026-03-10T09:00:00Z"), clock.instant());
+        for (String caseId : facts.keySet()) {
+            for (Instant asOf : instants) {
+                Optional<CaseObligationsView> view = queries.handle(new FindCaseObligationsQuery(caseId, asOf));
+                assertThat(view).get().extracting(CaseObligationsView::obligations).as("%s as of %s", caseId, asOf)
+                        .isEqualTo(LedgerFixtures.EVALUATOR.evaluate(facts.get(caseId), asOf));
+            }
+        }
+
+        FullScanReview oracle = new FullScanReview(LedgerFixtures.EVALUATOR);
+        Instant from = at("2026-03-01T00:00:00Z");
+        Instant to = at("2026-04-01T00:00:00Z");
+        List<FindComplianceReviewQuery> reviews = new ArrayList<>();
+        for (Instant asOf : instants) {
+            reviews.add(new FindComplianceReviewQuery(from, to, asOf, ReviewDimension.RIGHT));
+            reviews.add(new FindComplianceReviewQuery(from, to, asOf, ReviewDimension.AGENCY, ReviewDimension.RIGHT, null, null));
+            reviews.add(new FindComplianceReviewQuery(from, to, asOf, ReviewDimension.RIGHT, ReviewDimension.SEX, null, null));
+            reviews.add(new FindComplianceReviewQuery(from, to, asOf, ReviewDimension.OFFENCE, null, "Central East", null));
+            reviews.add(new FindComplianceReviewQuery(from, to, asOf, ReviewDimension.RIGHTS_LEVEL, null, null, "HARROW"));
+            reviews.add(new FindComplianceReviewQuery(at("2026-03-02T12:00:00Z"), to, asOf, ReviewDimension.BCU));
+        }
+        for (FindComplianceReviewQuery review : reviews) {
+            assertThat(queries.handle(review)).as("%s", review).isEqualTo(oracle.review(facts, review));
+        }
+        // Not a trivial comparison: the Code's obligations alone (local standards are not counted by default).
+        assertThat(oracle.review(facts, reviews.get(reviews.size() - 6)).total().opened()).isGreaterThan(3);
+        FindComplianceReviewQuery byOffence = new FindComplianceReviewQuery(from, to, clock.instant(), ReviewDimension.OFFENCE);
+        assertThat(queries.handle(new FindReviewedObligationsQuery(byOffence, "BURGLARY_RESIDENTIAL")))
+                .extracting(ReviewedObligationView::caseId, ReviewedObligationView::obligation)
+                .isEqualTo(oracle.counted(facts, byOffence).stream()
+                        .filter(c -> c.groups().get(ReviewDimension.OFFENCE).contains("BURGLARY_RESIDENTIAL"))
+                        .map(c -> org.assertj.core.groups.Tuple.tuple(c.caseId(), c.obligation())).toList());
+
+        // Each agency's work list: what the rule engine says it owes and has not given, judged now.
+        for (uk.london.victims.domain.cases.Agency agency : uk.london.victims.domain.cases.Agency.values()) {
+            List<String> expected = new ArrayList<>();
+            facts.forEach((caseId, f) -> LedgerFixtures.EVALUATOR.evaluate(f, clock.instant()).stream()
+                    .filter(o -> o.owner() == agency && ObligationLedgerProjection.OUTSTANDING.contains(o.status()))
+                    .forEach(o -> expected.add(caseId + "/" + ObligationLedger.key(o) + "/" + o.status())));
+            assertThat(queries.handle(new uk.london.victims.projections.obligations.FindWorkListQuery(agency, clock.instant(), 2)))
+                    .as("%s's work list", agency)
+                    .extracting(item -> item.caseId() + "/" + ObligationLedger.key(item.obligation()) + "/" + item.obligation().status())
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+
+        // One BCU's: only its cases' items.
+        assertThat(queries.handle(new uk.london.victims.projections.obligations.FindWorkListQuery(
+                        uk.london.victims.domain.cases.Agency.POLICE, clock.instant(), 2, "Central East")))
+                .extracting(item -> item.caseId()).isNotEmpty().containsOnly("case-A");
+
+        // At an earlier instant: the items outstanding now, as they stood then (some changed since).
+        Instant earlier = at("2026-03-04T12:00:00Z");
+        List<String> then = new ArrayList<>();
+        facts.forEach((caseId, f) -> {
+            Map<String, Obligation> before = new LinkedHashMap<>();
+            LedgerFixtures.EVALUATOR.evaluate(f, earlier).forEach(o -> before.put(ObligationLedger.key(o), o));
+            LedgerFixtures.EVALUATOR.evaluate(f, clock.instant()).stream()
+                    .filter(o -> o.owner() == uk.london.victims.domain.cases.Agency.POLICE
+                                 && ObligationLedgerProjection.OUTSTANDING.contains(o.status()))
+                    .map(o -> before.get(ObligationLedger.key(o)))
+                    .filter(o -> o != null && o.owner() == uk.london.victims.domain.cases.Agency.POLICE
+                                 && ObligationLedgerProjection.OUTSTANDING.contains(o.status()))
+                    .forEach(o -> then.add(caseId + "/" + ObligationLedger.key(o) + "/" + o.status() + "/" + o.enhanced()));
+        });
+        assertThat(queries.handle(new uk.london.victims.projections.obligations.FindWorkListQuery(
+                        uk.london.victims.domain.cases.Agency.POLICE, earlier, 2)))
+                .extracting(item -> item.caseId() + "/" + ObligationLedger.key(item.obligation()) + "/" + item.obligation().status()
+                                    + "/" + item.obligation().enhanced())
+                .isNotEmpty().containsExactlyInAnyOrderElementsOf(then);
+
+        // The days any clock started on, which bound every review's reads (the reclassification revised three).
+        Document extent = database.getCollection(ObligationLedgerProjection.FIGURES)
+                .find(new Document("_id", ObligationLedgerProjection.EXTENT)).first();
+        List<String> days = facts.values().stream().flatMap(f -> LedgerFixtures.EVALUATOR.evaluate(f, clock.instant()).stream())
+                .filter(o -> o.clockStart() != null)
+                .map(o -> o.clockStart().atZone(uk.london.victims.domain.code.WorkingDayCalendar.LONDON).toLocalDate().toString())
+                .sorted().toList();
+        assertThat(extent.getString("firstDay")).isEqualTo(days.get(0));
+        assertThat(extent.getString("lastDay")).isEqualTo(days.get(days.size() - 1));
+
+        // Delivery is at least once: every event again changes nothing.
+        Map<String, List<Document>> built = readModels();
+        inOneBatch(sent);
+        sent.forEach(m -> projection.on(m.getPayload(), m));
+        assertThat(readModels()).isEqualTo(built);
+
+        // Rebuild: reset and replay from the first event, in one batch.
+        projection.reset();
+        inOneBatch(sent);
+        assertThat(readModels()).isEqualTo(built);
+    }
+
+    @Test
+    void aDeadlineBecomesABreachJustAfterItsInstantOnceWhicheverSweeperRunsAndAfterARestart() {
+        // Thursday 2 April 2026 (BST), before Easter: two working days are Tuesday 7 and Wednesday 8 April.
+        clock.now = at("2026-04-02T09:00:00Z");
+        reportAndRecord("case-E", at("2026-04-02T08:00:00Z"), at("2026-04-02T09:00:00Z"));
+        Instant deadline = at("2026-04-08T22:59:59.999999999Z");
+        assertThat(only(obligations("case-E", clock.instant()), "R4-needs-assessment-and-referral").deadline()).isEqualTo(deadline);
+
+        OverdueSweeper one = new OverdueSweeper(database, clock);
+        one.sweep(at("2026-04-08T12:00:00Z"));
+        one.sweep(deadline);
+        assertThat(breaches("case-E")).isEmpty();
+        one.sweep(deadline.plusNanos(1));
+        assertThat(breaches("case-E")).containsExactly("R4-needs-assessment-and-referral@" + deadline);
+        // Another instance, or this one restarted, sweeps the same hours again: still one breach.
+        new OverdueSweeper(database, clock).sweep(deadline.plusSeconds(3600));
+        one.sweep(deadline.plusNanos(2));
+        assertThat(breaches("case-E")).containsExactly("R4-needs-assessment-and-referral@" + deadline);
+        assertThat(obligations("case-E", deadline)).filteredOn(o -> o.ruleId().startsWith("R4")).extracting(Obligation::status)
+                .containsExactly(uk.london.victims.domain.code.ObligationStatus.OPEN);
+        assertThat(obligations("case-E", deadline.plusNanos(1))).filteredOn(o -> o.ruleId().startsWith("R4"))
+                .extracting(Obligation::status).containsExactly(uk.london.victims.domain.code.ObligationStatus.OVERDUE);
+    }
+
+    @Test
+    void deadlinesAcrossTheClockChangeAndMidnightBreachAtTheirInstant() {
+        // Friday 27 March 2026 (GMT); the clocks go forward on Sunday 29th: the second working day, Tuesday
+        // 31 March, ends at 23:59:59.999999999 BST, which is 22:59:59.999999999 UTC.
+        clock.now = at("2026-03-27T10:00:00Z");
+        reportAndRecord("case-F", at("2026-03-27T09:00:00Z"), at("2026-03-27T10:00:00Z"));
+        Instant afterChange = at("2026-03-31T22:59:59.999999999Z");
+        assertThat(only(obligations("case-F", clock.instant()), "R4-needs-assessment-and-referral").deadline()).isEqualTo(afterChange);
+        // A report at 23:30 on Saturday 31 January, never recorded as a crime: 24 hours run to 23:30 on Sunday.
+        send("case-G", new CrimeReportedEvent("ONLINE", at("2026-01-31T23:30:00Z")), at("2026-03-27T10:00:00Z"));
+        send("case-G", new VictimAddedEvent("V1", "DIRECT_VICTIM", at("2026-01-31T23:30:00Z")), at("2026-03-27T10:00:00Z"));
+        // Recorded long after its deadline: the processor writes that breach itself, no sweep needed.
+        assertThat(breaches("case-G")).containsExactly("R2-crime-recorded@2026-02-01T23:30:00Z");
+
+        OverdueSweeper sweeper = new OverdueSweeper(database, clock);
+        for (Instant now = at("2026-03-27T11:00:00Z"); now.isBefore(afterChange); now = now.plusSeconds(6 * 3600)) {
+            sweeper.sweep(now);
+        }
+        sweeper.sweep(afterChange);
+        assertThat(breaches("case-F")).isEmpty();
+        sweeper.sweep(afterChange.plusNanos(1));
+        assertThat(breaches("case-F")).containsExactly("R4-needs-assessment-and-referral@" + afterChange);
+    }
+
+    @Test
+    void anObligationMetInTimeIsNoBreachAndOneToldOfTooLateStaysABreachOnceMet() {
+        clock.now = at("2026-03-02T10:00:00Z");
+        reportAndRecord("case-H", at("2026-03-02T09:00:00Z"), at("2026-03-02T10:00:00Z"));
+        send("case-H", new NeedsAssessedEvent("V1", List.of(), at("2026-03-03T09:00:00Z")), at("2026-03-03T09:00:00Z"));
+        Instant r3 = only(obligations("case-H", clock.instant()), "R3-written-acknowledgement").deadline();
+        OverdueSweeper sweeper = new OverdueSweeper(database, clock);
+        sweeper.sweep(r3.plusNanos(1));
+        assertThat(breaches("case-H")).containsExactlyInAnyOrder("R3-written-acknowledgement@" + r3,
+                "R5-compensation-information@" + only(obligations("case-H", clock.instant()), "R5-compensation-information").deadline());
+        // Told a day later: met late, and the breach it was stays on record.
+        clock.now = r3.plusSeconds(86_400);
+        send("case-H", new VictimInformedEvent("V1", 2L, r3.plusSeconds(86_000)), clock.now);
+        assertThat(only(obligations("case-H", clock.now), "R3-written-acknowledgement").status())
+                .isEqualTo(uk.london.victims.domain.code.ObligationStatus.MET_LATE);
+        assertThat(breaches("case-H")).contains("R3-written-acknowledgement@" + r3)
+                .noneMatch(b -> b.startsWith("R4"));
+    }
+
+    private void reportAndRecord(String caseId, Instant reported, Instant recorded) {
+        send(caseId, new CrimeReportedEvent("ONLINE", reported), reported);
+        send(caseId, new VictimAddedEvent("V1", "DIRECT_VICTIM", reported), reported);
+        send(caseId, new CrimeRecordedEvent("HACKNEY", "ROBBERY", List.of(), recorded), recorded);
+    }
+
+    private List<Obligation> obligations(String caseId, Instant asOf) {
+        return queries.handle(new FindCaseObligationsQuery(caseId, asOf)).orElseThrow().obligations();
+    }
+
+    private List<String> breaches(String caseId) {
+        List<String> found = new ArrayList<>();
+        database.getCollection(ObligationLedgerProjection.BREACHES).find().forEach(d -> {
+            if (caseId.equals(d.getString("caseId"))) {
+                found.add(d.getString("ruleId") + "@" + d.getString("overdueFrom"));
+            }
+        });
+        return found;
+    }
+
+    private Map<String, List<Document>> readModels() {
+        Map<String, List<Document>> models = new LinkedHashMap<>();
+        for (String collection : List.of(ObligationLedgerProjection.LEDGER, ObligationLedgerProjection.FACTS, ObligationLedgerProjection.FIGURES,
+                ObligationLedgerProjection.DUE, ObligationLedgerProjection.OPEN, ObligationLedgerProjection.BREACHES)) {
+            List<Document> documents = database.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>());
+            // Lists of references are sets: their order follows which case was handled first.
+            documents.forEach(d -> {
+                if (d.containsKey("refs")) {
+                    List<Document> refs = new ArrayList<>(d.getList("refs", Document.class));
+                    refs.sort(java.util.Comparator.comparing(Document::toJson));
+                    d.put("refs", refs);
+                }
+            });
+            models.put(collection, documents);
+        }
+        return models;
+    }
+
+    private void inOneBatch(List<DomainEventMessage<?>> messages) {
+        new BatchingUnitOfWork<>(new ArrayList<>(messages)).executeWithResult(() -> {
+            DomainEventMessage<?> message = (DomainEventMessage<?>) CurrentUnitOfWork.get().getMessage();
+            projection.on(message.getPayload(), message);
+            return null;
+        });
+    }
+
+    private void send(String caseId, Record event, Instant recordedAt) {
+        DomainEventMessage<?> message = message(caseId, event, recordedAt);
+        projection.on(event, message);
+    }
+
+    private DomainEventMessage<?> message(String caseId, Record event, Instant recordedAt) {
+        List<CaseFact> caseFacts = facts.computeIfAbsent(caseId, c -> new ArrayList<>());
+        DomainEventMessage<?> message = new GenericDomainEventMessage<>("Case", caseId, caseFacts.size(), event, Map.of(),
+                java.util.UUID.randomUUID().toString(), recordedAt);
+        caseFacts.add(CaseFactDocuments.fact(CaseFactDocuments.entry(event, message)));
+        sent.add(message);
+        return message;
+    }
+
+    static Instant at(String instant) {
+        return Instant.parse(instant);
+    }
+
+    static Obligation only(List<Obligation> obligations, String ruleId) {
+        return obligations.stream().filter(o -> o.ruleId().equals(ruleId)).findFirst().orElseThrow();
+    }
+}
