@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -240,12 +241,28 @@ class CaseForVictim {
         return decisions;
     }
 
-    /** An offender who has admitted the offence or been convicted: only then is restorative justice offered. */
-    private static Optional<String> admittedOffender(CaseTimelineView timeline) {
+    /**
+     * An offender who has admitted the offence (in interview, by accepting a caution, or by pleading guilty) or
+     * been convicted: only then is restorative justice offered, as the case itself requires.
+     */
+    static Optional<String> admittedOffender(CaseTimelineView timeline) {
+        // A plea is recorded against a hearing; the hearing's listing names the defendant.
+        Map<Object, Object> defendantOfHearing = new HashMap<>();
         for (TimelineEntryView entry : timeline.entries()) {
-            Object suspect = entry.details().get("suspectId");
-            boolean admitted = ("SuspectInterviewed".equals(entry.type()) && Boolean.TRUE.equals(entry.details().get("admittedOffence")))
-                               || ("VerdictRecorded".equals(entry.type()) && "GUILTY".equals(String.valueOf(entry.details().get("verdict"))));
+            Map<String, Object> details = entry.details();
+            Object suspect = details.get("suspectId");
+            if ("HearingListed".equals(entry.type())) {
+                defendantOfHearing.put(details.get("hearingId"), suspect);
+            }
+            boolean admitted = switch (entry.type()) {
+                case "SuspectInterviewed", "OutOfCourtDisposalGiven" -> Boolean.TRUE.equals(details.get("admittedOffence"));
+                case "VerdictRecorded" -> "GUILTY".equals(String.valueOf(details.get("verdict")));
+                case "HearingOutcomeRecorded" -> "GUILTY_PLEA".equals(String.valueOf(details.get("outcome")));
+                default -> false;
+            };
+            if ("HearingOutcomeRecorded".equals(entry.type())) {
+                suspect = defendantOfHearing.get(details.get("hearingId"));
+            }
             if (admitted && suspect != null) {
                 return Optional.of(suspect.toString());
             }
