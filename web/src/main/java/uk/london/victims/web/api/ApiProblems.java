@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import com.mongodb.MongoException;
 
 import uk.london.victims.domain.people.PersonErasedException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebInputException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -136,8 +138,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 unreadableBody(e))));
     }
 
-    /** Names the field and what it accepts, without echoing parser internals. */
+    /** Names the field or query parameter and what it accepts, without echoing parser internals. */
     private static String unreadableBody(ServerWebInputException e) {
+        if (e instanceof MissingRequestValueException missing) {
+            return missing.getName() + " is required";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TypeMismatchException mismatch) {
+                return badParameter(mismatch, e);
+            }
+        }
         Throwable cause = e;
         while (cause != null && !(cause instanceof JsonMappingException) && !(cause instanceof JsonProcessingException)) {
             cause = cause.getCause();
@@ -167,6 +177,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             return "The request body is not valid JSON";
         }
         return "The request could not be read";
+    }
+
+    private static String badParameter(TypeMismatchException mismatch, ServerWebInputException e) {
+        String name = mismatch.getPropertyName() != null ? mismatch.getPropertyName()
+                : e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null
+                        ? e.getMethodParameter().getParameterName() : "A parameter";
+        Class<?> target = mismatch.getRequiredType();
+        if (target != null && target.isEnum()) {
+            return name + " must be one of " + Arrays.toString(target.getEnumConstants());
+        }
+        if (target == Instant.class) {
+            return name + " must be an ISO-8601 instant with a zone, such as 2026-03-01T20:15:00Z";
+        }
+        return name + " has the wrong format";
     }
 
     private static String fieldPath(JsonMappingException e) {
