@@ -211,8 +211,10 @@ public class PlanMeasuresQueries {
         if (range == null || !from.isBefore(to)) {
             return Set.of();
         }
-        LocalDate first = max(from.atZone(WorkingDayCalendar.LONDON).toLocalDate(), LocalDate.parse(range.getString("first")));
-        LocalDate last = min(to.minusNanos(1).atZone(WorkingDayCalendar.LONDON).toLocalDate(), LocalDate.parse(range.getString("last")));
+        LocalDate stored = LocalDate.parse(range.getString("first"));
+        LocalDate storedLast = LocalDate.parse(range.getString("last"));
+        LocalDate first = max(londonDay(from, stored, storedLast), stored);
+        LocalDate last = min(londonDay(to.equals(Instant.MIN) ? to : to.minusNanos(1), stored, storedLast), storedLast);
         List<String> dayIds = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             dayIds.add(day.toString());
@@ -310,6 +312,20 @@ public class PlanMeasuresQueries {
             medians.put(group, n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2);
         });
         return medians;
+    }
+
+    /**
+     * The London day of an instant, or a day just outside the stored ones for an instant beyond them: the API
+     * accepts any instant, some of which (year -999999999) have no London date at all (found by the fuzzer).
+     */
+    private static LocalDate londonDay(Instant at, LocalDate firstStored, LocalDate lastStored) {
+        if (at.isBefore(firstStored.atStartOfDay(WorkingDayCalendar.LONDON).toInstant())) {
+            return firstStored.minusDays(1);
+        }
+        if (!at.isBefore(lastStored.plusDays(1).atStartOfDay(WorkingDayCalendar.LONDON).toInstant())) {
+            return lastStored.plusDays(1);
+        }
+        return at.atZone(WorkingDayCalendar.LONDON).toLocalDate();
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

@@ -68,6 +68,19 @@ class PlanMeasuresProjectionTest {
     }
 
     @Test
+    void aPeriodFromBeforeAnyCalendarDateToTheFarFutureCountsWhatIsStored() {
+        // The API accepts any instant; year -999999999 has no London date (a 500 the fuzzer found).
+        CaseId id = new CaseId("case-any-period");
+        handle(id, 0, new CrimeReportedEvent(id, ReportChannel.ONLINE, Instant.parse("2025-03-03T10:00:00Z")), "2025-03-03T10:01:00Z");
+
+        assertThat(measures(Instant.parse("-999999999-01-01T00:00:00Z"), Instant.parse("+999999999-12-31T23:59:59Z"),
+                "2026-01-01T00:00:00Z").cases()).isEqualTo(1);
+        assertThat(measures(Instant.parse("-999999999-01-01T00:00:00Z"), Instant.parse("1900-01-01T00:00:00Z"),
+                "2026-01-01T00:00:00Z").cases()).isZero();
+        assertThat(measures(Instant.parse("2099-01-01T00:00:00Z"), Instant.MAX, "2026-01-01T00:00:00Z").cases()).isZero();
+    }
+
+    @Test
     void aReclassificationRecordedLaterChangesTheFiguresOnlyFromWhenItWasRecorded() {
         CaseId id = new CaseId("case-reclassified");
         handle(id, 0, new CrimeReportedEvent(id, ReportChannel.ONLINE, Instant.parse("2025-03-03T10:00:00Z")), "2025-03-03T10:01:00Z");
