@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
  * is read, by {@link TooLargeRequests}.
  */
 @Component
-// After SecurityHeaders, so the refusal carries the headers too; before Spring Security (-100), which reads forms.
-// After the trusted-proxy filter and the security headers, so a refusal carries the headers too.
+// After the trusted-proxy filter and the security headers, so a refusal carries the headers too; before Spring
+// Security (-100), which reads forms.
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class OversizedBodies implements WebFilter {
 
