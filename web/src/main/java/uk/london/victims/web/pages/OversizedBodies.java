@@ -3,6 +3,8 @@ package uk.london.victims.web.pages;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
@@ -34,6 +36,20 @@ class OversizedBodies implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long declared = exchange.getRequest().getHeaders().getContentLength();
-        return declared > limit ? tooLarge.refuse(exchange) : chain.filter(exchange);
+        if (declared <= limit) {
+            return chain.filter(exchange);
+        }
+        if (declared <= DRAIN_AT_MOST) {
+            // Read and drop the body before answering, so the connection carries the client's next request cleanly
+            // (an unread body on a reused connection left a request unanswered, found by the fuzzer).
+            return exchange.getRequest().getBody().doOnNext(DataBufferUtils::release)
+                           .then(Mono.defer(() -> tooLarge.refuse(exchange)));
+        }
+        // Too large even to read and drop: answer, and close the connection after the answer.
+        exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+        return tooLarge.refuse(exchange);
     }
+
+    /** A refused body up to this size is read and dropped; a larger one closes the connection instead. */
+    static final long DRAIN_AT_MOST = 1024 * 1024;
 }

@@ -62,9 +62,6 @@ class TooLargeRequests implements WebExceptionHandler {
         log.info("Refused a request body over the size limit: {} {} (413)", exchange.getRequest().getMethod(), path);
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(HttpStatus.PAYLOAD_TOO_LARGE);
-        // The body was never read: the connection must not carry another request, or its unread bytes would be
-        // taken for the next one.
-        response.getHeaders().set(org.springframework.http.HttpHeaders.CONNECTION, "close");
         if (path.startsWith("/api/")) {
             return problem(response, path);
         }
