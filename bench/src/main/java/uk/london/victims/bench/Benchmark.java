@@ -458,22 +458,28 @@ public final class Benchmark {
                 new String[] {"review.plan_measures", "/api/review/plan-measures?" + period},
                 new String[] {"review.plan_measures_month", "/api/review/plan-measures?" + month},
                 new String[] {"review.plan_measures_as_known_earlier", "/api/review/plan-measures?" + period + pastAsOf})) {
-            Histogram latency = new Histogram(3);
-            for (int i = 0; i < REVIEW_REPEATS; i++) {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(base + page[1])).header("Authorization", "Bearer " + token)
-                        .timeout(Duration.ofMinutes(5)).GET().build();
-                long t = System.nanoTime();
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                latency.recordValue(System.nanoTime() - t);
-                if (response.statusCode() != 200) {
-                    notes.add(page[0] + " answered " + response.statusCode() + ": " + response.body());
-                }
-            }
+            Histogram latency = timedGets(http, base + page[1], token, REVIEW_REPEATS, page[0]);
             figure(page[0] + ".max_ms", latency.getMaxValue() / 1e6, "ms");
             figure(page[0] + ".p50_ms", latency.getValueAtPercentile(50) / 1e6, "ms");
         }
         figure("review.cases_in_year", database.getCollection("case_summaries").countDocuments(), "cases");
         ledger("large");
+    }
+
+    /** One GET asked {@code repeats} times in a row, timed; an answer other than 200 is noted under {@code name}. */
+    private Histogram timedGets(HttpClient http, String url, String token, int repeats, String name) throws Exception {
+        Histogram latency = new Histogram(3);
+        for (int i = 0; i < repeats; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofMinutes(5)).GET().build();
+            long t = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            latency.recordValue(System.nanoTime() - t);
+            if (response.statusCode() != 200) {
+                notes.add(name + " answered " + response.statusCode() + ": " + response.body());
+            }
+        }
+        return latency;
     }
 
     /** Each ledger read is asked this many times; percentiles are reported. */
@@ -510,18 +516,8 @@ public final class Benchmark {
                 {"review_two_way", "/api/review?groupBy=AGENCY&thenBy=RIGHT&" + period},
                 {"review_past", "/api/review?groupBy=RIGHT&asOf=" + pastAsOf + "&" + period}};
         for (String[] page : pages) {
-            Histogram latency = new Histogram(3);
-            for (int i = 0; i < LEDGER_REPEATS; i++) {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(base + page[1])).header("Authorization", "Bearer " + token)
-                        .timeout(Duration.ofMinutes(5)).GET().build();
-                long t = System.nanoTime();
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                latency.recordValue(System.nanoTime() - t);
-                if (response.statusCode() != 200) {
-                    notes.add("ledger." + scale + "." + page[0] + " answered " + response.statusCode() + ": " + response.body());
-                }
-            }
-            percentiles("ledger." + scale + "." + page[0], latency);
+            String name = "ledger." + scale + "." + page[0];
+            percentiles(name, timedGets(http, base + page[1], token, LEDGER_REPEATS, name));
         }
         // A unit's work list: the police of the busiest BCU.
         read(http, "ledger." + scale + ".work_list", token(http, base, "ADMIN"),
