@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -37,6 +40,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 import uk.london.victims.application.audit.AuditLog;
 import uk.london.victims.domain.cases.Agency;
 import uk.london.victims.domain.cases.CaseCommand;
@@ -57,8 +61,10 @@ import uk.london.victims.domain.cases.SuspectId;
 import uk.london.victims.domain.cases.VictimPersonalStatementStep;
 import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.PersonalDataVault;
+import uk.london.victims.projections.timeline.CaseTimelineChanged;
 import uk.london.victims.projections.timeline.CaseTimelineProjection;
 import uk.london.victims.projections.timeline.CaseTimelineView;
+import uk.london.victims.projections.timeline.FindCaseTimelineQuery;
 
 /**
  * The signed-in victim's case: the page, its live updates, and each action. The case and the victim
@@ -72,7 +78,10 @@ class TrackController {
     static final Set<String> ACTIONS = Set.of("request-update", "message", "contact", "statement", "restorative-justice",
             "review", "complaint", "rate");
     private static final String COULD_NOT_RECORD = "We could not save that just now. Please try again, or contact the officer in your case.";
-    private static final Duration POLL = Duration.ofSeconds(2);
+    /** How long one stream stays open; the browser then reconnects with Last-Event-ID. */
+    private static final Duration LIVE_FOR = Duration.ofMinutes(15);
+    /** Changes held for a slow page; older ones are dropped, since a read brings every step up to now. */
+    private static final int LIVE_BUFFER = 16;
 
     record Support(String name, String text, String phone, String url, List<String> forFlags, List<String> forOffences) {
     }
@@ -85,10 +94,12 @@ class TrackController {
     private final PortalSignIn signIn;
     private final ObjectMapper json;
     private final List<Support> support;
+    private final QueryGateway queries;
 
     TrackController(CaseForVictim cases, CommandGateway commands, PersonalDataVault vault, AuditLog audit, Clock clock,
-                    PortalSignIn signIn, ObjectMapper json) {
+                    PortalSignIn signIn, ObjectMapper json, QueryGateway queries) {
         this.cases = cases;
+        this.queries = queries;
         this.commands = commands;
         this.vault = vault;
         this.audit = audit;
@@ -114,9 +125,11 @@ class TrackController {
     }
 
     /**
-     * New steps as they are recorded, for as long as the page is open (at most the idle timeout). Each
-     * event's id is the case version it brings the page to, so a reconnecting browser's Last-Event-ID
-     * resumes exactly where it left off.
+     * New steps as they are recorded, for as long as the page is open (at most the idle timeout). Pushed, not
+     * polled (ADR 0029): the stream waits on the timeline's change signal, so an idle page costs the store
+     * nothing; on a change it checks the session is still good and reads the timeline once. Each event's id is
+     * the case version it brings the page to, so a reconnecting browser's Last-Event-ID resumes exactly where
+     * it left off.
      */
     @GetMapping(path = "/track/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
@@ -127,21 +140,54 @@ class TrackController {
             AtomicLong seen = new AtomicLong(start);
             // A first comment sends the response headers at once, and tells the browser how soon to reconnect.
             ServerSentEvent<String> hello = ServerSentEvent.<String>builder().comment("connected").retry(Duration.ofSeconds(5)).build();
-            return Flux.concat(Flux.just(hello), Flux.interval(Duration.ZERO, POLL).onBackpressureDrop()
-                    .take(Duration.ofMinutes(15))
-                    // Signed out everywhere while the page is open: the stream ends too.
-                    .concatMap(tick -> blocking(() -> signIn.stillValid(identity)
-                            ? Optional.of(cases.timeline(identity.caseId())) : Optional.<Optional<CaseTimelineView>>empty()))
-                    .takeWhile(Optional::isPresent)
-                    .map(Optional::get)
-                    .filter(timeline -> timeline.isPresent() && timeline.get().version() > seen.get())
-                    .map(timeline -> {
-                        List<VictimSteps.Step> steps = cases.steps(timeline.get(), identity.victimId(), seen.get());
-                        seen.set(timeline.get().version());
-                        return ServerSentEvent.<String>builder().id(String.valueOf(timeline.get().version())).event("steps")
-                                .data(toJson(steps)).build();
-                    }));
+            return Flux.using(() -> queries.subscriptionQuery(FindCaseTimelineQuery.class.getName(),
+                            new FindCaseTimelineQuery(identity.caseId(), false),
+                            ResponseTypes.optionalInstanceOf(CaseTimelineView.class), ResponseTypes.instanceOf(CaseTimelineChanged.class),
+                            LIVE_BUFFER),
+                    live -> Flux.concat(Flux.just(hello),
+                            // Subscribed before the first read, so a change between the two is not missed.
+                            Flux.concat(Mono.just(-1L), live.updates().map(CaseTimelineChanged::version))
+                                    .onBackpressureLatest()
+                                    .filter(version -> version < 0 || version > seen.get())
+                                    .concatMap(version -> read(identity, version), 1)
+                                    // Signed out everywhere, erased, or past the session's lifetime: the stream ends.
+                                    .takeWhile(Optional::isPresent)
+                                    .map(Optional::get)
+                                    .filter(timeline -> timeline.isPresent() && timeline.get().version() > seen.get())
+                                    .map(timeline -> {
+                                        List<VictimSteps.Step> steps = cases.steps(timeline.get(), identity.victimId(), seen.get());
+                                        seen.set(timeline.get().version());
+                                        return ServerSentEvent.<String>builder().id(String.valueOf(timeline.get().version()))
+                                                .event("steps").data(toJson(steps)).build();
+                                    })),
+                    SubscriptionQueryResult::close)
+                    .take(LIVE_FOR);
         });
+    }
+
+    /**
+     * The timeline once it has reached {@code version}, if the session is still good (else empty, which ends
+     * the stream). Another instance may project the event a little after this one hears of it, so a timeline
+     * behind the signal is read again, a few times, with growing pauses; after that the next change brings it.
+     */
+    private Mono<Optional<Optional<CaseTimelineView>>> read(PortalIdentity identity, long version) {
+        return blocking(() -> signIn.stillValid(identity) ? Optional.of(cases.timeline(identity.caseId())) : Optional.<Optional<CaseTimelineView>>empty())
+                .flatMap(read -> read.isEmpty() || read.get().map(CaseTimelineView::version).orElse(-1L) >= version
+                        ? Mono.just(read) : Mono.error(new BehindTheSignal(read)))
+                .retryWhen(Retry.backoff(6, Duration.ofMillis(25)).maxBackoff(Duration.ofMillis(800))
+                        .filter(BehindTheSignal.class::isInstance).onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                .onErrorResume(BehindTheSignal.class, behind -> Mono.just(behind.read));
+    }
+
+    /** The timeline read was older than the change signalled. */
+    private static final class BehindTheSignal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Optional<Optional<CaseTimelineView>> read;
+
+        BehindTheSignal(Optional<Optional<CaseTimelineView>> read) {
+            super(null, null, false, false);
+            this.read = read;
+        }
     }
 
     @GetMapping("/track/{action}")
