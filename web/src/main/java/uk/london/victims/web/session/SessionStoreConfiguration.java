@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,9 @@ import org.springframework.session.data.mongo.ReactiveMongoSessionRepository;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 
@@ -65,6 +69,17 @@ public class SessionStoreConfiguration {
         repository.setDefaultMaxInactiveInterval(idle);
         repository.setMongoSessionConverter(new JacksonMongoSessionConverter());
         return new HashedIdSessionRepository(repository, idle);
+    }
+
+    /**
+     * On MongoDB the store itself removes sessions once expired (a TTL index on the library's {@code expireAt});
+     * the embedded store ignores it, and an expired session there is never served, only left behind.
+     * Idempotent: creating an index that exists with the same options does nothing.
+     */
+    @Bean
+    SmartInitializingSingleton sessionExpiryIndex(MongoDatabase database) {
+        return () -> database.getCollection(COLLECTION).createIndex(Indexes.ascending("expireAt"),
+                new IndexOptions().name("expireAt").expireAfter(0L, TimeUnit.SECONDS));
     }
 
     @Bean
