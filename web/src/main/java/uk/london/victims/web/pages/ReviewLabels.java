@@ -28,6 +28,16 @@ final class ReviewLabels {
             Map.entry("R11", "Right 11: Victim Contact Scheme"),
             Map.entry("R12", "Right 12: complaints"));
 
+    /** Agencies as people call them: "CPS", not "Cps". */
+    private static final Map<String, String> AGENCIES = Map.of(
+            "POLICE", "Police",
+            "CPS", "CPS",
+            "WITNESS_CARE", "Witness Care Unit",
+            "COURT", "Courts (HMCTS)",
+            "PROBATION", "Probation Service",
+            "RESTORATIVE_JUSTICE_PROVIDER", "Restorative justice provider",
+            "VICTIM_SUPPORT", "Victim support service");
+
     static final Map<ReviewDimension, String> DIMENSIONS = new java.util.LinkedHashMap<>();
 
     static {
@@ -65,6 +75,9 @@ final class ReviewLabels {
                 return group;
             }
         }
+        if (by == ReviewDimension.AGENCY) {
+            return agency(group);
+        }
         if (by == ReviewDimension.MONTH) {
             return month(group);
         }
@@ -78,6 +91,15 @@ final class ReviewLabels {
         }
         return java.util.Comparator.comparing((String group) -> group.matches("R\\d+") ? Integer.parseInt(group.substring(1)) : Integer.MAX_VALUE)
                                    .thenComparing(java.util.Comparator.naturalOrder());
+    }
+
+    static String agency(String code) {
+        return AGENCIES.getOrDefault(code, words(code));
+    }
+
+    /** A borough's name from its code; anything else (such as "unknown") as it is. */
+    static String borough(String code) {
+        return code == null ? "–" : group(ReviewDimension.BOROUGH, code);
     }
 
     static String month(String yearMonth) {
