@@ -56,6 +56,7 @@ import uk.london.victims.web.pages.ReviewViews.ObligationRow;
 import uk.london.victims.web.pages.ReviewViews.StageRow;
 import uk.london.victims.web.review.AuditedReviewReads;
 import uk.london.victims.web.review.PublicationRule;
+import uk.london.victims.web.review.ReviewLabels;
 import uk.london.victims.web.security.StaffMember;
 
 /**

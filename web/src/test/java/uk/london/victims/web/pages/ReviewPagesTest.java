@@ -22,6 +22,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 import com.mongodb.client.MongoDatabase;
 
 import uk.london.victims.projections.review.ReviewDimension;
+import uk.london.victims.web.review.ReviewLabels;
 
 /** The review pages over HTTP: who may see them, that they say what the JSON says, and that drilling down is audited. */
 @AutoConfigureWebTestClient
