@@ -158,7 +158,7 @@ class ReviewPagesTest extends PagesOnEmbeddedStore {
 
         // The first line says when "now" was, a moment apart; every figure is the same, Sutton's withheld.
         assertThat(fromPage.lines().skip(1).toList()).isEqualTo(fromApi.lines().skip(1).toList())
-                .contains("\"SUTTON\",[c],[c],[c],[c],[c],[c],[c],[c],[c],[c],[c]");
+                .contains("\"SUTTON\",\"Sutton\",[c],[c],[c],[c],[c],[c],[c],[c],[c],[c],[c]");
         http.get().uri(href).exchange().expectStatus().isFound();
     }
 
