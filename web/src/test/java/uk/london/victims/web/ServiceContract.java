@@ -527,7 +527,7 @@ abstract class ServiceContract {
         String csv = commissioner.get().uri(b -> b.path("/api/review/export.csv").queryParam("from", "2026-03-02T00:00:00Z")
                         .queryParam("to", "2026-03-03T00:00:00Z").queryParam("groupBy", "BOROUGH").build())
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(csv).contains("\"HARROW\",[c],[c],[c],[c],[c],[c],[c],[c],[c],[c],[c]");
+        assertThat(csv).contains("\"HARROW\",\"Harrow\",[c],[c],[c],[c],[c],[c],[c],[c],[c],[c],[c]");
 
         long audited = database.getCollection("audit_log").countDocuments();
         List<Map<String, Object>> behind = commissioner.get().uri(b -> b.path("/api/review/obligations")

@@ -174,13 +174,16 @@ public class LedgerQueries {
         return LedgerReview.view(query, cells);
     }
 
-    /** The obligations behind one group's figures, each with its case. */
+    /** The obligations behind one group's figures (or one cell of a two-way review), each with its case and where it is. */
     @QueryHandler
     public List<ReviewedObligationView> handle(FindReviewedObligationsQuery query) {
         List<ReviewedObligationView> behind = new ArrayList<>();
         forEachCounted(query.review(), buckets(query.review(), Projections.include("members")), chunk -> chunk.stream()
                 .filter(c -> CellKey.values(c.groups(), query.review().groupBy()).contains(query.group()))
-                .forEach(c -> behind.add(new ReviewedObligationView(c.caseId(), c.obligation()))));
+                .filter(c -> query.thenGroup() == null || query.review().thenBy() == null
+                             || CellKey.values(c.groups(), query.review().thenBy()).contains(query.thenGroup()))
+                .forEach(c -> behind.add(new ReviewedObligationView(c.caseId(), c.obligation(),
+                        CellKey.values(c.groups(), ReviewDimension.BOROUGH).get(0), CellKey.values(c.groups(), ReviewDimension.BCU).get(0)))));
         return behind;
     }
 

@@ -176,6 +176,18 @@ public class ObligationLedgerOnMongoTest {
                 .isEqualTo(oracle.counted(facts, byOffence).stream()
                         .filter(c -> c.groups().get(ReviewDimension.OFFENCE).contains("BURGLARY_RESIDENTIAL"))
                         .map(c -> org.assertj.core.groups.Tuple.tuple(c.caseId(), c.obligation())).toList());
+        // One cell of a cross-tabulation: the agency's obligations of one right only, each with its case's borough and BCU.
+        FindComplianceReviewQuery agencyByRight = new FindComplianceReviewQuery(from, to, clock.instant(), ReviewDimension.AGENCY,
+                ReviewDimension.RIGHT, null, null);
+        List<org.assertj.core.groups.Tuple> cell = oracle.counted(facts, agencyByRight).stream()
+                .filter(c -> c.groups().get(ReviewDimension.AGENCY).contains("POLICE") && c.groups().get(ReviewDimension.RIGHT).contains("R6"))
+                .map(c -> org.assertj.core.groups.Tuple.tuple(c.caseId(), c.obligation(), c.groups().get(ReviewDimension.BOROUGH).get(0),
+                        c.groups().get(ReviewDimension.BCU).get(0))).toList();
+        assertThat(cell).isNotEmpty();
+        assertThat(queries.handle(new FindReviewedObligationsQuery(agencyByRight, "POLICE", "R6")))
+                .extracting(ReviewedObligationView::caseId, ReviewedObligationView::obligation, ReviewedObligationView::borough,
+                        ReviewedObligationView::bcu)
+                .isEqualTo(cell);
 
         // Each agency's work list: what the rule engine says it owes and has not given, judged now.
         for (uk.london.victims.domain.cases.Agency agency : uk.london.victims.domain.cases.Agency.values()) {

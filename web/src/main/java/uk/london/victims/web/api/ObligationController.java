@@ -18,7 +18,6 @@ import org.springframework.web.server.ResponseStatusException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import reactor.core.publisher.Mono;
-import uk.london.victims.domain.geography.BasicCommandUnit;
 import reactor.core.scheduler.Schedulers;
 import uk.london.victims.domain.cases.Agency;
 import uk.london.victims.domain.cases.CaseId;
@@ -79,7 +78,7 @@ class ObligationController {
                                       @RequestParam(defaultValue = "2") int dueSoonWorkingDays,
                                       @RequestParam(required = false) String bcu) {
         Instant when = asOf == null ? clock.instant() : asOf;
-        String unit = bcu == null ? null : bcuName(bcu);
+        String unit = bcu == null ? null : AreaParameters.bcuName(bcu);
         return StaffMember.current().flatMap(staff -> {
             Agency owner = agency != null ? agency : agencyOf(staff);
             return Mono.fromFuture(() -> queries.query(new FindWorkListQuery(owner, when, Math.max(0, Math.min(dueSoonWorkingDays, 20)), unit),
@@ -93,15 +92,6 @@ class ObligationController {
                 null, item.bcu(), List.of(), item.officerId(), null, item.units(), 0, 0, 0, null, 0));
     }
 
-    /** A BCU by its code (CE) or its name (Central East). */
-    private static String bcuName(String bcu) {
-        for (BasicCommandUnit unit : BasicCommandUnit.values()) {
-            if (unit.name().equalsIgnoreCase(bcu) || unit.code().equalsIgnoreCase(bcu) || unit.displayName().equalsIgnoreCase(bcu)) {
-                return unit.displayName();
-            }
-        }
-        throw new IllegalArgumentException("bcu is not a Basic Command Unit");
-    }
 
     private static Agency agencyOf(StaffMember staff) {
         for (AgencyRole role : staff.roles()) {
@@ -116,6 +106,7 @@ class ObligationController {
                 default: break;
             }
         }
-        throw new IllegalArgumentException("Say which agency's work list (agency)");
+        throw new IllegalArgumentException("agency is required for a member of staff of no one agency, one of "
+                + java.util.Arrays.toString(Agency.values()));
     }
 }
