@@ -134,6 +134,13 @@ final class BucketFigures {
     /** The same as {@link #apply}, as updates of the stored document: create it if absent, then one guarded update. */
     static List<WriteModel<Document>> updates(String bucket, String caseId, long version, Change change,
                                               List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
+        return updates(bucket, caseId, version, change, dimensions, pairs, true);
+    }
+
+    /** @param create whether to create the document first (not needed when an earlier write of the same batch did) */
+    static List<WriteModel<Document>> updates(String bucket, String caseId, long version, Change change,
+                                              List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs,
+                                              boolean create) {
         List<Bson> updates = new ArrayList<>();
         change.delta(bucket, dimensions, pairs).forEach((key, delta) -> {
             String path = "cells." + key.fieldPath();
@@ -146,8 +153,10 @@ final class BucketFigures {
         String member = "members." + caseId;
         updates.add(Updates.set(member, version));
         updates.add(Updates.max("lastRecordedNanos", nanos(change.recordedAt())));
-        return List.of(new UpdateOneModel<>(eq("_id", bucket), Updates.setOnInsert("created", true), new UpdateOptions().upsert(true)),
-                new UpdateOneModel<>(and(eq("_id", bucket), or(exists(member, false), lt(member, version))), Updates.combine(updates)));
+        UpdateOneModel<Document> guarded = new UpdateOneModel<>(and(eq("_id", bucket), or(exists(member, false), lt(member, version))),
+                Updates.combine(updates));
+        return create ? List.of(new UpdateOneModel<>(eq("_id", bucket), Updates.setOnInsert("created", true), new UpdateOptions().upsert(true)),
+                guarded) : List.of(guarded);
     }
 
     static Document toDocument(BucketFigures figures) {

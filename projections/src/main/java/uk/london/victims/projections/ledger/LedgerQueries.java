@@ -93,7 +93,8 @@ public class LedgerQueries {
         Map<String, List<Obligation>> current = new LinkedHashMap<>();
         Map<String, Set<String>> changedSince = new LinkedHashMap<>();
         for (Document list : open.find(in("_id", lists))) {
-            for (Document ref : list.getList("refs", Document.class)) {
+            for (Object value : list.get(ObligationLedgerProjection.ITEMS, new Document()).values()) {
+                Document ref = (Document) value;
                 String caseId = ref.getString("c");
                 if (Instant.parse(ref.getString("r")).isAfter(query.asOf())) {
                     changedSince.computeIfAbsent(caseId, c -> new LinkedHashSet<>()).add(ref.getString("k"));

@@ -328,14 +328,13 @@ public class ObligationLedgerOnMongoTest {
         for (String collection : List.of(ObligationLedgerProjection.LEDGER, ObligationLedgerProjection.FACTS, ObligationLedgerProjection.FIGURES,
                 ObligationLedgerProjection.DUE, ObligationLedgerProjection.OPEN, ObligationLedgerProjection.BREACHES)) {
             List<Document> documents = database.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>());
-            // Lists of references are sets: their order follows which case was handled first.
-            documents.forEach(d -> {
-                if (d.containsKey("refs")) {
-                    List<Document> refs = new ArrayList<>(d.getList("refs", Document.class));
-                    refs.sort(java.util.Comparator.comparing(Document::toJson));
-                    d.put("refs", refs);
+            // Work lists and due hours hold one field per item, compared as maps whichever case was handled first;
+            // a list emptied is no list (a batch that adds and removes an item writes only the removal).
+            documents.forEach(d -> List.of("items", "refs").forEach(field -> {
+                if (d.get(field) instanceof Document items && items.isEmpty()) {
+                    d.remove(field);
                 }
-            });
+            }));
             models.put(collection, documents);
         }
         return models;
