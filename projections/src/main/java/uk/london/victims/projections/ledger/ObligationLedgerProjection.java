@@ -34,6 +34,7 @@ import com.mongodb.client.model.WriteModel;
 import uk.london.victims.domain.code.Obligation;
 import uk.london.victims.domain.code.ObligationEvaluator;
 import uk.london.victims.domain.code.ObligationStatus;
+import uk.london.victims.domain.code.WorkingDayCalendar;
 import uk.london.victims.projections.review.ReviewDimension;
 import uk.london.victims.projections.support.BatchDocuments;
 import uk.london.victims.projections.support.BatchWrites;
@@ -68,6 +69,10 @@ public class ObligationLedgerProjection {
     static final String EXTENT = "extent";
     /** In a work list: the items outstanding, one field per obligation (case and key). */
     static final String ITEMS = "items";
+    /** In a work list's own document: the London days of deadline it has (or had) items on. */
+    static final String DAYS = "days";
+    /** The day part of the document holding a work list's items that have no deadline (awaiting a clock or consent). */
+    static final String NO_DEADLINE = "none";
     static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
     /** What a work list shows: owed and not yet given (awaiting consent: the agency still has to seek it). */
     static final Set<ObligationStatus> OUTSTANDING = Set.of(ObligationStatus.OPEN, ObligationStatus.OVERDUE,
@@ -226,11 +231,13 @@ public class ObligationLedgerProjection {
 
     /**
      * Keeps an outstanding obligation on its work list with its current description, so the list answers without
-     * reading the cases: one field per obligation, removed from the list it was on and set on the one it is on.
+     * reading the cases: one field per obligation in the list's document for the London day of its deadline
+     * (a day's items are bounded, a unit's backlog is not), removed from the one it was in and set in the one it
+     * is in; the list's own document names the days it has items on.
      */
     private void openItems(String caseId, String key, LedgerRevision previous, LedgerRevision next) {
-        String was = openList(previous);
-        String is = openList(next);
+        String was = openDay(previous);
+        String is = openDay(next);
         String field = ITEMS + "." + FieldWrites.name(caseId + "|" + key);
         if (was != null && !was.equals(is)) {
             open.unset(was, field);
@@ -238,6 +245,7 @@ public class ObligationLedgerProjection {
         if (is != null) {
             open.set(is, field, new Document("c", caseId).append("k", key).append("r", next.recordedAt().toString())
                     .append("o", RecordDocuments.toDocument(next.obligation())));
+            open.set(openList(next), DAYS + "." + is.substring(is.lastIndexOf('|') + 1), true);
         }
     }
 
@@ -249,8 +257,18 @@ public class ObligationLedgerProjection {
         return openListId(revision.obligation().owner().name(), CellKey.values(revision.groups(), ReviewDimension.BCU).get(0));
     }
 
+    /** The document of its work list an outstanding obligation is kept in: by the London day of its deadline. */
+    static String openDay(LedgerRevision revision) {
+        String list = openList(revision);
+        return list == null ? null : openDayId(list, revision.obligation().deadline());
+    }
+
     static String openListId(String agency, String bcu) {
         return agency + "|" + bcu;
+    }
+
+    static String openDayId(String list, Instant deadline) {
+        return list + "|" + (deadline == null ? NO_DEADLINE : deadline.atZone(WorkingDayCalendar.LONDON).toLocalDate().toString());
     }
 
     /** A breach as a fact of its own, written once whoever finds it first (the processor or a sweeper). */

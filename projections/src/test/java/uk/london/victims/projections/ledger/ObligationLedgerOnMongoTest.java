@@ -194,6 +194,16 @@ public class ObligationLedgerOnMongoTest {
                         uk.london.victims.domain.cases.Agency.POLICE, clock.instant(), 2, "Central East")))
                 .extracting(item -> item.caseId()).isNotEmpty().containsOnly("case-A");
 
+        // A limited list: the earliest deadlines of the whole list, read from as few day documents as that takes.
+        List<uk.london.victims.projections.obligations.WorkItemView> police = queries.handle(
+                new uk.london.victims.projections.obligations.FindWorkListQuery(uk.london.victims.domain.cases.Agency.POLICE,
+                        clock.instant(), 2));
+        assertThat(police).hasSizeGreaterThan(3);
+        assertThat(queries.handle(new uk.london.victims.projections.obligations.FindWorkListQuery(
+                        uk.london.victims.domain.cases.Agency.POLICE, clock.instant(), 2, null, 3)))
+                .extracting(item -> item.obligation().deadline()).isSortedAccordingTo(java.util.Comparator.naturalOrder())
+                .containsExactlyElementsOf(police.subList(0, 3).stream().map(item -> item.obligation().deadline()).toList());
+
         // At an earlier instant: the items outstanding now, as they stood then (some changed since).
         Instant earlier = at("2026-03-04T12:00:00Z");
         List<String> then = new ArrayList<>();
