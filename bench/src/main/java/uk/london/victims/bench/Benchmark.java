@@ -562,10 +562,29 @@ public final class Benchmark {
         // A unit's work list: the police of the busiest BCU.
         read(http, "ledger." + scale + ".work_list", token(http, base, "ADMIN"),
                 () -> base + "/api/work-list?agency=POLICE&bcu=" + bcu.replace(" ", "%20"), 20, Math.min(10, settings.readSeconds()));
-        Document ledgerSample = database.getCollection("obligation_figures").find().first();
-        figure("ledger." + scale + ".figure_documents", database.getCollection("obligation_figures").countDocuments(), "documents");
-        if (ledgerSample != null) {
-            figure("ledger." + scale + ".a_figure_document_bytes", ledgerSample.toJson().length(), "bytes (JSON)");
+        // Shared documents must stay far below MongoDB's 16 MB at London's volume: the largest of each kind, with
+        // the cases of its day and BCU, from which the size at 75,000 cases a year in one BCU is estimated.
+        for (String collection : List.of("obligation_figures", "obligation_open", "obligation_due")) {
+            long count = 0;
+            long largest = 0;
+            long total = 0;
+            int members = 0;
+            for (Document document : database.getCollection(collection).find().batchSize(200)) {
+                long bytes = document.toJson().length();
+                count++;
+                total += bytes;
+                if (bytes > largest) {
+                    largest = bytes;
+                    members = document.get("members") instanceof Document m ? m.size() : 0;
+                }
+            }
+            String name = "ledger." + scale + "." + collection.replace("obligation_", "");
+            figure(name + ".documents", count, "documents");
+            figure(name + ".largest_bytes", largest, "bytes (JSON)");
+            figure(name + ".avg_bytes", count == 0 ? 0 : total / (double) count, "bytes (JSON)");
+            if (collection.equals("obligation_figures")) {
+                figure(name + ".largest_cases", members, "cases");
+            }
         }
     }
 
