@@ -867,7 +867,14 @@ abstract class ServiceContract {
     private List<Document> ledgerModel(String collection) {
         List<Document> documents = readModel(collection);
         for (Document document : documents) {
-            if (document.containsKey("refs")) {
+            // Work lists and due hours hold one field per item; a list emptied is no list (a batch that adds and
+            // removes an item writes only the removal).
+            for (String field : List.of("items", "refs")) {
+                if (document.get(field) instanceof Document items && items.isEmpty()) {
+                    document.remove(field);
+                }
+            }
+            if (document.get("refs") instanceof List<?>) {
                 List<Document> refs = new ArrayList<>(document.getList("refs", Document.class));
                 refs.sort(java.util.Comparator.comparing(Document::toJson));
                 document.put("refs", refs);

@@ -41,6 +41,9 @@ import uk.london.victims.web.security.StaffMember;
 @AnyAgencyRole
 class ObligationController {
 
+    /** A work list answers at most this many items: its cost follows what it lists (issue 10). */
+    private static final int MAX_WORK_ITEMS = 1000;
+
     private final QueryGateway queries;
     private final VisibleCases visibleCases;
     private final AuditedReads audited;
@@ -72,16 +75,19 @@ class ObligationController {
     @GetMapping("/work-list")
     @Operation(summary = "What an agency owes victims and has not yet given: overdue, due today, due soon",
             description = "agency defaults to the caller's own; staff see the items of the cases they may see; bcu (code or "
-                          + "name, e.g. CE) keeps one Basic Command Unit's cases")
+                          + "name, e.g. CE) keeps one Basic Command Unit's cases; limit (default 200, at most 1,000) lists the earliest "
+                          + "deadlines first")
     Mono<List<WorkItemView>> workList(@RequestParam(required = false) Agency agency,
                                       @RequestParam(required = false) Instant asOf,
                                       @RequestParam(defaultValue = "2") int dueSoonWorkingDays,
-                                      @RequestParam(required = false) String bcu) {
+                                      @RequestParam(required = false) String bcu,
+                                      @RequestParam(defaultValue = "" + FindWorkListQuery.DEFAULT_LIMIT) int limit) {
         Instant when = asOf == null ? clock.instant() : asOf;
         String unit = bcu == null ? null : AreaParameters.bcuName(bcu);
         return StaffMember.current().flatMap(staff -> {
             Agency owner = agency != null ? agency : agencyOf(staff);
-            return Mono.fromFuture(() -> queries.query(new FindWorkListQuery(owner, when, Math.max(0, Math.min(dueSoonWorkingDays, 20)), unit),
+            return Mono.fromFuture(() -> queries.query(new FindWorkListQuery(owner, when, Math.max(0, Math.min(dueSoonWorkingDays, 20)), unit,
+                            Math.max(1, Math.min(limit, MAX_WORK_ITEMS))),
                             ResponseTypes.multipleInstancesOf(WorkItemView.class))).subscribeOn(Schedulers.boundedElastic())
                     .map(items -> items.stream().filter(item -> visible(staff, item)).toList());
         });
