@@ -228,7 +228,8 @@ class TrackController {
         switch (action) {
             case "request-update" -> {
                 Agency agency = involved(choice(form, "agency", Agency.class), view);
-                return agency == null ? new FormError("agency", "Choose who you want an update from") : List.of(new RequestUpdateCommand(caseId, victim, agency, now));
+                return agency == null ? new FormError("agency", "Choose who you want an update from")
+                        : List.of(new RequestUpdateCommand(caseId, victim, agency, now));
             }
             case "message" -> {
                 Agency agency = involved(choice(form, "agency", Agency.class), view);
@@ -237,7 +238,8 @@ class TrackController {
                     return new FormError("agency", "Choose who your message is for");
                 }
                 if (text == null || text.length() > 2000) {
-                    return new FormError("message", text == null ? "Write your message" : "Your message must be 2,000 characters or fewer");
+                    return new FormError("message", text == null ? "Write your message"
+                            : "Your message must be 2,000 characters or fewer");
                 }
                 return List.of(new SendMessageCommand(caseId, victim, UUID.randomUUID().toString(), agency, vault.seal(victim, text), now));
             }
@@ -252,6 +254,8 @@ class TrackController {
                             + " as a way to contact you and as unsafe. Choose one or the other");
                 }
                 channels.add(ContactChannel.PORTAL);
+                // A tampered form may still mark the portal itself unsafe: that choice wins, as it always did.
+                channels.removeAll(unsafe);
                 boolean declined = "yes".equals(form.getFirst("declined"));
                 Integer every = switch (Optional.ofNullable(form.getFirst("every")).orElse("")) {
                     case "7" -> 7;
@@ -265,7 +269,8 @@ class TrackController {
                 String text = text(form, "statement");
                 String read = form.getFirst("readInCourt");
                 if (text == null || text.length() > 10000) {
-                    return new FormError("statement", text == null ? "Write how the crime has affected you" : "Your statement must be 10,000 characters or fewer");
+                    return new FormError("statement", text == null ? "Write how the crime has affected you"
+                            : "Your statement must be 10,000 characters or fewer");
                 }
                 if (!"yes".equals(read) && !"no".equals(read)) {
                     return new FormError("readInCourt", "Say whether you would like to read your statement in court yourself");
@@ -298,7 +303,8 @@ class TrackController {
                     return new FormError("agency", "Choose who your complaint is about");
                 }
                 if (text == null || text.length() > 5000) {
-                    return new FormError("complaint", text == null ? "Tell us what went wrong" : "Your complaint must be 5,000 characters or fewer");
+                    return new FormError("complaint", text == null ? "Tell us what went wrong"
+                            : "Your complaint must be 5,000 characters or fewer");
                 }
                 return List.of(new MakeComplaintCommand(caseId, victim, "C-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
                         agency, vault.seal(victim, text), now));
