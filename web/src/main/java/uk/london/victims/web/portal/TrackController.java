@@ -86,6 +86,19 @@ class TrackController {
     record Support(String name, String text, String phone, String url, List<String> forFlags, List<String> forOffences) {
     }
 
+    /** A form that is not right: the field to fix (the id the error summary links to) and what to do. */
+    record FormError(String field, String message) {
+    }
+
+    /** The field an error about the whole form points to: each form's first question. */
+    private static final Map<String, String> FIRST_FIELD = Map.of("request-update", "agency", "message", "agency",
+            "contact", "channels", "statement", "statement", "restorative-justice", "rj", "review", "decision",
+            "complaint", "agency", "rate", "stage");
+
+    private static final Map<ContactChannel, String> CHANNEL_NAMES = Map.of(ContactChannel.SMS, "text message",
+            ContactChannel.EMAIL, "email", ContactChannel.PHONE, "phone call", ContactChannel.LETTER, "letter",
+            ContactChannel.VISIT, "home visit", ContactChannel.PORTAL, "this website");
+
     private final CaseForVictim cases;
     private final CommandGateway commands;
     private final PersonalDataVault vault;
@@ -120,7 +133,7 @@ class TrackController {
             return cases.load(identity, clock.instant());
         })).map(view -> view.map(v -> PortalPages.view("portal/case").modelAttribute("view", v)
                         .modelAttribute("support", supportFor(v))
-                        .modelAttribute("done", done != null && ACTIONS.contains(done) ? done : null).build())
+                        .modelAttribute("done", done != null && ACTIONS.contains(done) ? cases.confirmation(done, v) : null).build())
                 .orElseGet(() -> PortalPages.view("portal/not-ready").build()));
     }
 
@@ -198,7 +211,7 @@ class TrackController {
         return PortalPages.identity().flatMap(identity -> blocking(() -> {
             audit.record(identity.personId(), "PORTAL", "portal-view", identity.caseId(), "victim portal: " + action);
             return cases.load(identity, clock.instant());
-        })).map(view -> form(action, view.orElse(null), null).build());
+        })).map(view -> form(action, view.orElse(null), null, null).build());
     }
 
     @PostMapping("/track/{action}")
@@ -214,8 +227,8 @@ class TrackController {
             }
             Instant now = clock.instant();
             Object commandOrError = command(action, both.getT2(), identity, view.get(), now);
-            if (commandOrError instanceof String error) {
-                return form(action, view.get(), error).status(HttpStatus.BAD_REQUEST).build();
+            if (commandOrError instanceof FormError error) {
+                return form(action, view.get(), error, both.getT2()).status(HttpStatus.BAD_REQUEST).build();
             }
             try {
                 for (CaseCommand command : (List<CaseCommand>) commandOrError) {
@@ -224,19 +237,33 @@ class TrackController {
                 }
             } catch (RuntimeException rejected) {
                 log.info("A portal action ({}) was not recorded: {}", action, rejected.getMessage());
-                return form(action, view.get(), COULD_NOT_RECORD).status(HttpStatus.UNPROCESSABLE_ENTITY).build();
+                return form(action, view.get(), new FormError(FIRST_FIELD.get(action), COULD_NOT_RECORD), both.getT2())
+                        .status(HttpStatus.UNPROCESSABLE_ENTITY).build();
             }
             audit.record(identity.personId(), "PORTAL", "portal-action:" + action, identity.caseId(), "victim portal");
             return Rendering.redirectTo("/track?done=" + action).build();
         }));
     }
 
-    private Rendering.Builder<?> form(String action, CaseForVictim.View view, String error) {
+    /**
+     * A form page; after an error, with what was sent, so nothing the victim wrote or chose is lost. The contact
+     * form opens with the choices last saved.
+     */
+    private Rendering.Builder<?> form(String action, CaseForVictim.View view, FormError error, MultiValueMap<String, String> sent) {
         Rendering.Builder<?> page = PortalPages.view("portal/" + action).modelAttribute("view", view)
-                .modelAttribute("agencies", List.of(Agency.POLICE, Agency.CPS, Agency.WITNESS_CARE, Agency.COURT, Agency.PROBATION))
+                .modelAttribute("agencies", view == null ? List.of(Agency.POLICE) : view.agencies())
                 .modelAttribute("stages", ServiceStage.values())
-                .modelAttribute("acknowledgeBy", VictimSteps.day(cases.acknowledgeBy(clock.instant())));
+                .modelAttribute("acknowledgeBy", VictimSteps.day(cases.acknowledgeBy(clock.instant())))
+                .modelAttribute("sent", sent == null ? new org.springframework.util.LinkedMultiValueMap<String, String>() : sent)
+                .modelAttribute("contact", sent != null && "contact".equals(action) ? new CaseForVictim.ContactChoices(
+                        names(sent, "channels"), names(sent, "unsafe"), Optional.ofNullable(sent.getFirst("every")).orElse(""),
+                        "yes".equals(sent.getFirst("declined")))
+                        : view == null ? CaseForVictim.ContactChoices.NONE : view.contact());
         return error == null ? page : page.modelAttribute("error", error);
+    }
+
+    private static Set<String> names(MultiValueMap<String, String> form, String field) {
+        return Set.copyOf(Optional.ofNullable(form.get(field)).orElse(List.of()));
     }
 
     /** The commands an action's form asks for, or the message to show when the form is not right. */
@@ -246,24 +273,34 @@ class TrackController {
         PersonId victim = new PersonId(identity.victimId());
         switch (action) {
             case "request-update" -> {
-                Agency agency = choice(form, "agency", Agency.class);
-                return agency == null ? "Choose who you want an update from" : List.of(new RequestUpdateCommand(caseId, victim, agency, now));
+                Agency agency = involved(choice(form, "agency", Agency.class), view);
+                return agency == null ? new FormError("agency", "Choose who you want an update from")
+                        : List.of(new RequestUpdateCommand(caseId, victim, agency, now));
             }
             case "message" -> {
-                Agency agency = choice(form, "agency", Agency.class);
+                Agency agency = involved(choice(form, "agency", Agency.class), view);
                 String text = text(form, "message");
                 if (agency == null) {
-                    return "Choose who your message is for";
+                    return new FormError("agency", "Choose who your message is for");
                 }
                 if (text == null || text.length() > 2000) {
-                    return text == null ? "Write your message" : "Your message must be 2,000 characters or fewer";
+                    return new FormError("message", text == null ? "Write your message"
+                            : "Your message must be 2,000 characters or fewer");
                 }
                 return List.of(new SendMessageCommand(caseId, victim, UUID.randomUUID().toString(), agency, vault.seal(victim, text), now));
             }
             case "contact" -> {
                 Set<ContactChannel> channels = channels(form, "channels");
                 Set<ContactChannel> unsafe = channels(form, "unsafe");
+                // Both wanted and unsafe is a mistake only the victim can put right: dropping one silently could
+                // send a text to a phone someone else reads.
+                Optional<ContactChannel> both = channels.stream().filter(unsafe::contains).sorted().findFirst();
+                if (both.isPresent()) {
+                    return new FormError("channels", "You chose " + CHANNEL_NAMES.get(both.get())
+                            + " as a way to contact you and as unsafe. Choose one or the other");
+                }
                 channels.add(ContactChannel.PORTAL);
+                // A tampered form may still mark the portal itself unsafe: that choice wins, as it always did.
                 channels.removeAll(unsafe);
                 boolean declined = "yes".equals(form.getFirst("declined"));
                 Integer every = switch (Optional.ofNullable(form.getFirst("every")).orElse("")) {
@@ -278,12 +315,13 @@ class TrackController {
                 String text = text(form, "statement");
                 String read = form.getFirst("readInCourt");
                 if (text == null || text.length() > 10000) {
-                    return text == null ? "Write how the crime has affected you" : "Your statement must be 10,000 characters or fewer";
+                    return new FormError("statement", text == null ? "Write how the crime has affected you"
+                            : "Your statement must be 10,000 characters or fewer");
                 }
                 if (!"yes".equals(read) && !"no".equals(read)) {
-                    return "Say whether you would like to read your statement in court yourself";
+                    return new FormError("readInCourt", "Say whether you would like to read your statement in court yourself");
                 }
-                return List.of(new SendMessageCommand(caseId, victim, "vps-" + UUID.randomUUID(), Agency.POLICE,
+                return List.of(new SendMessageCommand(caseId, victim, VictimSteps.STATEMENT_MESSAGE + UUID.randomUUID(), Agency.POLICE,
                                 vault.seal(victim, "Victim Personal Statement:\n" + text), now),
                         new RecordVictimPersonalStatementCommand(caseId, victim,
                                 view.statementMade() ? VictimPersonalStatementStep.UPDATED : VictimPersonalStatementStep.MADE,
@@ -291,7 +329,7 @@ class TrackController {
             }
             case "restorative-justice" -> {
                 if (view.admittedOffender().isEmpty()) {
-                    return "Restorative justice can only be offered once the person who harmed you has admitted it";
+                    return new FormError("rj", "Restorative justice can only be offered once the person who harmed you has admitted it");
                 }
                 return List.of(new RecordRestorativeJusticeStepCommand(caseId, new SuspectId(view.admittedOffender().get()),
                         RestorativeJusticeStep.REQUESTED_BY_VICTIM, "Asked for through the victim portal", now));
@@ -301,16 +339,18 @@ class TrackController {
                 Optional<CaseForVictim.Decision> decision = view.reviewable().stream()
                         .filter(d -> (d.decision() + "/" + d.suspectId()).equals(chosen)).findFirst();
                 return decision.<Object>map(d -> List.of(new RequestDecisionReviewCommand(caseId, victim, new SuspectId(d.suspectId()),
-                        ReviewableDecision.valueOf(d.decision()), now))).orElse("Choose the decision you want reviewed");
+                        ReviewableDecision.valueOf(d.decision()), now))).orElse(view.reviewable().isEmpty() ? new FormError("no-decision", "There is no decision you can ask to be reviewed")
+                        : new FormError("decision", "Choose the decision you want reviewed"));
             }
             case "complaint" -> {
-                Agency agency = choice(form, "agency", Agency.class);
+                Agency agency = involved(choice(form, "agency", Agency.class), view);
                 String text = text(form, "complaint");
                 if (agency == null) {
-                    return "Choose who your complaint is about";
+                    return new FormError("agency", "Choose who your complaint is about");
                 }
                 if (text == null || text.length() > 5000) {
-                    return text == null ? "Tell us what went wrong" : "Your complaint must be 5,000 characters or fewer";
+                    return new FormError("complaint", text == null ? "Tell us what went wrong"
+                            : "Your complaint must be 5,000 characters or fewer");
                 }
                 return List.of(new MakeComplaintCommand(caseId, victim, "C-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
                         agency, vault.seal(victim, text), now));
@@ -319,10 +359,10 @@ class TrackController {
                 ServiceStage stage = choice(form, "stage", ServiceStage.class);
                 String rating = Optional.ofNullable(form.getFirst("rating")).orElse("");
                 if (stage == null) {
-                    return "Choose which part of your case you are rating";
+                    return new FormError("stage", "Choose which part of your case you are rating");
                 }
                 if (!rating.matches("[1-5]")) {
-                    return "Choose how well you were treated";
+                    return new FormError("rating", "Choose how well you were treated");
                 }
                 return List.of(new RateTreatmentCommand(caseId, victim, stage, Integer.parseInt(rating), now));
             }
@@ -335,6 +375,11 @@ class TrackController {
         String offence = view.summary().offence();
         return support.stream().filter(s -> (s.forFlags().isEmpty() && s.forOffences().isEmpty())
                 || s.forFlags().stream().anyMatch(flags::contains) || s.forOffences().contains(offence)).toList();
+    }
+
+    /** An agency the victim may choose: one involved in their case so far. */
+    private static Agency involved(Agency agency, CaseForVictim.View view) {
+        return agency != null && view.agencies().contains(agency) ? agency : null;
     }
 
     private static <E extends Enum<E>> E choice(MultiValueMap<String, String> form, String field, Class<E> type) {
