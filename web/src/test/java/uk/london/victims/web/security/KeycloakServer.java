@@ -97,8 +97,11 @@ public final class KeycloakServer implements ExtensionContext.Store.CloseableRes
             int port = freeLoopbackPort();
             String adminPassword = UUID.randomUUID().toString();
             Path log = home.resolve("keycloak.log");
+            // As docker-compose.yml runs it: browsers use http://localhost:<port>, the issuer in every token, while
+            // the service may use another address (there keycloak:8180, here 127.0.0.1) for keys and codes.
             ProcessBuilder command = kc(home, "start", "--optimized", "--cache=local", "--http-enabled=true",
-                    "--http-host=127.0.0.1", "--http-port=" + port, "--hostname-strict=false", "--import-realm");
+                    "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=http://localhost:" + port,
+                    "--hostname-backchannel-dynamic=true", "--import-realm");
             command.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             command.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
             command.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -147,7 +150,7 @@ public final class KeycloakServer implements ExtensionContext.Store.CloseableRes
 
     private void awaitRealm() {
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
-        HttpRequest discovery = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+        HttpRequest discovery = HttpRequest.newBuilder(URI.create(backChannelUrl() + "/realms/" + REALM + "/.well-known/openid-configuration"))
                                            .timeout(Duration.ofSeconds(10)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -175,8 +178,18 @@ public final class KeycloakServer implements ExtensionContext.Store.CloseableRes
         throw new IllegalStateException("Keycloak did not start within " + START_LIMIT + ":\n" + tail(log));
     }
 
+    /** Where browsers and the README's curl reach it: {@code http://localhost:8180} in docker-compose.yml. */
     public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /** Where the service may reach it instead: {@code http://keycloak:8180} in docker-compose.yml. */
+    public String backChannelUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
     }
 
     /** What VJT_JWT_ISSUER_URI is set to. */

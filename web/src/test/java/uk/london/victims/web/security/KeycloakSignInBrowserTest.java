@@ -102,24 +102,24 @@ class KeycloakSignInBrowserTest {
             driver.findElement(By.id("password")).sendKeys("not-the-password");
             navigate(driver, By.id("kc-login"));
 
-            assertThat(driver.getCurrentUrl()).startsWith(KeycloakServer.shared().baseUrl());
+            assertThat(driver.getCurrentUrl()).startsWith(KeycloakServer.shared().baseUrl() + "/");
             assertThat(driver.getPageSource()).contains("Invalid username or password");
             driver.get(url("/review"));
             assertThat(driver.getCurrentUrl()).isEqualTo(url("/staff/sign-in"));
         }
     }
 
-    private static void signInOnKeycloaksPage(WebDriver driver, String username) {
+    static void signInOnKeycloaksPage(WebDriver driver, String username) {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(KeycloakServer.passwordOf(username));
         navigate(driver, By.id("kc-login"));
         // Keycloak answers with a redirect to the service, which exchanges the code and redirects again.
         new WebDriverWait(driver, Duration.ofSeconds(90)).until(ExpectedConditions.not(
-                ExpectedConditions.urlContains(KeycloakServer.shared().baseUrl())));
+                ExpectedConditions.urlContains(KeycloakServer.shared().baseUrl() + "/")));
     }
 
     /** Clicks something that loads a new page and waits until the old one is gone. */
-    private static void navigate(WebDriver driver, By target) {
+    static void navigate(WebDriver driver, By target) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(target).click();
         new WebDriverWait(driver, Duration.ofSeconds(90)).until(ExpectedConditions.stalenessOf(page));
