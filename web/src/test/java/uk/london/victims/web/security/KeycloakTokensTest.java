@@ -152,6 +152,7 @@ class KeycloakTokensTest {
         keycloak().endSession("vjt-cli", (String) grant.get("refresh_token"));
         HttpResponse<String> refreshed = keycloak().refresh("vjt-cli", (String) grant.get("refresh_token"));
         assertThat(refreshed.statusCode()).as("refresh after the session ended: %s", refreshed.body()).isEqualTo(400);
+        assertThat(refreshed.body()).contains("invalid_grant");
 
         // A bearer token is checked offline, so the one already held lasts to its exp (5 minutes in the realm) and the
         // 60 s allowed for clock skew; no longer.
