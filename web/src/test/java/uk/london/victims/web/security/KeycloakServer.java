@@ -212,6 +212,12 @@ public final class KeycloakServer implements ExtensionContext.Store.CloseableRes
                 "password", passwordOf(username)), 200);
     }
 
+    /** The README's curl for an agency's system: a client credentials grant; the access token. */
+    public String clientCredentialsToken(String clientId, String secret) {
+        return (String) form(tokenEndpoint(), Map.of("grant_type", "client_credentials", "client_id", clientId,
+                "client_secret", secret), 200).get("access_token");
+    }
+
     /** An access token for the agency API, for one of the realm's users. */
     public String accessToken(String username) {
         return (String) passwordGrant("vjt-cli", username).get("access_token");

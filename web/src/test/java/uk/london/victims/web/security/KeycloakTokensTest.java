@@ -115,6 +115,16 @@ class KeycloakTokensTest {
     }
 
     @Test
+    void anAgencysSystemReportsACrimeWithItsOwnClientCredentials() {
+        String token = keycloak().clientCredentialsToken("police-records", "police-records-local-secret");
+        assertThat(KeycloakServer.payloadOf(token)).containsEntry("unit", "MPS-AW-CID").containsEntry("azp", "police-records");
+
+        http.post().uri("/api/cases").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(REPORT).exchange()
+            .expectStatus().isCreated();
+    }
+
+    @Test
     void tokensSignedWithANewRealmKeyAreAcceptedOnceItIsAdded() {
         String before = keycloak().accessToken("witness-care");
         searchWith(before).expectStatus().isOk();
