@@ -286,7 +286,9 @@ public final class StoreQueries implements CommandListener {
 
     private static boolean isTestClass(Class<?> type) {
         CodeSource source = type.getProtectionDomain().getCodeSource();
-        return source != null && source.getLocation() != null && source.getLocation().toString().contains("/test-classes/");
+        String location = source == null || source.getLocation() == null ? "" : source.getLocation().toString();
+        // A module's test classes, from the reactor's directory or from its test-jar.
+        return location.contains("/test-classes/") || location.endsWith("-tests.jar");
     }
 
     /**
