@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.london.victims.application.metrics.ServiceMeters;
 import uk.london.victims.application.store.MongoEventStorageEngine;
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.ContactChannel;
@@ -88,9 +89,12 @@ public class NotificationDispatcher {
             Outbox.Status status = sender.send(message, address);
             Instant deliveredAt = clock.instant();
             outbox.delivered(message.id(), status, deliveredAt);
+            ServiceMeters.notificationDelivered(message.channel().name());
             recordEvidence(message, deliveredAt);
         } catch (MessageSender.DeliveryFailure failure) {
-            if (failure.permanent() || attempt >= properties.maxAttempts()) {
+            boolean finalFailure = failure.permanent() || attempt >= properties.maxAttempts();
+            ServiceMeters.notificationFailed(message.channel().name(), finalFailure);
+            if (finalFailure) {
                 log.warn("Message {} to a victim on case {} failed for good: {}", message.id(), message.caseId(), failure.getMessage());
                 outbox.failed(message.id(), attempt, failure.getMessage());
             } else {
