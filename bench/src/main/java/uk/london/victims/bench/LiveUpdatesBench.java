@@ -57,7 +57,7 @@ public final class LiveUpdatesBench {
 
     public static void main(String[] args) throws Exception {
         int pages = Integer.getInteger("live.pages", 2000);
-        int cases = Integer.getInteger("live.cases", 50);
+        int cases = Integer.getInteger("live.cases", 20);
         int idleSeconds = Integer.getInteger("live.idleSeconds", 30);
         new LiveUpdatesBench().run(pages, cases, idleSeconds);
         System.exit(0);
@@ -203,19 +203,22 @@ public final class LiveUpdatesBench {
         Map<String, String> browser = new HashMap<>();
         browser.put("address", address);
         page(browser, "GET", "/track/sign-in", null);
-        page(browser, "POST", "/track/sign-in", "reference=" + URLEncoder.encode(reference, StandardCharsets.UTF_8));
         String code = null;
-        for (int tries = 0; code == null && tries < 1200; tries++) {
-            Matcher found = CODE.matcher(http.send(HttpRequest.newBuilder(URI.create(base + "/demo/sign-in-codes?caseId=" + caseId)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            if (found.find()) {
-                code = found.group(1);
-            } else {
-                Thread.sleep(50);
+        // On a loaded machine a code now and then does not come: ask again, as a victim would.
+        for (int asked = 0; code == null && asked < 4; asked++) {
+            page(browser, "POST", "/track/sign-in", "reference=" + URLEncoder.encode(reference, StandardCharsets.UTF_8));
+            for (int tries = 0; code == null && tries < 400; tries++) {
+                Matcher found = CODE.matcher(http.send(HttpRequest.newBuilder(URI.create(base + "/demo/sign-in-codes?caseId=" + caseId)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+                if (found.find()) {
+                    code = found.group(1);
+                } else {
+                    Thread.sleep(50);
+                }
             }
         }
         if (code == null) {
-            throw new IllegalStateException("no sign-in code for " + reference + " within a minute");
+            throw new IllegalStateException("no sign-in code for " + reference + " after asking four times");
         }
         page(browser, "GET", "/track/code", null);
         HttpResponse<String> in = page(browser, "POST", "/track/code", "code=" + code);
