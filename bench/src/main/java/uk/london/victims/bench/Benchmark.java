@@ -564,7 +564,7 @@ public final class Benchmark {
                 () -> base + "/api/work-list?agency=POLICE&bcu=" + bcu.replace(" ", "%20"), 20, Math.min(10, settings.readSeconds()));
         // Shared documents must stay far below MongoDB's 16 MB at London's volume: the largest of each kind, with
         // the cases of its day and BCU, from which the size at 75,000 cases a year in one BCU is estimated.
-        for (String collection : List.of("obligation_figures", "obligation_open", "obligation_due")) {
+        for (String collection : List.of("obligation_figures", "obligation_work_lists", "obligation_due_hours")) {
             long count = 0;
             long largest = 0;
             long total = 0;

@@ -374,6 +374,16 @@ abstract class ServiceContract {
         }
         http.get().uri(b -> b.path("/api/work-list").queryParam("agency", "POLICE").queryParam("bcu", "Atlantis").build())
             .exchange().expectStatus().isBadRequest();
+        // A limited list: the earliest deadlines of the whole list first (issue 10: a work list costs what it lists).
+        List<Map<String, Object>> firstTwo = http.get().uri(b -> b.path("/api/work-list").queryParam("agency", "POLICE")
+                        .queryParam("limit", 2).build())
+                .exchange().expectStatus().isOk().expectBodyList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+                }).returnResult().getResponseBody();
+        assertThat(workList).hasSizeGreaterThan(2);
+        List<Object> firstDeadlines = workList.subList(0, 2).stream()
+                .map(item -> (Object) ((Map<?, ?>) item.get("obligation")).get("deadline")).toList();
+        assertThat(firstTwo.stream().map(item -> (Object) ((Map<?, ?>) item.get("obligation")).get("deadline")).toList())
+                .isEqualTo(firstDeadlines);
         // A bad or missing query parameter is named, with what it accepts (issue 13).
         http.get().uri(b -> b.path("/api/work-list").queryParam("agency", "POLICEMEN").build())
             .exchange().expectStatus().isBadRequest().expectBody()

@@ -60,8 +60,12 @@ public class ObligationLedgerProjection {
     /** The case's facts, apart from its obligations: the processor reads them, the queries never do. */
     public static final String FACTS = "obligation_facts";
     public static final String FIGURES = "obligation_figures";
-    public static final String DUE = "obligation_due";
-    public static final String OPEN = "obligation_open";
+    /**
+     * Named apart from the array-shaped {@code obligation_due} and {@code obligation_open} of before ADR 0025:
+     * a store built then keeps working (its new items land here) until the processor is replayed.
+     */
+    public static final String DUE = "obligation_due_hours";
+    public static final String OPEN = "obligation_work_lists";
     public static final String BREACHES = "obligation_breaches";
     public static final String SWEEPS = "obligation_sweeps";
 

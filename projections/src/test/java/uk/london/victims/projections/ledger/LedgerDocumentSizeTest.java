@@ -39,7 +39,7 @@ import uk.london.victims.projections.ledger.ObligationLedgerOnMongoTest.VictimIn
  */
 class LedgerDocumentSizeTest {
 
-    static final int CASES = 100;
+    static final int CASES = Integer.getInteger("vjt.ledger-size-test.cases", 100);
 
     @Test
     void aBusyDaysFiguresAndWorkListsStayFarBelowMongoDbsDocumentLimit() {
@@ -75,6 +75,9 @@ class LedgerDocumentSizeTest {
             }
             // As a processor gets them: cases interleaved, in batches of 100.
             events.sort(java.util.Comparator.comparing(DomainEventMessage::getTimestamp));
+            // The work the ledger and the in-process store did, as CPU time (the machine's load changes wall time).
+            long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
             for (int i = 0; i < events.size(); i += 100) {
                 List<DomainEventMessage<?>> batch = events.subList(i, Math.min(events.size(), i + 100));
                 new BatchingUnitOfWork<>(new ArrayList<>(batch)).executeWithResult(() -> {
@@ -83,6 +86,10 @@ class LedgerDocumentSizeTest {
                     return null;
                 });
             }
+            cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() - cpu;
+            System.out.printf("ledger: %d events in batches of 100 took %.1f s of CPU (%.2f ms an event)%n", events.size(), cpu / 1e9,
+                    cpu / 1e6 / events.size());
             long figures = largest(database, ObligationLedgerProjection.FIGURES);
             long workListDay = largest(database, ObligationLedgerProjection.OPEN);
             long dueHour = largest(database, ObligationLedgerProjection.DUE);

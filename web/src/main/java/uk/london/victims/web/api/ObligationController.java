@@ -43,6 +43,8 @@ class ObligationController {
 
     /** A work list answers at most this many items: its cost follows what it lists (issue 10). */
     private static final int MAX_WORK_ITEMS = 1000;
+    /** At most this many of everyone's items are read to find those a staff member may see. */
+    private static final int MAX_WORK_ITEMS_READ = 16_000;
 
     private final QueryGateway queries;
     private final VisibleCases visibleCases;
@@ -84,13 +86,29 @@ class ObligationController {
                                       @RequestParam(defaultValue = "" + FindWorkListQuery.DEFAULT_LIMIT) int limit) {
         Instant when = asOf == null ? clock.instant() : asOf;
         String unit = bcu == null ? null : AreaParameters.bcuName(bcu);
+        int wanted = Math.max(1, Math.min(limit, MAX_WORK_ITEMS));
+        int dueSoon = Math.max(0, Math.min(dueSoonWorkingDays, 20));
         return StaffMember.current().flatMap(staff -> {
             Agency owner = agency != null ? agency : agencyOf(staff);
-            return Mono.fromFuture(() -> queries.query(new FindWorkListQuery(owner, when, Math.max(0, Math.min(dueSoonWorkingDays, 20)), unit,
-                            Math.max(1, Math.min(limit, MAX_WORK_ITEMS))),
-                            ResponseTypes.multipleInstancesOf(WorkItemView.class))).subscribeOn(Schedulers.boundedElastic())
-                    .map(items -> items.stream().filter(item -> visible(staff, item)).toList());
+            return Mono.fromCallable(() -> visibleWorkList(staff, owner, when, dueSoon, unit, wanted))
+                    .subscribeOn(Schedulers.boundedElastic());
         });
+    }
+
+    /**
+     * The first {@code wanted} items the caller may see. The query lists the earliest deadlines of everyone's cases,
+     * so for someone who sees only some of them it is asked again for more (four times as many each time, up to
+     * {@link #MAX_WORK_ITEMS_READ}) until enough are visible or the list has no more.
+     */
+    private List<WorkItemView> visibleWorkList(StaffMember staff, Agency owner, Instant when, int dueSoon, String unit, int wanted) {
+        for (int asked = wanted; ; asked = Math.min(asked * 4, MAX_WORK_ITEMS_READ)) {
+            List<WorkItemView> items = queries.query(new FindWorkListQuery(owner, when, dueSoon, unit, asked),
+                    ResponseTypes.multipleInstancesOf(WorkItemView.class)).join();
+            List<WorkItemView> visible = items.stream().filter(item -> visible(staff, item)).toList();
+            if (visible.size() >= wanted || items.size() < asked || asked >= MAX_WORK_ITEMS_READ) {
+                return visible.size() > wanted ? visible.subList(0, wanted) : visible;
+            }
+        }
     }
 
     private static boolean visible(StaffMember staff, WorkItemView item) {
