@@ -7,7 +7,6 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.h2.mvstore.MVStore;
 
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
@@ -23,7 +22,7 @@ import io.netty.channel.Channel;
  * MVStore commits are ordered — the commit that makes the append's final write durable makes them
  * durable too.
  */
-final class DurableH2Backend extends H2Backend {
+final class DurableH2Backend extends BsonH2Backend {
 
     private static final Set<String> WRITE_COMMANDS = Set.of(
             "insert", "update", "delete", "findandmodify", "create", "createindexes",
