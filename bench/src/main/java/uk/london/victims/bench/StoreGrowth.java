@@ -53,7 +53,8 @@ public final class StoreGrowth {
                 Integer.getInteger("store.retentionMs", d.retentionMs()), Integer.getInteger("store.keysPerPage", d.keysPerPage()),
                 Integer.getInteger("store.compactBelowPercent", d.compactBelowPercent()),
                 Integer.getInteger("store.compactBytesPerRun", d.compactBytesPerRun()),
-                Integer.getInteger("store.shrinkBelowPercent", d.shrinkBelowPercent()));
+                Integer.getInteger("store.shrinkBelowPercent", d.shrinkBelowPercent()),
+                Integer.getInteger("store.workerThreads", d.workerThreads()));
         System.out.println("store-growth: " + tuning);
         try (EmbeddedMongoStore store = EmbeddedMongoStore.start(data, "127.0.0.1", 0, tuning);
              MongoClient client = MongoClients.create(store.connectionString())) {

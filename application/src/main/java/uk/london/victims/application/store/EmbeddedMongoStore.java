@@ -41,14 +41,19 @@ public final class EmbeddedMongoStore implements AutoCloseable {
      * @param compactBytesPerRun   at most this many bytes rewritten, and moved, per housekeeping run
      * @param shrinkBelowPercent   live chunks are moved down and the file truncated once the file's used
      *                             share falls below this
+     * @param workerThreads        the server's Netty event-loop threads. mongo-java-server handles a command
+     *                             on its connection's event loop, and a durable write waits there for its
+     *                             group commit: with Netty's default (2 per core, 4 here) at most 4 commands
+     *                             were in flight, so commits were shared by 4 writers at most and reads
+     *                             queued behind writers' waits (seen in jstack under the benchmark)
      */
     public record Tuning(int cacheMb, int retentionMs, int keysPerPage, int compactBelowPercent, int compactBytesPerRun,
-                         int shrinkBelowPercent) {
+                         int shrinkBelowPercent, int workerThreads) {
 
         /** A page cache of an eighth of the heap (16–512 MB), and housekeeping that keeps up with a busy store. */
         public static Tuning forHeap(long maxHeapBytes) {
             int cacheMb = (int) Math.max(16, Math.min(512, maxHeapBytes / 8 / (1 << 20)));
-            return new Tuning(cacheMb, 1_000, 16, 50, 8 << 20, 60);
+            return new Tuning(cacheMb, 1_000, 16, 50, 8 << 20, 60, 64);
         }
 
         public static Tuning forThisHeap() {
@@ -90,7 +95,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::compact, 1, 1, TimeUnit.SECONDS);
         this.server = new MongoServer(new DurableH2Backend(mvStore));
         try {
-            server.bind(host, port);
+            server.bind(new InetSocketAddress(host, port), 1, tuning.workerThreads());
         } catch (RuntimeException e) {
             // A server that failed to bind would otherwise leave Netty threads keeping the JVM alive.
             housekeeping.shutdownNow();
