@@ -1,6 +1,8 @@
 package uk.london.victims.application.store;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -14,6 +16,8 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
@@ -48,7 +52,12 @@ class BsonH2Backend extends H2Backend {
         // The database's constructor creates these two collections before our subclass can act.
         openTyped(getMvStore(), DATA_PREFIX + databaseName + ".system.namespaces");
         openTyped(getMvStore(), DATA_PREFIX + databaseName + ".system.indexes");
-        return new BsonH2Database(databaseName, getMvStore(), getCursorRegistry());
+        CONSTRUCTING.set(getMvStore());
+        try {
+            return new BsonH2Database(databaseName, getMvStore(), getCursorRegistry());
+        } finally {
+            CONSTRUCTING.remove();
+        }
     }
 
     /** Opens every existing data and index map with its BSON type, before the upstream code opens it untyped. */
@@ -113,7 +122,10 @@ class BsonH2Backend extends H2Backend {
         return mvStore;
     }
 
-    /** The upstream database, with the maps of collections and indexes made after it opened typed too. */
+    /** The store of the database being constructed: the upstream constructor opens collections before our fields are set. */
+    private static final ThreadLocal<MVStore> CONSTRUCTING = new ThreadLocal<>();
+
+    /** The upstream database, with typed maps, and collections that hand out copies ({@link CopyingCollection}). */
     private static final class BsonH2Database extends H2Database {
 
         /** Null while the upstream constructor runs: the maps it opens then were opened typed beforehand. */
@@ -126,10 +138,11 @@ class BsonH2Backend extends H2Backend {
 
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            if (mvStore != null) {
-                openTyped(mvStore, DATA_PREFIX + getFullCollectionNamespace(collectionName));
-            }
-            return super.openOrCreateCollection(collectionName, options);
+            MVStore store = mvStore != null ? mvStore : CONSTRUCTING.get();
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> dataMap = store.openMap(DATA_PREFIX + fullName, documents());
+            MVMap<String, Object> metaMap = store.openMap("meta." + fullName);
+            return new CopyingCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
         }
 
         @Override
@@ -139,6 +152,28 @@ class BsonH2Backend extends H2Backend {
                 openTyped(mvStore, getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName);
             }
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+    }
+
+    /**
+     * mongo-java-server updates a document by changing the stored object in place. Here that object also
+     * sits in an MVStore page, which a commit may be serializing at that moment on another thread (commits
+     * run outside the write lock, ADR 0014): seen as a ConcurrentModificationException in the benchmark.
+     * Every document a query yields is therefore a copy; an update changes the copy and puts it back.
+     */
+    private static final class CopyingCollection extends H2Collection {
+
+        CopyingCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                          MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
+            super(database, collectionName, options, dataMap, metaMap, cursors);
+        }
+
+        @Override
+        protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents, int numberToSkip, int limit,
+                                                       int batchSize, Comparator<Document> comparator, Document fieldSelector) {
+            // Copied after matching, so a scan copies only what it returns.
+            return super.matchDocumentsFromStream(query, documents.filter(d -> documentMatchesQuery(d, query)).map(Document::cloneDeeply),
+                    numberToSkip, limit, batchSize, comparator, fieldSelector);
         }
     }
 }
