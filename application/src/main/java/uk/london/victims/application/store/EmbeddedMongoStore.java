@@ -76,12 +76,12 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     private EmbeddedMongoStore(Path file, String host, int port, Tuning tuning) {
         this.file = file;
         this.tuning = tuning;
-        // No background commits: DurableH2Backend commits before answering, synchronously. A background
-        // commit hands its write to an executor and returns, and a commit that followed it found nothing
-        // left to save and returned before the data was on disk.
         // An adopted file store takes its cache size from its own settings; the builder's would be ignored.
         this.fileStore = new ShreddingFileStore(Map.of("cacheSize", tuning.cacheMb()));
         fileStore.open(file.toString(), false, null);
+        // No background commits: DurableH2Backend commits before answering, synchronously. A background
+        // commit hands its write to an executor and returns, and a commit that followed it found nothing
+        // left to save and returned before the data was on disk.
         this.mvStore = new MVStore.Builder().adoptFileStore(fileStore).autoCommitDisabled().keysPerPage(tuning.keysPerPage()).open();
         mvStore.setRetentionTime(tuning.retentionMs());
         // Every command pins the version it reads (DurableH2Backend), so no read depends on the retention time:
