@@ -100,6 +100,10 @@ public final class BenchMain {
                      ? "; read models differ from the live snapshot, inconclusive: " + fmt(get(f, "replay.events_appended_meanwhile"))
                        + " events appended meanwhile (see notes)"
                      : "; READ MODELS DIFFER"));
+        row(md, "embedded store file proportional to its live documents (issue 14, section 1)",
+                fmt(get(f, "size.store_file_mb")) + " MB file for " + fmt(get(f, "size.live_documents_mb")) + " MB of live BSON documents ("
+                + fmt2(get(f, "size.file_per_live_documents")) + "×), " + fmt(get(f, "size.file_bytes_per_event")) + " file bytes per event",
+                "measured at " + fmt(get(f, "store.events")) + " events; no numeric target set");
         for (String[] read : new String[][] {{"read.timeline", "victim timeline GET"}, {"read.case", "agency case GET"}}) {
             row(md, read[1] + " p99 < 50 ms, " + settings.readClients() + " concurrent clients",
                     "p50 " + fmt2(get(f, read[0] + ".p50_ms")) + " / p95 " + fmt2(get(f, read[0] + ".p95_ms")) + " / p99 "

@@ -43,6 +43,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
+import uk.london.victims.application.axon.ReadModelReplay;
 import uk.london.victims.application.notifications.VictimNotifications;
 import uk.london.victims.application.victims.RepeatVictimisation;
 import uk.london.victims.application.store.MongoEventStorageEngine;
@@ -354,12 +355,16 @@ public final class Benchmark {
         return next[0] - System.nanoTime();
     }
 
-    /** All read models rebuilt from the first event, timed, against a raw sequential read of the events. */
+    /**
+     * All read models rebuilt from the first event, timed, against a raw sequential read of the events. The
+     * service's actors are held back throughout ({@link ReadModelReplay#hold}), so no event is appended
+     * between the snapshot of the live read models and the comparison: equal or not, the verdict is conclusive.
+     */
     void replay() throws Exception {
-        List<PooledStreamingEventProcessor> processors = processors(false);
+        ReadModelReplay replay = app.getBean(ReadModelReplay.class);
+        List<PooledStreamingEventProcessor> processors = replay.replayable().stream()
+                .filter(PooledStreamingEventProcessor.class::isInstance).map(PooledStreamingEventProcessor.class::cast).toList();
         awaitCaughtUp(processors, Duration.ofMinutes(10));
-        long events = storedEvents();
-        long positions = engine.lastReservedPosition();
 
         long started = System.nanoTime();
         long read = 0;
@@ -369,62 +374,91 @@ public final class Benchmark {
         double rawSeconds = (System.nanoTime() - started) / 1e9;
         figure("raw.read_events_per_s", read / rawSeconds, "events/s");
 
-        Map<String, List<Document>> live = new LinkedHashMap<>();
-        // The ledger's figures too: rebuilt from the events they must be the same (issue 10).
-        for (String collection : List.of("case_summaries", "case_timelines", "obligation_ledger", "obligation_facts", "obligation_figures")) {
-            live.put(collection, readModel(collection));
-        }
-        // The Plan measures' documents hold sets whose order follows delivery; their answer is what must
-        // not change. As of now: events the service appends during the replay do not count in either.
-        String measuresAsOf = Instant.now().toString();
-        String liveMeasures = planMeasures(measuresAsOf);
-        started = System.nanoTime();
-        for (PooledStreamingEventProcessor processor : processors) {
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-        }
-        awaitCaughtUp(processors, Duration.ofHours(2));
-        double seconds = (System.nanoTime() - started) / 1e9;
-        figure("replay.events", events, "events");
-        figure("replay.positions", positions, "positions");
-        figure("replay.seconds", seconds, "s");
-        figure("replay.events_per_s", events / seconds, "events/s");
-        figure("replay.processors", processors.size(), "processors");
-        boolean equal = live.entrySet().stream().allMatch(e -> readModel(e.getKey()).equals(e.getValue()));
-        figure("replay.read_models_equal", equal ? 1 : 0, "boolean");
-        figure("replay.plan_measures_equal", liveMeasures.equals(planMeasures(measuresAsOf)) ? 1 : 0, "boolean");
-        // The service keeps working during the replay: its notification dispatcher records deliveries as
-        // commands, whose events reach the replayed read models but not the live snapshot taken before.
-        long appended = engine.lastReservedPosition() - positions;
-        figure("replay.events_appended_meanwhile", appended, "events");
-        if (!equal && appended > 0) {
-            notes.add("replay: " + appended + " events were appended while it ran (the service's own notification dispatcher), "
-                      + "so the read models could not equal the snapshot taken before it; the comparison is inconclusive, "
-                      + "not a failure of replay");
+        try (AutoCloseable held = replay.hold()) {
+            // A delivery already under way when the hold began may still append its evidence: take the
+            // snapshot again until no event arrived while it was taken.
+            Map<String, List<Document>> live;
+            String liveMeasures;
+            String measuresAsOf;
+            long positions;
+            long events;
+            do {
+                positions = engine.lastReservedPosition();
+                awaitCaughtUp(processors, Duration.ofMinutes(10));
+                events = storedEvents();
+                live = new LinkedHashMap<>();
+                // The ledger's figures too: rebuilt from the events they must be the same (issue 10).
+                for (String collection : List.of("case_summaries", "case_timelines", "obligation_ledger", "obligation_facts",
+                        "obligation_figures")) {
+                    live.put(collection, readModel(collection));
+                }
+                // The Plan measures' documents hold sets whose order follows delivery; their answer is what must
+                // not change.
+                measuresAsOf = Instant.now().toString();
+                liveMeasures = planMeasures(measuresAsOf);
+            } while (engine.lastReservedPosition() != positions);
+
+            started = System.nanoTime();
+            replay.replayAll();
+            awaitCaughtUp(processors, Duration.ofHours(2));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            figure("replay.events", events, "events");
+            figure("replay.positions", positions, "positions");
+            figure("replay.seconds", seconds, "s");
+            figure("replay.events_per_s", events / seconds, "events/s");
+            figure("replay.processors", processors.size(), "processors");
+            long appended = engine.lastReservedPosition() - positions;
+            figure("replay.events_appended_meanwhile", appended, "events");
+            boolean equal = live.entrySet().stream().allMatch(e -> readModel(e.getKey()).equals(e.getValue()));
+            figure("replay.read_models_equal", equal ? 1 : 0, "boolean");
+            figure("replay.plan_measures_equal", liveMeasures.equals(planMeasures(measuresAsOf)) ? 1 : 0, "boolean");
+            if (appended > 0) {
+                notes.add("replay: " + appended + " events were appended while the service's actors were held back; "
+                          + "the comparison is inconclusive");
+            }
         }
     }
 
-    /** Average stored size per document of each collection, from a sample, for docs/scaling.md. */
+    /**
+     * Average stored size per document of each collection, from a sample, for docs/scaling.md; and the store
+     * file against the live documents it holds (every collection: documents only, no index), issue 14.
+     */
     void storeSizes() throws IOException {
-        for (String collection : List.of("events", "event_streams", "snapshots", "case_summaries", "case_timelines",
+        List<String> named = List.of("events", "event_streams", "snapshots", "case_summaries", "case_timelines",
                 "tracking_tokens", "notification_outbox", "audit_log", "personal_data_keys", "plan_measure_cases", "plan_measure_days",
-                "plan_measure_victims")) {
+                "plan_measure_victims");
+        double liveBytes = 0;
+        for (String collection : database.listCollectionNames()) {
             MongoCollection<RawBsonDocument> raw = database.getCollection(collection, RawBsonDocument.class);
             long bytes = 0;
             int n = 0;
-            for (RawBsonDocument doc : raw.find().limit(5_000)) {
+            for (RawBsonDocument doc : raw.find().limit(5_000).batchSize(1_000)) {
                 bytes += doc.getByteBuffer().remaining();
                 n++;
             }
             if (n > 0) {
-                figure("size." + collection + ".avg_bytes", bytes / (double) n, "bytes");
-                figure("size." + collection + ".count", raw.countDocuments(), "documents");
+                long count = raw.countDocuments();
+                liveBytes += bytes / (double) n * count;
+                if (named.contains(collection)) {
+                    figure("size." + collection + ".avg_bytes", bytes / (double) n, "bytes");
+                    figure("size." + collection + ".count", count, "documents");
+                }
             }
         }
         Path file = settings.dataDirectory().resolve("store.mv.db");
         if (Files.exists(file)) {
-            figure("size.store_file_mb", Files.size(file) / 1e6, "MB");
+            long fileBytes = Files.size(file);
+            figure("size.store_file_mb", fileBytes / 1e6, "MB");
+            figure("size.live_documents_mb", liveBytes / 1e6, "MB");
+            figure("size.file_per_live_documents", fileBytes / liveBytes, "ratio");
+            figure("size.file_bytes_per_event", fileBytes / (double) storedEvents(), "bytes");
+            var embedded = app.getBean(StoreConnection.class).embedded();
+            if (embedded != null) {
+                Map<String, String> stats = embedded.statistics();
+                figure("size.mvstore_chunks_fill_percent", Double.parseDouble(stats.getOrDefault("info.CHUNKS_FILL_RATE", "NaN")), "%");
+                figure("size.mvstore_file_fill_percent", Double.parseDouble(stats.getOrDefault("info.FILL_RATE", "NaN")), "%");
+                figure("size.mvstore_cache_mb", Double.parseDouble(stats.getOrDefault("info.CACHE_MAX_SIZE", "NaN")), "MB");
+            }
         }
     }
 

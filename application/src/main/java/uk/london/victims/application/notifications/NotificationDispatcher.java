@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.london.victims.application.axon.ReadModelReplay;
 import uk.london.victims.application.metrics.ServiceMeters;
 import uk.london.victims.application.store.MongoEventStorageEngine;
 import uk.london.victims.domain.cases.CaseId;
@@ -46,9 +47,10 @@ public class NotificationDispatcher {
     private final VictimAddresses addresses;
     private final NotifyProperties properties;
     private final Clock clock;
+    private final ReadModelReplay replay;
 
     NotificationDispatcher(Outbox outbox, MessageSender sender, CommandGateway commands, PersonalDataVault vault,
-                           VictimAddresses addresses, NotifyProperties properties, Clock clock) {
+                           VictimAddresses addresses, NotifyProperties properties, Clock clock, ReadModelReplay replay) {
         this.outbox = outbox;
         this.sender = sender;
         this.commands = commands;
@@ -56,6 +58,7 @@ public class NotificationDispatcher {
         this.addresses = addresses;
         this.properties = properties;
         this.clock = clock;
+        this.replay = replay;
     }
 
     /** Longer than any one delivery can take (Notify's client times out well within it). */
@@ -64,7 +67,17 @@ public class NotificationDispatcher {
 
     @Scheduled(fixedDelayString = "${vjt.notify.dispatch-every:5s}")
     public void dispatchDue() {
+        // While read models are rebuilt, nothing is sent or recorded: the evidence commands would append
+        // events mid-replay, and a notice's address comes from a read model that may be half built. Due
+        // messages wait in the outbox and go once the replay is done.
+        if (replay.inProgress()) {
+            log.info("Read models are being rebuilt; notices wait until that is done");
+            return;
+        }
         for (OutboxMessage message : outbox.due(clock.instant())) {
+            if (replay.inProgress()) {
+                return;
+            }
             // Every instance runs this schedule over the same outbox: without the claim two would send
             // the same notice.
             Instant now = clock.instant();
