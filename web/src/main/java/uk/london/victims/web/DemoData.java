@@ -42,7 +42,7 @@ import uk.london.victims.domain.people.PersonalDataVault;
  * skips the steps whose keys are stored and sends the rest, so each journey ends complete and nothing twice.
  */
 @Component
-class DemoData {
+public class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     /** Synthetic details only: example.invalid mailboxes, and numbers from Ofcom's range reserved for drama. */
@@ -84,6 +84,17 @@ class DemoData {
     }
 
     private static final String FIRST_JOURNEY = "DEMO-0001-burglary";
+
+    /** Each demo crime reference and its case, for the demo's "show my code" page; nothing else is answered there. */
+    public static final java.util.Map<String, String> REFERENCES = java.util.Map.of(
+            "CRIS-DEMO-0001", FIRST_JOURNEY,
+            "CRIS-DEMO-0002", "DEMO-0002-domestic-abuse",
+            "CRIS-DEMO-0003", "DEMO-0003-sexual-violence",
+            "CRIS-DEMO-0004", "DEMO-0004-hate-crime",
+            "CRIS-DEMO-0005", "DEMO-0005-knife-robbery",
+            "CRIS-DEMO-0006", "DEMO-0006-child-exploitation",
+            "CRIS-DEMO-0007", "DEMO-0007-modern-slavery",
+            "CRIS-DEMO-0008", "DEMO-0008-online-fraud");
 
     static String stepKey(String caseId, int step) {
         return "demo/" + caseId + "/" + step;
