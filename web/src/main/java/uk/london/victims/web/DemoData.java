@@ -54,14 +54,17 @@ public class DemoData {
     private final PersonalDataVault vault;
     private final StoreProperties store;
     private final boolean enabled;
+    private final SampleData sample;
 
+    /** @param mode {@code true} (the eight journeys), {@code false} (none) or {@code sample} (the eight, then a year of one BCU) */
     DemoData(CommandGateway commands, MongoEventStorageEngine events, PersonalDataVault vault, StoreProperties store,
-             @Value("${vjt.demo-data:true}") boolean enabled) {
+             @Value("${vjt.demo-data:true}") String mode, SampleData sample) {
         this.commands = commands;
         this.events = events;
         this.vault = vault;
         this.store = store;
-        this.enabled = enabled;
+        this.enabled = !"false".equalsIgnoreCase(mode.strip());
+        this.sample = "sample".equalsIgnoreCase(mode.strip()) ? sample : null;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -81,6 +84,9 @@ public class DemoData {
                 modernSlaveryWithCps(), fraudComplaint());
         log.info("Demo data: {} synthetic journeys ready ({}). Police demo tokens see their BCU's cases; "
                  + "a COMMISSIONER token sees all.", ids.size(), String.join(", ", ids));
+        if (sample != null) {
+            sample.loadInTheBackground();
+        }
     }
 
     private static final String FIRST_JOURNEY = "DEMO-0001-burglary";
