@@ -1,5 +1,7 @@
 package uk.london.victims.bench;
 
+import uk.london.victims.application.workload.LondonWorkload;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -42,7 +42,7 @@ import uk.london.victims.domain.people.PersonalDataVault;
  * skips the steps whose keys are stored and sends the rest, so each journey ends complete and nothing twice.
  */
 @Component
-class DemoData {
+public class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     /** Synthetic details only: example.invalid mailboxes, and numbers from Ofcom's range reserved for drama. */
@@ -54,14 +54,17 @@ class DemoData {
     private final PersonalDataVault vault;
     private final StoreProperties store;
     private final boolean enabled;
+    private final SampleData sample;
 
+    /** @param mode {@code true} (the eight journeys), {@code false} (none) or {@code sample} (the eight, then a year of one BCU) */
     DemoData(CommandGateway commands, MongoEventStorageEngine events, PersonalDataVault vault, StoreProperties store,
-             @Value("${vjt.demo-data:true}") boolean enabled) {
+             @Value("${vjt.demo-data:true}") String mode, SampleData sample) {
         this.commands = commands;
         this.events = events;
         this.vault = vault;
         this.store = store;
-        this.enabled = enabled;
+        this.enabled = !"false".equalsIgnoreCase(mode.strip());
+        this.sample = "sample".equalsIgnoreCase(mode.strip()) ? sample : null;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -81,9 +84,23 @@ class DemoData {
                 modernSlaveryWithCps(), fraudComplaint());
         log.info("Demo data: {} synthetic journeys ready ({}). Police demo tokens see their BCU's cases; "
                  + "a COMMISSIONER token sees all.", ids.size(), String.join(", ", ids));
+        if (sample != null) {
+            sample.loadInTheBackground();
+        }
     }
 
     private static final String FIRST_JOURNEY = "DEMO-0001-burglary";
+
+    /** Each demo crime reference and its case, for the demo's "show my code" page; nothing else is answered there. */
+    public static final java.util.Map<String, String> REFERENCES = java.util.Map.of(
+            "CRIS-DEMO-0001", FIRST_JOURNEY,
+            "CRIS-DEMO-0002", "DEMO-0002-domestic-abuse",
+            "CRIS-DEMO-0003", "DEMO-0003-sexual-violence",
+            "CRIS-DEMO-0004", "DEMO-0004-hate-crime",
+            "CRIS-DEMO-0005", "DEMO-0005-knife-robbery",
+            "CRIS-DEMO-0006", "DEMO-0006-child-exploitation",
+            "CRIS-DEMO-0007", "DEMO-0007-modern-slavery",
+            "CRIS-DEMO-0008", "DEMO-0008-online-fraud");
 
     static String stepKey(String caseId, int step) {
         return "demo/" + caseId + "/" + step;
