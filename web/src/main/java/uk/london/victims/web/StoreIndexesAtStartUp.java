@@ -15,6 +15,7 @@ import com.mongodb.client.model.IndexModel;
 import uk.london.victims.application.store.StoreIndexes;
 import uk.london.victims.application.store.StoreProperties;
 import uk.london.victims.projections.support.ProjectionIndexes;
+import uk.london.victims.web.session.SessionStoreConfiguration;
 
 /**
  * Creates the store's secondary indexes while the context starts, before any processor or poller runs
@@ -31,6 +32,7 @@ public class StoreIndexesAtStartUp {
         Map<String, List<IndexModel>> all = new LinkedHashMap<>(StoreIndexes.declared());
         ProjectionIndexes.declared().forEach((collection, indexes) -> all.merge(collection, indexes,
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+        all.put(SessionStoreConfiguration.COLLECTION, List.of(SessionStoreConfiguration.EXPIRY_INDEX));
         return all;
     }
 

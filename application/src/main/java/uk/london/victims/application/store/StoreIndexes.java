@@ -48,7 +48,9 @@ public final class StoreIndexes {
                 index("events_by_time", new Document("at", 1))));
         indexes.put(StoreIndexes.TRACKING_TOKENS, List.of(
                 // Axon's token store finds, claims and lists its segments by processor name and segment.
-                index("tokens_by_processor_segment", new Document("processorName", 1).append("segment", 1))));
+                index("tokens_by_processor_segment", new Document("processorName", 1).append("segment", 1)),
+                // Whether any processor, on any instance, is replaying (the notice dispatcher waits for it).
+                index("tokens_by_type", new Document("tokenType", 1))));
         indexes.put(SegmentBalancer.INSTANCES, List.of(
                 // Counting the instances seen lately, to share segments between them.
                 index("instances_by_last_seen", new Document("seenAt", 1))));

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +16,7 @@ import org.springframework.session.data.mongo.ReactiveMongoSessionRepository;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.WriteConcern;
-import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.reactivestreams.client.MongoClient;
@@ -37,6 +36,14 @@ import uk.london.victims.application.store.StoreProperties;
 public class SessionStoreConfiguration {
 
     public static final String COLLECTION = "web_sessions";
+
+    /**
+     * On MongoDB the store itself removes sessions once expired (a TTL index on the library's {@code expireAt});
+     * the embedded store ignores it, and an expired session there is never served, only left behind. Created
+     * at start-up with the store's other indexes ({@code StoreIndexesAtStartUp}).
+     */
+    public static final IndexModel EXPIRY_INDEX = new IndexModel(Indexes.ascending("expireAt"),
+            new IndexOptions().name("expireAt").expireAfter(0L, TimeUnit.SECONDS));
 
     /** The reactive driver Spring Session needs, on the same store and with the same write guarantees. */
     @Bean(destroyMethod = "close")
@@ -69,17 +76,6 @@ public class SessionStoreConfiguration {
         repository.setDefaultMaxInactiveInterval(idle);
         repository.setMongoSessionConverter(new JacksonMongoSessionConverter());
         return new HashedIdSessionRepository(repository, idle);
-    }
-
-    /**
-     * On MongoDB the store itself removes sessions once expired (a TTL index on the library's {@code expireAt});
-     * the embedded store ignores it, and an expired session there is never served, only left behind.
-     * Idempotent: creating an index that exists with the same options does nothing.
-     */
-    @Bean
-    SmartInitializingSingleton sessionExpiryIndex(MongoDatabase database) {
-        return () -> database.getCollection(COLLECTION).createIndex(Indexes.ascending("expireAt"),
-                new IndexOptions().name("expireAt").expireAfter(0L, TimeUnit.SECONDS));
     }
 
     @Bean

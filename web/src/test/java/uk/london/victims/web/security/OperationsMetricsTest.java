@@ -36,7 +36,9 @@ class OperationsMetricsTest extends PagesOnEmbeddedStore {
     }
 
     private String scrape() {
-        return http.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(operationsToken())).exchange()
+        // Contexts earlier in the same test run share Micrometer's global registry, so a scrape can pass the
+        // client's default 256 KB buffer; a real scraper reads the whole page too.
+        return http.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build().get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(operationsToken())).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }
 
