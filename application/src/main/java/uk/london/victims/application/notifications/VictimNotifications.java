@@ -1,5 +1,6 @@
 package uk.london.victims.application.notifications;
 
+import uk.london.victims.application.history.ImportedHistory;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.time.Clock;
@@ -86,7 +87,8 @@ public class VictimNotifications {
                       .append("unsafe", preferences.unsafeChannels().stream().map(Enum::name).sorted().toList())
                       .append("declined", preferences.declinedUpdates());
             }
-        } else {
+        } else if (!ImportedHistory.isImported(message.getMetaData())) {
+            // Imported history is kept for the record and the figures; its victims were told (or not) back then.
             notifyIfOwed(caseId, payload, message, state);
         }
         contacts.replaceOne(eq("_id", caseId), state, new ReplaceOptions().upsert(true));
