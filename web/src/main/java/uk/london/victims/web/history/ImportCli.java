@@ -154,7 +154,7 @@ public final class ImportCli {
             if (bar != null) {
                 bar.stepTo(Math.max(bar.getCurrent(), settledLines));
                 double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-                bar.setExtraMessage(String.format(Locale.ROOT, "%,.0f events/s", events / seconds));
+                bar.setExtraMessage(String.format(Locale.ROOT, " · %,.0f events/s", events / seconds));
             }
         }
 
