@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -26,8 +25,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * {@code java -jar web-….jar import FILE [--threads=16] [--restart] [--catch-up] [--vjt.…=…]}: loads a file
  * of historical journeys into the store the service would use (same settings: {@code VJT_STORE_URI}, or
- * the embedded store in {@code VJT_STORE_DATA_DIRECTORY}, which the service must not have open meanwhile).
- * No HTTP server is started. The read models' processors stay paused while lines are applied; they catch
+ * the embedded store in {@code VJT_STORE_DATA_DIRECTORY}, which the service must not have open meanwhile). The read models' processors stay paused while lines are applied; they catch
  * up from the event store when the service next starts, or before this command ends with {@code --catch-up}.
  */
 public final class ImportCli {
@@ -53,7 +51,10 @@ public final class ImportCli {
         }
         HistoryImport.Options options = HistoryImport.Options.defaults();
         boolean catchUp = false;
-        List<String> springArgs = new ArrayList<>(List.of("--vjt.demo-data=false", "--logging.level.root=WARN"));
+        // The service's own context, so every rule and setting is the same; its HTTP server listens only on a
+        // random loopback port (the web beans need one), and nothing is served there meanwhile.
+        List<String> springArgs = new ArrayList<>(List.of("--vjt.demo-data=false", "--logging.level.root=WARN",
+                "--server.port=0", "--server.address=127.0.0.1"));
         for (int i = 2; i < args.length; i++) {
             String arg = args[i];
             if (arg.startsWith("--threads=")) {
@@ -66,8 +67,7 @@ public final class ImportCli {
                 springArgs.add(arg);
             }
         }
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
-                .run(springArgs.toArray(String[]::new));
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(application).run(springArgs.toArray(String[]::new));
         try {
             EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
             List<EventProcessor> paused = pauseProcessors(processing);
