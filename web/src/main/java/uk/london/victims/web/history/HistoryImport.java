@@ -32,6 +32,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -47,6 +48,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.MongoException;
 
 import uk.london.victims.application.history.ImportedHistory;
 import uk.london.victims.application.store.UniqueValueTakenException;
@@ -444,6 +446,10 @@ public class HistoryImport {
             versions.clear();
             versions.putAll(versionsBefore);
             last[0] = lastBefore;
+            if (storeFailed(e)) {
+                // The store, not the line: stop here, so the run can resume from the checkpoint once it is back.
+                throw e;
+            }
             if (steps.size() == 1) {
                 refused.add(new Rejection(steps.get(0).line(), steps.get(0).caseId(), steps.get(0).id(), reason(e)));
                 refused.forEach(run::reject);
@@ -458,6 +464,20 @@ public class HistoryImport {
         refused.forEach(run::reject);
         run.chunkImported.add(applied);
         run.applied(steps.size(), last[0] - lastBefore);
+    }
+
+    /** An append that failed for the store's sake (unreachable, out of space), which no line can be blamed for. */
+    static boolean storeFailed(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UniqueValueTakenException || cause instanceof ConcurrencyException
+                || cause instanceof AggregateStreamCreationException) {
+                return false;
+            }
+            if (cause instanceof EventStoreException || cause instanceof MongoException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private CommandMessage<?> command(Step step, Map<String, Long> versions) {

@@ -61,7 +61,7 @@ import uk.london.victims.web.api.requests.TakeNoFurtherActionRequest;
  * The steps an import line may name: the API's own routes under {@code /api/cases/{caseId}/}, each with
  * the request record its body binds to and the same mapping onto a command as its controller. The routes
  * whose controllers seal personal details or open the case are added by {@link HistoryImport}, which holds
- * the vault. {@code HistoryRoutesTest} checks that every route of the API is here.
+ * the vault. {@code HistoryImportTest} checks that every case route of the API is here (delegates apart).
  */
 final class HistoryRoutes {
 
