@@ -339,7 +339,8 @@ public final class LondonWorkload implements Iterator<Journey> {
                         : VictimContactSchemeStep.OPTED_OUT;
                 plan.after(days(1, 14), t -> new RecordVictimContactSchemeCommand(caseId, victim, s, choice, t));
             }
-            if (random.nextDouble() < 0.3) {
+            // Restorative justice needs an offender who admitted guilt: offered after a guilty plea only.
+            if (guiltyPlea && random.nextDouble() < 0.3) {
                 plan.after(days(1, 30), t -> new RecordRestorativeJusticeStepCommand(caseId, s, RestorativeJusticeStep.OFFERED,
                         "Offered after sentence", t));
                 if (random.nextDouble() < 0.3) {
