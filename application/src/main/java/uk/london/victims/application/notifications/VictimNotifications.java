@@ -1,6 +1,5 @@
 package uk.london.victims.application.notifications;
 
-import uk.london.victims.application.history.ImportedHistory;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.time.Clock;
@@ -22,6 +21,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 
+import uk.london.victims.application.history.ImportedHistory;
 import uk.london.victims.application.axon.JsonSerialization;
 import uk.london.victims.domain.cases.ContactChannel;
 import uk.london.victims.domain.cases.ContactPreferencesSetEvent;
