@@ -1,5 +1,7 @@
 package uk.london.victims.bench;
 
+import uk.london.victims.application.workload.LondonWorkload;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,7 +94,9 @@ public final class BenchMain {
                 ratio(p99large / p99small, 1.5, false) + " (measured at the scale shown, not 1M)");
         row(md, "projection lag p99 < 200 ms at 10× London's peak",
                 "p99 " + fmt2(get(f, "lag.p99_ms")) + " ms (p50 " + fmt2(get(f, "lag.p50_ms")) + ", p95 " + fmt2(get(f, "lag.p95_ms"))
-                + ") at " + fmt(get(f, "lag.rate_achieved")) + " events/s",
+                + ") at " + fmt(get(f, "lag.rate_achieved")) + " events/s; obligation ledger p99 "
+                + fmt2(get(f, "lag.obligation-ledger.p99_ms")) + " ms; meanwhile one reader asked for the review of the busiest BCU's year "
+                + fmt(get(f, "lag.review_reads.count")) + " times (p50 " + fmt2(get(f, "lag.review_reads.p50_ms")) + " ms)",
                 verdict(get(f, "lag.p99_ms") < 200));
         double replay = get(f, "replay.events_per_s");
         double rawRead = get(f, "raw.read_events_per_s");
@@ -105,6 +109,10 @@ public final class BenchMain {
                      ? "; read models differ from the live snapshot, inconclusive: " + fmt(get(f, "replay.events_appended_meanwhile"))
                        + " events appended meanwhile (see notes)"
                      : "; READ MODELS DIFFER"));
+        row(md, "embedded store file proportional to its live documents (issue 14, section 1)",
+                fmt(get(f, "size.store_file_mb")) + " MB file for " + fmt(get(f, "size.live_documents_mb")) + " MB of live BSON documents ("
+                + fmt2(get(f, "size.file_per_live_documents")) + "×), " + fmt(get(f, "size.file_bytes_per_event")) + " file bytes per event",
+                "measured at " + fmt(get(f, "store.events")) + " events; no numeric target set");
         for (String[] read : new String[][] {{"read.timeline", "victim timeline GET"}, {"read.case", "agency case GET"}}) {
             row(md, read[1] + " p99 < 50 ms, " + settings.readClients() + " concurrent clients",
                     "p50 " + fmt2(get(f, read[0] + ".p50_ms")) + " / p95 " + fmt2(get(f, read[0] + ".p95_ms")) + " / p99 "

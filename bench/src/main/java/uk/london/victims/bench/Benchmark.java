@@ -1,5 +1,8 @@
 package uk.london.victims.bench;
 
+import uk.london.victims.application.workload.LondonWorkload;
+import uk.london.victims.application.workload.Journey;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -45,6 +48,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
+import uk.london.victims.application.axon.ReadModelReplay;
 import uk.london.victims.application.notifications.VictimNotifications;
 import uk.london.victims.application.victims.RepeatVictimisation;
 import uk.london.victims.application.store.MongoEventStorageEngine;
@@ -252,6 +256,12 @@ public final class Benchmark {
         percentiles("commands." + label, latency);
     }
 
+    /** The review read while the lag is measured, and its failures. */
+    private Histogram lagReviewReads;
+    private AtomicLong lagReviewErrors;
+    /** The busiest BCU when the ledger was first measured: its year's review is read during the lag phase. */
+    private String ledgerBcu;
+
     /** Paced load at {@code lagRate} events/s; lag = acknowledgement to every projection having the event. */
     void projectionLag() throws Exception {
         List<PooledStreamingEventProcessor> processors = processors(true);
@@ -273,6 +283,7 @@ public final class Benchmark {
         List<Journey> journeys = nextJourneys((long) settings.lagRate() * settings.lagSeconds() / 8 + 50);
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+        ExecutorService readerPool = Executors.newSingleThreadExecutor();
         try {
             List<Future<?>> senders = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
@@ -301,6 +312,34 @@ public final class Benchmark {
                     }
                 }));
             }
+            // Issue 10: the ledger must keep up while the review is read, so one reader asks for it throughout.
+            Histogram reviewReads = new ConcurrentHistogram(3);
+            AtomicLong reviewErrors = new AtomicLong();
+            Future<?> reader = readerPool.submit(() -> {
+                try {
+                    String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+                    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                    String token = token(http, base, "COMMISSIONER");
+                    URI review = URI.create(base + "/api/review?groupBy=RIGHT&from=" + YEAR + "&to=" + YEAR.plus(Duration.ofDays(365))
+                            + (ledgerBcu == null ? "" : "&bcu=" + ledgerBcu.replace(" ", "%20")));
+                    while (System.nanoTime() < end) {
+                        long t = System.nanoTime();
+                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(review).header("Authorization", "Bearer " + token)
+                                .timeout(Duration.ofMinutes(1)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                        reviewReads.recordValue(System.nanoTime() - t);
+                        if (response.statusCode() != 200) {
+                            reviewErrors.incrementAndGet();
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    notes.add("lag: the review reader failed: " + e);
+                }
+                return null;
+            });
+            lagReviewReads = reviewReads;
+            lagReviewErrors = reviewErrors;
             Future<?> monitor = pool.submit(() -> {
                 while (System.nanoTime() < end + 30_000_000_000L) {
                     // Positions first, then the time: a sample enqueued after the time was read but whose event
@@ -324,9 +363,13 @@ public final class Benchmark {
                 f.get();
             }
             monitor.get();
+            reader.get();
         } finally {
             pool.shutdownNow();
+            readerPool.shutdownNow();
         }
+        percentiles("lag.review_reads", lagReviewReads);
+        figure("lag.review_reads.non_200", lagReviewErrors.get(), "responses");
         figure("lag.rate_target", settings.lagRate(), "events/s");
         figure("lag.rate_achieved", sentCommands.get() / (double) settings.lagSeconds(), "events/s");
         percentiles("lag", lag);
@@ -363,12 +406,16 @@ public final class Benchmark {
         return next[0] - System.nanoTime();
     }
 
-    /** All read models rebuilt from the first event, timed, against a raw sequential read of the events. */
+    /**
+     * All read models rebuilt from the first event, timed, against a raw sequential read of the events. The
+     * service's actors are held back throughout ({@link ReadModelReplay#hold}), so no event is appended
+     * between the snapshot of the live read models and the comparison: equal or not, the verdict is conclusive.
+     */
     void replay() throws Exception {
-        List<PooledStreamingEventProcessor> processors = processors(false);
+        ReadModelReplay replay = app.getBean(ReadModelReplay.class);
+        List<PooledStreamingEventProcessor> processors = replay.replayable().stream()
+                .filter(PooledStreamingEventProcessor.class::isInstance).map(PooledStreamingEventProcessor.class::cast).toList();
         awaitCaughtUp(processors, Duration.ofMinutes(10));
-        long events = storedEvents();
-        long positions = engine.lastReservedPosition();
 
         long started = System.nanoTime();
         long read = 0;
@@ -378,62 +425,91 @@ public final class Benchmark {
         double rawSeconds = (System.nanoTime() - started) / 1e9;
         figure("raw.read_events_per_s", read / rawSeconds, "events/s");
 
-        Map<String, List<Document>> live = new LinkedHashMap<>();
-        // The ledger's figures too: rebuilt from the events they must be the same (issue 10).
-        for (String collection : List.of("case_summaries", "case_timelines", "obligation_ledger", "obligation_facts", "obligation_figures")) {
-            live.put(collection, readModel(collection));
-        }
-        // The Plan measures' documents hold sets whose order follows delivery; their answer is what must
-        // not change. As of now: events the service appends during the replay do not count in either.
-        String measuresAsOf = Instant.now().toString();
-        String liveMeasures = planMeasures(measuresAsOf);
-        started = System.nanoTime();
-        for (PooledStreamingEventProcessor processor : processors) {
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-        }
-        awaitCaughtUp(processors, Duration.ofHours(2));
-        double seconds = (System.nanoTime() - started) / 1e9;
-        figure("replay.events", events, "events");
-        figure("replay.positions", positions, "positions");
-        figure("replay.seconds", seconds, "s");
-        figure("replay.events_per_s", events / seconds, "events/s");
-        figure("replay.processors", processors.size(), "processors");
-        boolean equal = live.entrySet().stream().allMatch(e -> readModel(e.getKey()).equals(e.getValue()));
-        figure("replay.read_models_equal", equal ? 1 : 0, "boolean");
-        figure("replay.plan_measures_equal", liveMeasures.equals(planMeasures(measuresAsOf)) ? 1 : 0, "boolean");
-        // The service keeps working during the replay: its notification dispatcher records deliveries as
-        // commands, whose events reach the replayed read models but not the live snapshot taken before.
-        long appended = engine.lastReservedPosition() - positions;
-        figure("replay.events_appended_meanwhile", appended, "events");
-        if (!equal && appended > 0) {
-            notes.add("replay: " + appended + " events were appended while it ran (the service's own notification dispatcher), "
-                      + "so the read models could not equal the snapshot taken before it; the comparison is inconclusive, "
-                      + "not a failure of replay");
+        try (AutoCloseable held = replay.hold()) {
+            // A delivery already under way when the hold began may still append its evidence: take the
+            // snapshot again until no event arrived while it was taken.
+            Map<String, List<Document>> live;
+            String liveMeasures;
+            String measuresAsOf;
+            long positions;
+            long events;
+            do {
+                positions = engine.lastReservedPosition();
+                awaitCaughtUp(processors, Duration.ofMinutes(10));
+                events = storedEvents();
+                live = new LinkedHashMap<>();
+                // The ledger's figures too: rebuilt from the events they must be the same (issue 10).
+                for (String collection : List.of("case_summaries", "case_timelines", "obligation_ledger", "obligation_facts",
+                        "obligation_figures")) {
+                    live.put(collection, readModel(collection));
+                }
+                // The Plan measures' documents hold sets whose order follows delivery; their answer is what must
+                // not change.
+                measuresAsOf = Instant.now().toString();
+                liveMeasures = planMeasures(measuresAsOf);
+            } while (engine.lastReservedPosition() != positions);
+
+            started = System.nanoTime();
+            replay.replayAll();
+            awaitCaughtUp(processors, Duration.ofHours(2));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            figure("replay.events", events, "events");
+            figure("replay.positions", positions, "positions");
+            figure("replay.seconds", seconds, "s");
+            figure("replay.events_per_s", events / seconds, "events/s");
+            figure("replay.processors", processors.size(), "processors");
+            long appended = engine.lastReservedPosition() - positions;
+            figure("replay.events_appended_meanwhile", appended, "events");
+            boolean equal = live.entrySet().stream().allMatch(e -> readModel(e.getKey()).equals(e.getValue()));
+            figure("replay.read_models_equal", equal ? 1 : 0, "boolean");
+            figure("replay.plan_measures_equal", liveMeasures.equals(planMeasures(measuresAsOf)) ? 1 : 0, "boolean");
+            if (appended > 0) {
+                notes.add("replay: " + appended + " events were appended while the service's actors were held back; "
+                          + "the comparison is inconclusive");
+            }
         }
     }
 
-    /** Average stored size per document of each collection, from a sample, for docs/scaling.md. */
+    /**
+     * Average stored size per document of each collection, from a sample, for docs/scaling.md; and the store
+     * file against the live documents it holds (every collection: documents only, no index), issue 14.
+     */
     void storeSizes() throws IOException {
-        for (String collection : List.of("events", "event_streams", "snapshots", "case_summaries", "case_timelines",
+        List<String> named = List.of("events", "event_streams", "snapshots", "case_summaries", "case_timelines",
                 "tracking_tokens", "notification_outbox", "audit_log", "personal_data_keys", "plan_measure_cases", "plan_measure_days",
-                "plan_measure_victims")) {
+                "plan_measure_victims");
+        double liveBytes = 0;
+        for (String collection : database.listCollectionNames()) {
             MongoCollection<RawBsonDocument> raw = database.getCollection(collection, RawBsonDocument.class);
             long bytes = 0;
             int n = 0;
-            for (RawBsonDocument doc : raw.find().limit(5_000)) {
+            for (RawBsonDocument doc : raw.find().limit(5_000).batchSize(1_000)) {
                 bytes += doc.getByteBuffer().remaining();
                 n++;
             }
             if (n > 0) {
-                figure("size." + collection + ".avg_bytes", bytes / (double) n, "bytes");
-                figure("size." + collection + ".count", raw.countDocuments(), "documents");
+                long count = raw.countDocuments();
+                liveBytes += bytes / (double) n * count;
+                if (named.contains(collection)) {
+                    figure("size." + collection + ".avg_bytes", bytes / (double) n, "bytes");
+                    figure("size." + collection + ".count", count, "documents");
+                }
             }
         }
         Path file = settings.dataDirectory().resolve("store.mv.db");
         if (Files.exists(file)) {
-            figure("size.store_file_mb", Files.size(file) / 1e6, "MB");
+            long fileBytes = Files.size(file);
+            figure("size.store_file_mb", fileBytes / 1e6, "MB");
+            figure("size.live_documents_mb", liveBytes / 1e6, "MB");
+            figure("size.file_per_live_documents", fileBytes / liveBytes, "ratio");
+            figure("size.file_bytes_per_event", fileBytes / (double) storedEvents(), "bytes");
+            var embedded = app.getBean(StoreConnection.class).embedded();
+            if (embedded != null) {
+                Map<String, String> stats = embedded.statistics();
+                figure("size.mvstore_chunks_fill_percent", Double.parseDouble(stats.getOrDefault("info.CHUNKS_FILL_RATE", "NaN")), "%");
+                figure("size.mvstore_file_fill_percent", Double.parseDouble(stats.getOrDefault("info.FILL_RATE", "NaN")), "%");
+                figure("size.mvstore_cache_mb", Double.parseDouble(stats.getOrDefault("info.CACHE_MAX_SIZE", "NaN")), "MB");
+            }
         }
     }
 
@@ -553,6 +629,7 @@ public final class Benchmark {
             }
         }
         String bcu = casesByBcu.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("CE");
+        ledgerBcu = bcu;
         figure("ledger." + scale + ".bcu_cases", casesByBcu.getOrDefault(bcu, 0L), "cases");
         figure("ledger." + scale + ".all_cases", casesByBcu.values().stream().mapToLong(Long::longValue).sum(), "cases");
         if (pastAsOf == null) {
@@ -570,10 +647,29 @@ public final class Benchmark {
         // A unit's work list: the police of the busiest BCU.
         read(http, "ledger." + scale + ".work_list", token(http, base, "ADMIN"),
                 () -> base + "/api/work-list?agency=POLICE&bcu=" + bcu.replace(" ", "%20"), 20, Math.min(10, settings.readSeconds()));
-        Document ledgerSample = database.getCollection("obligation_figures").find().first();
-        figure("ledger." + scale + ".figure_documents", database.getCollection("obligation_figures").countDocuments(), "documents");
-        if (ledgerSample != null) {
-            figure("ledger." + scale + ".a_figure_document_bytes", ledgerSample.toJson().length(), "bytes (JSON)");
+        // Shared documents must stay far below MongoDB's 16 MB at London's volume: the largest of each kind, with
+        // the cases of its day and BCU, from which the size at 75,000 cases a year in one BCU is estimated.
+        for (String collection : List.of("obligation_figures", "obligation_work_lists", "obligation_due_hours")) {
+            long count = 0;
+            long largest = 0;
+            long total = 0;
+            int members = 0;
+            for (Document document : database.getCollection(collection).find().batchSize(200)) {
+                long bytes = document.toJson().length();
+                count++;
+                total += bytes;
+                if (bytes > largest) {
+                    largest = bytes;
+                    members = document.get("members") instanceof Document m ? m.size() : 0;
+                }
+            }
+            String name = "ledger." + scale + "." + collection.replace("obligation_", "");
+            figure(name + ".documents", count, "documents");
+            figure(name + ".largest_bytes", largest, "bytes (JSON)");
+            figure(name + ".avg_bytes", count == 0 ? 0 : total / (double) count, "bytes (JSON)");
+            if (collection.equals("obligation_figures")) {
+                figure(name + ".largest_cases", members, "cases");
+            }
         }
     }
 

@@ -1,5 +1,8 @@
 package uk.london.victims.bench;
 
+import uk.london.victims.application.workload.LondonWorkload;
+import uk.london.victims.application.workload.Journey;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

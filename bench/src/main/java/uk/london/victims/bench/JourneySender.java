@@ -1,5 +1,7 @@
 package uk.london.victims.bench;
 
+import uk.london.victims.application.workload.Journey;
+
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import uk.london.victims.domain.people.PersonId;

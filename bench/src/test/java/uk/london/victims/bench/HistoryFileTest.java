@@ -1,5 +1,7 @@
 package uk.london.victims.bench;
 
+import uk.london.victims.application.workload.LondonWorkload;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -12,5 +12,7 @@ public final class AxonDefaults {
         if (System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
+        // Axon prints a boxed advert for AxonIQ Console at every start: nine lines of noise in the start-up log.
+        System.setProperty("disable-axoniq-console-message", "true");
     }
 }

@@ -3,11 +3,17 @@ package uk.london.victims.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,7 +21,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import uk.london.victims.application.store.IdempotentOutcome;
 import uk.london.victims.application.store.MongoEventStorageEngine;
+import uk.london.victims.application.store.RepeatedRequestException;
 import uk.london.victims.application.store.StoreProperties;
 import uk.london.victims.domain.cases.*;
 import uk.london.victims.domain.geography.Borough;
@@ -26,11 +34,15 @@ import uk.london.victims.domain.people.PersonalDataVault;
  * Synthetic journeys, so that someone trying the service has something real-looking to explore: one per
  * priority category, together reaching every stage from "not investigated" to restorative justice and
  * appeal. Loaded through the same commands as everything else, only on the embedded store, only into an
- * empty one. Every case id starts with DEMO, every person is "Demo …" and every officer "DEMO-…", so
- * nobody mistakes them for real cases. Off with {@code VJT_DEMO_DATA=false}.
+ * empty one or one where loading them began. Every case id starts with DEMO, every person is "Demo …" and
+ * every officer "DEMO-…", so nobody mistakes them for real cases. Off with {@code VJT_DEMO_DATA=false}.
+ *
+ * <p>Resumable: each command carries an idempotency key of its journey and step ({@code demo/<case>/<n>}),
+ * stored atomically with its events, and people have ids derived from their journey. A start after a crash
+ * skips the steps whose keys are stored and sends the rest, so each journey ends complete and nothing twice.
  */
 @Component
-class DemoData {
+public class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     /** Synthetic details only: example.invalid mailboxes, and numbers from Ofcom's range reserved for drama. */
@@ -42,36 +54,89 @@ class DemoData {
     private final PersonalDataVault vault;
     private final StoreProperties store;
     private final boolean enabled;
+    private final SampleData sample;
 
+    /** @param mode {@code true} (the eight journeys), {@code false} (none) or {@code sample} (the eight, then a year of one BCU) */
     DemoData(CommandGateway commands, MongoEventStorageEngine events, PersonalDataVault vault, StoreProperties store,
-             @Value("${vjt.demo-data:true}") boolean enabled) {
+             @Value("${vjt.demo-data:true}") String mode, SampleData sample) {
         this.commands = commands;
         this.events = events;
         this.vault = vault;
         this.store = store;
-        this.enabled = enabled;
+        this.enabled = !"false".equalsIgnoreCase(mode.strip());
+        this.sample = "sample".equalsIgnoreCase(mode.strip()) ? sample : null;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void seed() {
-        if (!enabled || !store.embedded() || events.lastReservedPosition() > 0) {
+        if (!enabled || !store.embedded()) {
             return;
         }
+        boolean begun = stored(stepKey(FIRST_JOURNEY, 0)).isPresent();
+        if (!begun && events.lastReservedPosition() > 0) {
+            log.info("Demo data: not loaded, the store already holds cases that are not the demo's");
+            return;
+        }
+        log.info(begun ? "Demo data: making sure every journey is complete (a start before this one may have been cut short)"
+                       : "Demo data: loading the synthetic journeys");
         List<String> ids = List.of(notInvestigatedBurglary(), domesticAbuseToSentence(), sexualViolenceReviewed(),
                 hateCrimeRestorativeJustice(), knifeRobberyAppeal(), childExploitationDiscontinued(),
                 modernSlaveryWithCps(), fraudComplaint());
-        log.info("Demo data: {} synthetic journeys ({}). Police demo tokens see their BCU's cases; "
+        log.info("Demo data: {} synthetic journeys ready ({}). Police demo tokens see their BCU's cases; "
                  + "a COMMISSIONER token sees all.", ids.size(), String.join(", ", ids));
+        if (sample != null) {
+            sample.loadInTheBackground();
+        }
+    }
+
+    private static final String FIRST_JOURNEY = "DEMO-0001-burglary";
+
+    /** Each demo crime reference and its case, for the demo's "show my code" page; nothing else is answered there. */
+    public static final java.util.Map<String, String> REFERENCES = java.util.Map.of(
+            "CRIS-DEMO-0001", FIRST_JOURNEY,
+            "CRIS-DEMO-0002", "DEMO-0002-domestic-abuse",
+            "CRIS-DEMO-0003", "DEMO-0003-sexual-violence",
+            "CRIS-DEMO-0004", "DEMO-0004-hate-crime",
+            "CRIS-DEMO-0005", "DEMO-0005-knife-robbery",
+            "CRIS-DEMO-0006", "DEMO-0006-child-exploitation",
+            "CRIS-DEMO-0007", "DEMO-0007-modern-slavery",
+            "CRIS-DEMO-0008", "DEMO-0008-online-fraud");
+
+    static String stepKey(String caseId, int step) {
+        return "demo/" + caseId + "/" + step;
+    }
+
+    /**
+     * What an earlier start recorded for this step. An append cut short by a crash holds its key until readers
+     * void its position (the store's gap timeout): wait that out, as any retry with the key would.
+     */
+    private Optional<IdempotentOutcome> stored(String key) {
+        long deadline = System.nanoTime() + store.gapTimeout().plusSeconds(30).toNanos();
+        while (true) {
+            try {
+                return events.findIdempotentOutcome(key);
+            } catch (ConcurrencyException inFlight) {
+                if (System.nanoTime() > deadline) {
+                    throw inFlight;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw inFlight;
+                }
+            }
+        }
     }
 
     private String notInvestigatedBurglary() {
-        Journey j = new Journey("DEMO-0001-burglary", 40, ReportChannel.ONLINE);
+        Journey j = new Journey(FIRST_JOURNEY, 40, ReportChannel.ONLINE);
         j.record("CRIS-DEMO-0001", OffenceCategory.BURGLARY_RESIDENTIAL, Borough.HACKNEY, Set.of());
         PersonId victim = j.victim("Demo Victim Ashdown", VictimKind.DIRECT_VICTIM, false);
         long decision = j.at(2, t -> new DecideNotToInvestigateCommand(j.id, "No forensic or CCTV opportunities; no witnesses", t));
         j.at(3, t -> new RecordVictimInformedCommand(j.id, victim, decision, "Not investigated, and why", ContactChannel.EMAIL,
                 "DEMO-PC-0001", t));
-        return j.id.value();
+        return j.done();
     }
 
     private String domesticAbuseToSentence() {
@@ -109,7 +174,7 @@ class DemoData {
         j.at(71, t -> new RecordVictimInformedCommand(j.id, victim, sentenceReceived, "The sentence, explained", ContactChannel.SMS,
                 "DEMO-WCO-0001", t));
         j.at(80, t -> new RecordVictimContactSchemeCommand(j.id, victim, s, VictimContactSchemeStep.REFERRED, t));
-        return j.id.value();
+        return j.done();
     }
 
     private String sexualViolenceReviewed() {
@@ -130,7 +195,7 @@ class DemoData {
         j.at(100, t -> new RequestDecisionReviewCommand(j.id, victim, s, ReviewableDecision.CPS_NO_CHARGE, t));
         j.at(130, t -> new RecordReviewDecisionCommand(j.id, victim, s, ReviewOutcome.DECISION_UPHELD,
                 "Review confirmed the evidential test is not met", t));
-        return j.id.value();
+        return j.done();
     }
 
     private String hateCrimeRestorativeJustice() {
@@ -150,7 +215,7 @@ class DemoData {
         }
         j.at(90, t -> new RecordRestorativeJusticeStepCommand(j.id, s, RestorativeJusticeStep.CLOSED,
                 "Agreement reached and completed", t));
-        return j.id.value();
+        return j.done();
     }
 
     private String knifeRobberyAppeal() {
@@ -170,7 +235,7 @@ class DemoData {
         j.at(205, t -> new RecordVerdictCommand(j.id, s, Verdict.GUILTY, t));
         j.at(240, t -> new RecordSentenceCommand(j.id, s, SentenceType.IMMEDIATE_CUSTODY, 60, List.of(), t));
         j.at(250, t -> new LodgeAppealCommand(j.id, s, AppealAgainst.SENTENCE, t));
-        return j.id.value();
+        return j.done();
     }
 
     private String childExploitationDiscontinued() {
@@ -184,7 +249,7 @@ class DemoData {
         j.at(30, t -> new RecordChargingDecisionCommand(j.id, s, ChargingDecision.CHARGE, List.of("Sexual communication with a child"), null, t));
         j.at(100, t -> new DiscontinueProsecutionCommand(j.id, s, "Key evidence ruled inadmissible", t));
         j.at(105, t -> new RequestDecisionReviewCommand(j.id, victim, s, ReviewableDecision.CPS_DISCONTINUANCE, t));
-        return j.id.value();
+        return j.done();
     }
 
     private String modernSlaveryWithCps() {
@@ -197,7 +262,7 @@ class DemoData {
         j.at(10, t -> new IdentifySuspectCommand(j.id, s, t));
         j.at(12, t -> new ArrestSuspectCommand(j.id, s, t));
         j.at(40, t -> new SendFileToCpsCommand(j.id, s, t));
-        return j.id.value();
+        return j.done();
     }
 
     private String fraudComplaint() {
@@ -207,18 +272,21 @@ class DemoData {
         j.at(15, t -> new MakeComplaintCommand(j.id, victim, "C1", Agency.POLICE,
                 vault.seal(victim, "Nobody has told me what is happening with my report."), t));
         j.at(16, t -> new RecordComplaintResponseCommand(j.id, victim, "C1", ComplaintStep.ACKNOWLEDGED, t));
-        return j.id.value();
+        return j.done();
     }
 
     /** One demo case: commands stamped with days after the report, the report some days before today. */
     private final class Journey {
         final CaseId id;
+        /** Midnight UTC some days ago: a start later the same day resumes with the same times. */
         final Instant start;
+        private int step;
+        private int alreadyThere;
 
         Journey(String id, int daysAgo, ReportChannel channel) {
             this.id = new CaseId(id);
-            this.start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(daysAgo));
-            commands.sendAndWait(new ReportCrimeCommand(this.id, channel, start));
+            this.start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(daysAgo));
+            send(() -> new ReportCrimeCommand(this.id, channel, start));
         }
 
         void record(String reference, OffenceCategory offence, Borough borough, Set<PriorityFlag> flags) {
@@ -230,7 +298,8 @@ class DemoData {
         }
 
         PersonId victim(String name, VictimKind kind, boolean under18) {
-            PersonId person = PersonId.newId();
+            // The same person on a resumed start: an id from the journey and the (made-up) name, never from a real person.
+            PersonId person = new PersonId(UUID.nameUUIDFromBytes((id.value() + "/" + name).getBytes(StandardCharsets.UTF_8)).toString());
             String mailbox = name.toLowerCase().replaceAll("[^a-z]+", ".");
             at(0, t -> new AddVictimCommand(id, person, kind, vault.seal(person, String.format(DETAILS, name, mailbox,
                             Math.abs(name.hashCode()) % 1000)),
@@ -240,8 +309,33 @@ class DemoData {
 
         /** Sends the command as of {@code day} days after the report; returns the case's version after it. */
         long at(int day, Function<Instant, CaseCommand> command) {
-            Object version = commands.sendAndWait(command.apply(start.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(5))));
-            return version instanceof Number n ? n.longValue() : 0;
+            return send(() -> command.apply(start.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(5))));
+        }
+
+        /** Logged at debug level, for the test that kills loading half-way. */
+        String done() {
+            log.debug("Demo data: {} complete ({} steps, {} already stored)", id.value(), step, alreadyThere);
+            return id.value();
+        }
+
+        /** The next step, unless an earlier start stored it; the command is only made (and sealed) when it is sent. */
+        private long send(java.util.function.Supplier<CaseCommand> command) {
+            String key = stepKey(id.value(), step++);
+            Optional<IdempotentOutcome> earlier = stored(key);
+            if (earlier.isPresent()) {
+                alreadyThere++;
+                return earlier.get().version();
+            }
+            if (alreadyThere > 0 && alreadyThere == step - 1) {
+                log.info("Demo data: resuming {} after step {}", id.value(), alreadyThere);
+            }
+            try {
+                Object version = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command.get())
+                        .andMetaData(Map.of(MongoEventStorageEngine.IDEMPOTENCY_KEY, key)));
+                return version instanceof Number n ? n.longValue() : 0;
+            } catch (RepeatedRequestException storedMeanwhile) {
+                return stored(key).orElseThrow(() -> storedMeanwhile).version();
+            }
         }
     }
 }

@@ -25,8 +25,9 @@ class StartupBanner implements ApplicationListener<WebServerInitializedEvent> {
         String where = store.embedded()
                 ? "the embedded store in " + store.dataDirectory().toAbsolutePath().normalize()
                 : "MongoDB at MONGODB_URI";
-        log.info("\n\n  London victim journey tracker is running on {}.\n  Open http://localhost:{}/ in a browser"
-                 + " (health: http://localhost:{}/actuator/health).\n", where, event.getWebServer().getPort(),
+        // One line, so that it stays one record in JSON logs and one match for a log search.
+        log.info("London victim journey tracker is running on {}: open http://localhost:{}/ in a browser"
+                 + " (health: http://localhost:{}/actuator/health)", where, event.getWebServer().getPort(),
                 event.getWebServer().getPort());
     }
 }

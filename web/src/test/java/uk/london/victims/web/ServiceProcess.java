@@ -55,8 +55,11 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
                 "-cp", classpath(),
                 VictimJourneyTrackerApplication.class.getName(),
-                "--server.port=" + port,
-                "--logging.level.root=WARN"));
+                "--server.port=" + port));
+        // Quiet unless the test asks for a level itself: the same argument twice would be read as "WARN,INFO".
+        if (arguments.stream().noneMatch(argument -> argument.startsWith("--logging.level.root="))) {
+            command.add("--logging.level.root=WARN");
+        }
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

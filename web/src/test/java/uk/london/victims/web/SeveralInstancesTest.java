@@ -93,6 +93,7 @@ class SeveralInstancesTest {
                 for (String caseId : notified) {
                     awaitVictimContacts(b, police, caseId, 2);
                 }
+                portalAcrossInstances(a, b, police, notify, notified.get(0));
 
                 long killedAt = System.nanoTime();
                 a.killHard();
@@ -119,6 +120,42 @@ class SeveralInstancesTest {
             }
             assertReadModelsEqualAFreshReplay(database, store, environment, logs.resolve("several-replay.log"));
         }
+    }
+
+    /**
+     * No sticky sessions (ADR 0029): a victim signs in on A and carries on at B; a page open on B is told of a
+     * step recorded through A, whichever instance projects it; and signing out everywhere from B ends the
+     * session of another device on A.
+     */
+    private void portalAcrossInstances(ServiceProcess a, ServiceProcess b, String police, StandInNotify notify, String caseId)
+            throws Exception {
+        String reference = "CRIS-" + caseId.substring(0, 8);
+        PortalDevice phone = new PortalDevice(http);
+        PortalDevice laptop = new PortalDevice(http);
+        phone.signIn(a, reference, notify.codes);
+        laptop.signIn(a, reference, notify.codes);
+        assertThat(phone.get(a, "/track").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> onB = laptop.get(b, "/track");
+        assertThat(onB.statusCode()).as("signed in on A, carrying on at B").isEqualTo(200);
+        assertThat(onB.body()).contains("Your case");
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("data-version=\"(\\d+)\"").matcher(onB.body());
+        assertThat(version.find()).isTrue();
+
+        HttpResponse<java.util.stream.Stream<String>> stream = laptop.updates(b, Long.parseLong(version.group(1)));
+        assertThat(stream.statusCode()).isEqualTo(200);
+        java.util.concurrent.CompletableFuture<String> steps = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                stream.body().filter(line -> line.startsWith("data:")).findFirst().orElse(""));
+        expect201(send(http, a, police, "POST", "/api/cases/" + caseId + "/officer-assignments",
+                "{\"officerId\":\"PC-SEVERAL\",\"unit\":\"TEST-Unit\",\"occurredAt\":\"2026-03-04T09:00:00Z\"}", Map.of()));
+        assertThat(steps.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("a step recorded through A, pushed to the page on B")
+                .contains("An officer is looking after your case");
+        stream.body().close();
+
+        assertThat(laptop.post(b, "/track/sign-out-everywhere", Map.of()).statusCode()).isEqualTo(303);
+        HttpResponse<String> phoneOnA = phone.get(a, "/track");
+        assertThat(phoneOnA.statusCode()).as("signed out everywhere from B, so the phone's session on A ends").isIn(302, 303);
+        assertThat(phoneOnA.headers().firstValue("Location")).hasValue("/track/sign-in");
     }
 
     /**

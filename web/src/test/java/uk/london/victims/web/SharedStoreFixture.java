@@ -154,6 +154,8 @@ final class SharedStoreFixture {
 
         private final HttpServer server;
         final Map<String, AtomicInteger> sends = new ConcurrentHashMap<>();
+        /** Portal sign-in codes' texts, kept apart from the notices counted in {@code sends}. */
+        final List<String> codes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         StandInNotify() {
             try {
@@ -163,7 +165,12 @@ final class SharedStoreFixture {
             }
             server.createContext("/", exchange -> {
                 JsonNode request = JSON.readTree(exchange.getRequestBody());
-                sends.computeIfAbsent(request.path("reference").asText(), r -> new AtomicInteger()).incrementAndGet();
+                String message = request.path("personalisation").path("message").asText();
+                if (message.contains("code to sign in")) {
+                    codes.add(message);
+                } else {
+                    sends.computeIfAbsent(request.path("reference").asText(), r -> new AtomicInteger()).incrementAndGet();
+                }
                 byte[] body = ("{\"id\":\"" + UUID.randomUUID() + "\",\"reference\":\"r\",\"content\":{\"body\":\"b\","
                         + "\"subject\":\"s\",\"from_email\":\"f@example.invalid\",\"from_number\":\"GOVUK\"},\"template\":{\"id\":\""
                         + UUID.randomUUID() + "\",\"version\":1,\"uri\":\"http://x/t\"}}").getBytes(StandardCharsets.UTF_8);

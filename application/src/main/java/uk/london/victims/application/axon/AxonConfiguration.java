@@ -50,6 +50,9 @@ import uk.london.victims.domain.cases.CrimeReferences;
 @EnableConfigurationProperties(AxonProperties.class)
 public class AxonConfiguration {
 
+    /** Where the processors' tokens are kept (MongoTokenStore). */
+    static final String TRACKING_TOKENS = "tracking_tokens";
+
     /** How often idle streaming processors look at their stream (see PromptEventSource). */
     private static final Duration PROCESSOR_NUDGE_INTERVAL = Duration.ofMillis(20);
 
@@ -119,7 +122,7 @@ public class AxonConfiguration {
     MongoTemplate axonMongoTemplate(MongoDatabase database) {
         return DefaultMongoTemplate.builder()
                 .mongoDatabase(database)
-                .trackingTokensCollectionName("tracking_tokens")
+                .trackingTokensCollectionName(TRACKING_TOKENS)
                 .sagasCollectionName("sagas")
                 .build();
     }

@@ -40,7 +40,7 @@ import jakarta.annotation.PreDestroy;
 @Component
 public class SegmentBalancer {
 
-    static final String INSTANCES = "service_instances";
+    public static final String INSTANCES = "service_instances";
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
 
     /** Axon's token stores name a claim's owner this way by default, so the two names agree. */

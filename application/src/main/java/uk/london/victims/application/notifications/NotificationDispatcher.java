@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.london.victims.application.axon.ReadModelReplay;
+import uk.london.victims.application.metrics.ServiceMeters;
 import uk.london.victims.application.store.MongoEventStorageEngine;
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.ContactChannel;
@@ -45,9 +47,10 @@ public class NotificationDispatcher {
     private final VictimAddresses addresses;
     private final NotifyProperties properties;
     private final Clock clock;
+    private final ReadModelReplay replay;
 
     NotificationDispatcher(Outbox outbox, MessageSender sender, CommandGateway commands, PersonalDataVault vault,
-                           VictimAddresses addresses, NotifyProperties properties, Clock clock) {
+                           VictimAddresses addresses, NotifyProperties properties, Clock clock, ReadModelReplay replay) {
         this.outbox = outbox;
         this.sender = sender;
         this.commands = commands;
@@ -55,6 +58,7 @@ public class NotificationDispatcher {
         this.addresses = addresses;
         this.properties = properties;
         this.clock = clock;
+        this.replay = replay;
     }
 
     /** Longer than any one delivery can take (Notify's client times out well within it). */
@@ -63,7 +67,17 @@ public class NotificationDispatcher {
 
     @Scheduled(fixedDelayString = "${vjt.notify.dispatch-every:5s}")
     public void dispatchDue() {
+        // While read models are rebuilt, nothing is sent or recorded: the evidence commands would append
+        // events mid-replay, and a notice's address comes from a read model that may be half built. Due
+        // messages wait in the outbox and go once the replay is done.
+        if (replay.inProgress()) {
+            log.info("Read models are being rebuilt; notices wait until that is done");
+            return;
+        }
         for (OutboxMessage message : outbox.due(clock.instant())) {
+            if (replay.inProgress()) {
+                return;
+            }
             // Every instance runs this schedule over the same outbox: without the claim two would send
             // the same notice.
             Instant now = clock.instant();
@@ -88,9 +102,12 @@ public class NotificationDispatcher {
             Outbox.Status status = sender.send(message, address);
             Instant deliveredAt = clock.instant();
             outbox.delivered(message.id(), status, deliveredAt);
+            ServiceMeters.notificationDelivered(message.channel().name());
             recordEvidence(message, deliveredAt);
         } catch (MessageSender.DeliveryFailure failure) {
-            if (failure.permanent() || attempt >= properties.maxAttempts()) {
+            boolean finalFailure = failure.permanent() || attempt >= properties.maxAttempts();
+            ServiceMeters.notificationFailed(message.channel().name(), finalFailure);
+            if (finalFailure) {
                 log.warn("Message {} to a victim on case {} failed for good: {}", message.id(), message.caseId(), failure.getMessage());
                 outbox.failed(message.id(), attempt, failure.getMessage());
             } else {

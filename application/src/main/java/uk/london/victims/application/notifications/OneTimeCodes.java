@@ -19,6 +19,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
+import uk.london.victims.application.metrics.ServiceMeters;
 import uk.london.victims.domain.cases.ContactChannel;
 
 /**
@@ -60,9 +61,11 @@ public class OneTimeCodes {
                 updates.add(Updates.set("text", WITHHELD));
             }
             outbox.updateOne(Filters.eq("_id", message.id()), Updates.combine(updates));
+            ServiceMeters.notificationDelivered(channel.name());
             return true;
         } catch (MessageSender.DeliveryFailure failure) {
             log.warn("A sign-in code for case {} could not be sent: {}", caseId, failure.getMessage());
+            ServiceMeters.notificationFailed(channel.name(), true);
             outbox.updateOne(Filters.eq("_id", message.id()), Updates.combine(Updates.set("status", Outbox.Status.FAILED.name()),
                     Updates.set("lastError", failure.getMessage()), Updates.set("text", WITHHELD)));
             return false;

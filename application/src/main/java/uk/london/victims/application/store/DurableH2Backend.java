@@ -7,7 +7,6 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.h2.mvstore.MVStore;
 
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
@@ -23,7 +22,7 @@ import io.netty.channel.Channel;
  * MVStore commits are ordered — the commit that makes the append's final write durable makes them
  * durable too.
  */
-final class DurableH2Backend extends H2Backend {
+final class DurableH2Backend extends BsonH2Backend {
 
     private static final Set<String> WRITE_COMMANDS = Set.of(
             "insert", "update", "delete", "findandmodify", "create", "createindexes",
@@ -47,6 +46,19 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        // A command reads the MVStore version current when it starts, and a full scan can outlast many
+        // commits: registered, that version's chunks are not overwritten until the command is done, whatever
+        // the retention time (ADR 0024). The answer is built in memory before this returns (mongo-java-server
+        // materialises every query's result), so a cursor's later batches need no version at all.
+        MVStore.TxCounter version = mvStore.registerVersionUsage();
+        try {
+            return handle(channel, database, command, query);
+        } finally {
+            mvStore.deregisterVersionUsage(version);
+        }
+    }
+
+    private Document handle(Channel channel, String database, String command, Document query) {
         if (!WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
             return super.handleCommand(channel, database, command, query);
         }

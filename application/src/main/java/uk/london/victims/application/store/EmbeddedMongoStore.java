@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +29,37 @@ public final class EmbeddedMongoStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoStore.class);
 
-    /** Chunks less full than this are rewritten, at most this many bytes a second. */
-    private static final int COMPACT_BELOW_FILL_PERCENT = 60;
-    private static final int COMPACT_BYTES_PER_RUN = 4 << 20;
+    /**
+     * How the MVStore under the embedded server is set up (ADR 0024).
+     *
+     * @param cacheMb              MVStore's page cache (decoded pages); its default, 16 MB, is far below a
+     *                             working set of any size, and every miss decodes a page again
+     * @param retentionMs          how long a chunk freed by a commit is kept before its space is reused
+     * @param keysPerPage          a page is split past this many entries (or 16 KB); every commit rewrites
+     *                             each page it changed, so smaller pages mean fewer bytes written per commit
+     * @param compactBelowPercent  chunks whose live share is below this are rewritten
+     * @param compactBytesPerRun   at most this many bytes rewritten, and moved, per housekeeping run
+     * @param shrinkBelowPercent   live chunks are moved down and the file truncated once the file's used
+     *                             share falls below this
+     * @param workerThreads        the server's Netty event-loop threads. mongo-java-server handles a command
+     *                             on its connection's event loop, and a durable write waits there for its
+     *                             group commit: with Netty's default (2 per core, 4 here) at most 4 commands
+     *                             were in flight, so commits were shared by 4 writers at most and reads
+     *                             queued behind writers' waits (seen in jstack under the benchmark)
+     */
+    public record Tuning(int cacheMb, int retentionMs, int keysPerPage, int compactBelowPercent, int compactBytesPerRun,
+                         int shrinkBelowPercent, int workerThreads) {
+
+        /** A page cache of an eighth of the heap (16–512 MB), and housekeeping that keeps up with a busy store. */
+        public static Tuning forHeap(long maxHeapBytes) {
+            int cacheMb = (int) Math.max(16, Math.min(512, maxHeapBytes / 8 / (1 << 20)));
+            return new Tuning(cacheMb, 1_000, 16, 50, 8 << 20, 60, 64);
+        }
+
+        public static Tuning forThisHeap() {
+            return forHeap(Runtime.getRuntime().maxMemory());
+        }
+    }
 
     static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
@@ -41,17 +71,22 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     private final Path file;
     private final String connectionString;
 
-    private EmbeddedMongoStore(Path file, String host, int port) {
+    private final Tuning tuning;
+
+    private EmbeddedMongoStore(Path file, String host, int port, Tuning tuning) {
         this.file = file;
+        this.tuning = tuning;
+        // An adopted file store takes its cache size from its own settings; the builder's would be ignored.
+        this.fileStore = new ShreddingFileStore(Map.of("cacheSize", tuning.cacheMb()));
+        fileStore.open(file.toString(), false, null);
         // No background commits: DurableH2Backend commits before answering, synchronously. A background
         // commit hands its write to an executor and returns, and a commit that followed it found nothing
         // left to save and returned before the data was on disk.
-        this.fileStore = new ShreddingFileStore();
-        fileStore.open(file.toString(), false, null);
-        this.mvStore = new MVStore.Builder().adoptFileStore(fileStore).autoCommitDisabled().open();
-        // MVStore's retention time (45 s) stays: mongo-java-server reads without pinning a version, so a
-        // long cursor relies on it. At 2 s, a full scan under load failed with "Chunk ... not found".
-        // With the background writer off, nothing else rewrites sparsely used chunks.
+        this.mvStore = new MVStore.Builder().adoptFileStore(fileStore).autoCommitDisabled().keysPerPage(tuning.keysPerPage()).open();
+        mvStore.setRetentionTime(tuning.retentionMs());
+        // Every command pins the version it reads (DurableH2Backend), so no read depends on the retention time:
+        // it only bounds how long freed chunks linger. At 45 s (MVStore's default) a busy store's file held a
+        // minute of garbage (ADR 0024). With the background writer off, nothing else rewrites sparse chunks.
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "embedded-store-housekeeping");
             thread.setDaemon(true);
@@ -60,7 +95,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::compact, 1, 1, TimeUnit.SECONDS);
         this.server = new MongoServer(new DurableH2Backend(mvStore));
         try {
-            server.bind(host, port);
+            server.bind(new InetSocketAddress(host, port), 1, tuning.workerThreads());
         } catch (RuntimeException e) {
             // A server that failed to bind would otherwise leave Netty threads keeping the JVM alive.
             housekeeping.shutdownNow();
@@ -75,13 +110,18 @@ public final class EmbeddedMongoStore implements AutoCloseable {
 
     /** Opens (or creates) the store kept in {@code dataDirectory} and listens on the given loopback port (0: any free port). */
     public static EmbeddedMongoStore start(Path dataDirectory, String host, int port) {
+        return start(dataDirectory, host, port, Tuning.forThisHeap());
+    }
+
+    /** As {@link #start(Path, String, int)}, with the MVStore set up as given. */
+    public static EmbeddedMongoStore start(Path dataDirectory, String host, int port, Tuning tuning) {
         Path file = dataDirectory.resolve("store.mv.db");
         try {
             ownerOnly(dataDirectory, file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the store's data directory " + dataDirectory, e);
         }
-        return new EmbeddedMongoStore(file, host, port);
+        return new EmbeddedMongoStore(file, host, port, tuning);
     }
 
     /**
@@ -133,10 +173,28 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         return file;
     }
 
-    private void compact() {
+    /** MVStore's own figures (fill rates, chunk and page counts, cache), for benchmarks and diagnosis. */
+    public Map<String, String> statistics() {
+        Map<String, String> info = new TreeMap<>();
+        mvStore.populateInfo(info::put);
+        return info;
+    }
+
+    /**
+     * What MVStore's background writer would do, which is off here: rewrite the live pages of sparsely used
+     * chunks into new ones (their old chunks become free once the retention time has passed), then move
+     * chunks from the end of the file into free space below and truncate it, so the file follows the live data.
+     */
+    void compact() {
         try {
             if (!mvStore.isClosed()) {
-                mvStore.compact(COMPACT_BELOW_FILL_PERCENT, COMPACT_BYTES_PER_RUN);
+                boolean rewritten = mvStore.compact(tuning.compactBelowPercent(), tuning.compactBytesPerRun());
+                if (log.isDebugEnabled()) {
+                    log.debug("Housekeeping: rewritten {}, {}", rewritten, statistics());
+                }
+                if (!mvStore.isClosed() && mvStore.getFillRate() < tuning.shrinkBelowPercent()) {
+                    fileStore.compactMoveChunks(100, tuning.compactBytesPerRun(), mvStore);
+                }
             }
         } catch (RuntimeException e) {
             log.warn("Embedded store housekeeping failed; will retry", e);

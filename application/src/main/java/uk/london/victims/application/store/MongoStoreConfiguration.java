@@ -2,6 +2,7 @@ package uk.london.victims.application.store;
 
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,7 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 
 /** The one MongoDB the service uses: a real one when {@code MONGODB_URI} is set, else the embedded store. */
 @Configuration(proxyBeanMethods = false)
@@ -29,11 +31,13 @@ public class MongoStoreConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(StoreConnection connection) {
+    MongoClient mongoClient(StoreConnection connection, ObjectProvider<CommandListener> commandListeners) {
         MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(connection.connectionString()))
                 .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS))
                 .applyToClusterSettings(s -> s.serverSelectionTimeout(10, TimeUnit.SECONDS));
+        // Whoever watches the commands sent to the store: metrics, and the test that checks each query has an index.
+        commandListeners.orderedStream().forEach(settings::addCommandListener);
         if (connection.embedded() == null) {
             // An acknowledged command must survive the loss of the primary: majority, journaled.
             settings.writeConcern(WriteConcern.MAJORITY.withJournal(true));

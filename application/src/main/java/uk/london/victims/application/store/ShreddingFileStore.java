@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.SingleFileStore;
@@ -30,7 +31,12 @@ final class ShreddingFileStore extends SingleFileStore {
     private static final int SCAN_BLOCK = 1 << 20;
 
     ShreddingFileStore() {
-        super(new HashMap<>());
+        this(new HashMap<>());
+    }
+
+    /** @param config MVStore's file store settings, e.g. {@code cacheSize} in MB (read here, not from the MVStore builder) */
+    ShreddingFileStore(Map<String, Object> config) {
+        super(new HashMap<>(config));
     }
 
     /**

@@ -1,9 +1,7 @@
 package uk.london.victims.application.store;
 
-import org.testcontainers.junit.jupiter.Testcontainers;
-
 /** The same contract on a real MongoDB; skipped, with that reason, where there is no Docker engine. */
-@Testcontainers(disabledWithoutDocker = true)
+@RequiresDocker
 class EventStorageEngineOnMongoDbTest extends EventStorageEngineContract {
 
     @Override

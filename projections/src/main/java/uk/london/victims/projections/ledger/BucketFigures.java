@@ -134,28 +134,32 @@ final class BucketFigures {
     /** The same as {@link #apply}, as updates of the stored document: create it if absent, then one guarded update. */
     static List<WriteModel<Document>> updates(String bucket, String caseId, long version, Change change,
                                               List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
+        return updates(bucket, caseId, version, change, dimensions, pairs, true);
+    }
+
+    /** @param create whether to create the document first (not needed when an earlier write of the same batch did) */
+    static List<WriteModel<Document>> updates(String bucket, String caseId, long version, Change change,
+                                              List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs,
+                                              boolean create) {
         List<Bson> updates = new ArrayList<>();
         change.delta(bucket, dimensions, pairs).forEach((key, delta) -> {
+            // Only counters: the cell's dimensions and values are its path (CellKey.fromPath).
             String path = "cells." + key.fieldPath();
-            updates.add(Updates.set(path + ".d1", key.by() == null ? null : key.by().name()));
-            updates.add(Updates.set(path + ".v1", key.value()));
-            updates.add(Updates.set(path + ".d2", key.thenBy() == null ? null : key.thenBy().name()));
-            updates.add(Updates.set(path + ".v2", key.thenValue()));
             delta.increments().forEach((field, n) -> updates.add(Updates.inc(path + "." + field, n)));
         });
         String member = "members." + caseId;
         updates.add(Updates.set(member, version));
         updates.add(Updates.max("lastRecordedNanos", nanos(change.recordedAt())));
-        return List.of(new UpdateOneModel<>(eq("_id", bucket), Updates.setOnInsert("created", true), new UpdateOptions().upsert(true)),
-                new UpdateOneModel<>(and(eq("_id", bucket), or(exists(member, false), lt(member, version))), Updates.combine(updates)));
+        UpdateOneModel<Document> guarded = new UpdateOneModel<>(and(eq("_id", bucket), or(exists(member, false), lt(member, version))),
+                Updates.combine(updates));
+        return create ? List.of(new UpdateOneModel<>(eq("_id", bucket), Updates.setOnInsert("created", true), new UpdateOptions().upsert(true)),
+                guarded) : List.of(guarded);
     }
 
     static Document toDocument(BucketFigures figures) {
         Document cells = new Document();
         figures.cells.forEach((key, cell) -> {
-            Document stored = cell.toDocument()
-                    .append("d1", key.by() == null ? null : key.by().name()).append("v1", key.value())
-                    .append("d2", key.thenBy() == null ? null : key.thenBy().name()).append("v2", key.thenValue());
+            Document stored = cell.toDocument();
             String[] path = key.fieldPath().split("\\.", 2);
             if (path.length == 1) {
                 cells.append(path[0], stored);
@@ -179,26 +183,21 @@ final class BucketFigures {
         if (cells == null) {
             return figures;
         }
-        List<Document> stored = new ArrayList<>();
         cells.forEach((group, value) -> {
             if (CellKey.ALL_CELLS.equals(group)) {
-                stored.add((Document) value);
+                put(figures, CellKey.ALL, (Document) value);
             } else {
-                ((Document) value).values().forEach(c -> stored.add((Document) c));
+                ((Document) value).forEach((name, c) -> CellKey.fromPath(group, name).ifPresent(key -> put(figures, key, (Document) c)));
             }
         });
-        for (Document c : stored) {
-            ReviewDimension by = dimension(c.getString("d1"));
-            ReviewDimension thenBy = dimension(c.getString("d2"));
-            if ((c.getString("d1") != null && by == null) || (c.getString("d2") != null && thenBy == null)) {
-                continue; // a dimension this version no longer has
-            }
-            Cell cell = Cell.fromDocument(c);
-            if (!cell.isNothing()) {
-                figures.cells.put(new CellKey(by, c.getString("v1"), thenBy, c.getString("v2")), cell);
-            }
-        }
         return figures;
+    }
+
+    private static void put(BucketFigures figures, CellKey key, Document stored) {
+        Cell cell = Cell.fromDocument(stored);
+        if (!cell.isNothing()) {
+            figures.cells.put(key, cell);
+        }
     }
 
     /** Nanoseconds since the epoch; instants beyond what a long holds (after 2262) saturate. */
@@ -212,16 +211,5 @@ final class BucketFigures {
 
     static Instant instant(long nanos) {
         return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
-    }
-
-    private static ReviewDimension dimension(String name) {
-        if (name == null) {
-            return null;
-        }
-        try {
-            return ReviewDimension.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -3,6 +3,7 @@ package uk.london.victims.projections.ledger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import uk.london.victims.projections.review.CaseAttributes;
 import uk.london.victims.projections.review.ReviewDimension;
@@ -52,6 +53,31 @@ record CellKey(ReviewDimension by, String value, ReviewDimension thenBy, String 
     /** The part of {@code cells} holding one dimension's (or one pair's) cells. */
     static String group(ReviewDimension by, ReviewDimension thenBy) {
         return thenBy == null ? by.name() : by.name() + "+" + thenBy.name();
+    }
+
+    /**
+     * The cell stored under {@code cells.<group>.<name>}; empty for a dimension this version no longer has (a
+     * replay drops it). The inverse of {@link #fieldPath()}: {@code |} inside a value is escaped.
+     */
+    static Optional<CellKey> fromPath(String group, String name) {
+        String[] dimensions = group.split("\\+");
+        String[] values = name.split("\\|", -1);
+        if (dimensions.length != values.length || dimensions.length > 2) {
+            return Optional.empty();
+        }
+        try {
+            ReviewDimension by = ReviewDimension.valueOf(dimensions[0]);
+            if (dimensions.length == 1) {
+                return Optional.of(new CellKey(by, unescape(values[0]), null, null));
+            }
+            return Optional.of(new CellKey(by, unescape(values[0]), ReviewDimension.valueOf(dimensions[1]), unescape(values[1])));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String unescape(String value) {
+        return value.replace("%3D", "=").replace("%7C", "|").replace("%24", "$").replace("%2E", ".").replace("%25", "%");
     }
 
     private static String escape(String value) {

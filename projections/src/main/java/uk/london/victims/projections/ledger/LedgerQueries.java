@@ -54,6 +54,8 @@ import uk.london.victims.projections.support.RecordDocuments;
 public class LedgerQueries {
 
     private static final int READ_BATCH = 500;
+    /** A work list's day documents read at once: a few days' items, then stop if the limit is reached. */
+    private static final int WORK_LIST_DAYS_PER_READ = 4;
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
     private static final String UNKNOWN = CaseAttributes.UNKNOWN;
@@ -82,18 +84,42 @@ public class LedgerQueries {
     }
 
     /**
-     * The agency's outstanding items from its open lists (one per BCU), each with its current description,
-     * judged at the as-of instant; only an item changed after that instant is read from its case's ledger. The
-     * lists hold what is outstanding now: an earlier as-of judges those same items then.
+     * The agency's outstanding items, the earliest deadlines first, at most the query's limit: from its open lists
+     * (one per BCU), each naming the London days of deadline it has items on, read a few days at a time by
+     * {@code _id} until the limit is reached, so an answer costs what it lists, not the unit's whole backlog.
+     * Each item carries its current description, judged at the as-of instant; only an item changed after that
+     * instant is read from its case's ledger. The lists hold what is outstanding now: an earlier as-of judges
+     * those same items then.
      */
     @QueryHandler
     List<WorkItemView> handle(FindWorkListQuery query) {
         List<String> lists = (query.bcu() == null ? bcuNames() : List.of(query.bcu())).stream()
                 .map(bcu -> ObligationLedgerProjection.openListId(query.agency().name(), bcu)).toList();
+        java.util.TreeMap<String, List<String>> documentsByDay = new java.util.TreeMap<>();
+        for (Document list : open.find(in("_id", lists))) {
+            for (String day : list.get(ObligationLedgerProjection.DAYS, new Document()).keySet()) {
+                documentsByDay.computeIfAbsent(day, d -> new ArrayList<>()).add(list.getString("_id") + "|" + day);
+            }
+        }
+        // The days' names sort as their dates, and the items without a deadline ("none") after them.
+        List<String> documents = documentsByDay.values().stream().flatMap(List::stream).toList();
+        List<WorkItemView> items = new ArrayList<>();
+        int limit = Math.max(0, query.limit());
+        for (int i = 0; i < documents.size() && items.size() < limit; i += WORK_LIST_DAYS_PER_READ) {
+            items.addAll(workItems(query, documents.subList(i, Math.min(documents.size(), i + WORK_LIST_DAYS_PER_READ))));
+        }
+        items.sort(Comparator.comparing((WorkItemView item) -> item.obligation().deadline(),
+                Comparator.nullsLast(Comparator.naturalOrder())));
+        return items.size() > limit ? new ArrayList<>(items.subList(0, limit)) : items;
+    }
+
+    /** The outstanding items in some of a work list's day documents. */
+    private List<WorkItemView> workItems(FindWorkListQuery query, List<String> days) {
         Map<String, List<Obligation>> current = new LinkedHashMap<>();
         Map<String, Set<String>> changedSince = new LinkedHashMap<>();
-        for (Document list : open.find(in("_id", lists))) {
-            for (Document ref : list.getList("refs", Document.class)) {
+        for (Document list : open.find(in("_id", days))) {
+            for (Object value : list.get(ObligationLedgerProjection.ITEMS, new Document()).values()) {
+                Document ref = (Document) value;
                 String caseId = ref.getString("c");
                 if (Instant.parse(ref.getString("r")).isAfter(query.asOf())) {
                     changedSince.computeIfAbsent(caseId, c -> new LinkedHashSet<>()).add(ref.getString("k"));
@@ -127,8 +153,6 @@ public class LedgerQueries {
                                summary.getString("officerId"), summary.getList("units", String.class, List.of()), urgency(o, query), o)));
             }
         }
-        items.sort(Comparator.comparing((WorkItemView item) -> item.obligation().deadline(),
-                Comparator.nullsLast(Comparator.naturalOrder())));
         return items;
     }
 
@@ -174,13 +198,16 @@ public class LedgerQueries {
         return LedgerReview.view(query, cells);
     }
 
-    /** The obligations behind one group's figures, each with its case. */
+    /** The obligations behind one group's figures (or one cell of a two-way review), each with its case and where it is. */
     @QueryHandler
     public List<ReviewedObligationView> handle(FindReviewedObligationsQuery query) {
         List<ReviewedObligationView> behind = new ArrayList<>();
         forEachCounted(query.review(), buckets(query.review(), Projections.include("members")), chunk -> chunk.stream()
                 .filter(c -> CellKey.values(c.groups(), query.review().groupBy()).contains(query.group()))
-                .forEach(c -> behind.add(new ReviewedObligationView(c.caseId(), c.obligation()))));
+                .filter(c -> query.thenGroup() == null || query.review().thenBy() == null
+                             || CellKey.values(c.groups(), query.review().thenBy()).contains(query.thenGroup()))
+                .forEach(c -> behind.add(new ReviewedObligationView(c.caseId(), c.obligation(),
+                        CellKey.values(c.groups(), ReviewDimension.BOROUGH).get(0), CellKey.values(c.groups(), ReviewDimension.BCU).get(0)))));
         return behind;
     }
 

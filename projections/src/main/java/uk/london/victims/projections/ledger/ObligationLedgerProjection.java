@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +17,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +34,7 @@ import com.mongodb.client.model.WriteModel;
 import uk.london.victims.domain.code.Obligation;
 import uk.london.victims.domain.code.ObligationEvaluator;
 import uk.london.victims.domain.code.ObligationStatus;
+import uk.london.victims.domain.code.WorkingDayCalendar;
 import uk.london.victims.projections.review.ReviewDimension;
 import uk.london.victims.projections.support.BatchDocuments;
 import uk.london.victims.projections.support.BatchWrites;
@@ -55,13 +60,23 @@ public class ObligationLedgerProjection {
     /** The case's facts, apart from its obligations: the processor reads them, the queries never do. */
     public static final String FACTS = "obligation_facts";
     public static final String FIGURES = "obligation_figures";
-    public static final String DUE = "obligation_due";
-    public static final String OPEN = "obligation_open";
+    /**
+     * Named apart from the array-shaped {@code obligation_due} and {@code obligation_open} of before ADR 0025:
+     * a store built then keeps working (its new items land here) until the processor is replayed.
+     */
+    public static final String DUE = "obligation_due_hours";
+    public static final String OPEN = "obligation_work_lists";
     public static final String BREACHES = "obligation_breaches";
     public static final String SWEEPS = "obligation_sweeps";
 
     /** In the figures: the first and last London days any clock started on, so a review never lists days with none. */
     static final String EXTENT = "extent";
+    /** In a work list: the items outstanding, one field per obligation (case and key). */
+    static final String ITEMS = "items";
+    /** In a work list's own document: the London days of deadline it has (or had) items on. */
+    static final String DAYS = "days";
+    /** The day part of the document holding a work list's items that have no deadline (awaiting a clock or consent). */
+    static final String NO_DEADLINE = "none";
     static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
     /** What a work list shows: owed and not yet given (awaiting consent: the agency still has to seek it). */
     static final Set<ObligationStatus> OUTSTANDING = Set.of(ObligationStatus.OPEN, ObligationStatus.OVERDUE,
@@ -75,8 +90,8 @@ public class ObligationLedgerProjection {
     private final BatchDocuments<String> cases;
     private final BatchDocuments<String> caseFacts;
     private final BatchWrites figures;
-    private final BatchWrites due;
-    private final BatchWrites open;
+    private final FieldWrites due;
+    private final FieldWrites open;
 
     public ObligationLedgerProjection(MongoDatabase database, ObligationEvaluator evaluator, LedgerSettings settings, Clock clock) {
         this.database = database;
@@ -89,8 +104,8 @@ public class ObligationLedgerProjection {
         this.caseFacts = new BatchDocuments<>(database.getCollection(FACTS),
                 m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
         this.figures = new BatchWrites(database.getCollection(FIGURES));
-        this.due = new BatchWrites(database.getCollection(DUE));
-        this.open = new BatchWrites(database.getCollection(OPEN));
+        this.due = new FieldWrites(database.getCollection(DUE));
+        this.open = new FieldWrites(database.getCollection(OPEN));
     }
 
     @EventHandler
@@ -101,6 +116,10 @@ public class ObligationLedgerProjection {
             figures.endOfEvent();
             due.endOfEvent();
             open.endOfEvent();
+            if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unit
+                && unit.isLastMessage() && unit.getResource(BATCH) instanceof Batch batch) {
+                batch.flushBreaches();
+            }
             caseFacts.endOfEvent();
             cases.endOfEvent();
         }
@@ -129,7 +148,7 @@ public class ObligationLedgerProjection {
         ObligationLedger.Applied applied = ledger.apply(before, facts.stream().map(CaseFactDocuments::fact).toList());
 
         BucketFigures.Change change = BucketFigures.change(before, applied);
-        List<WriteModel<Document>> newBreaches = new ArrayList<>();
+        Batch batch = batch();
         Instant now = clock.instant();
         for (String key : applied.changed()) {
             LedgerEntry entry = applied.entries().get(key);
@@ -137,52 +156,101 @@ public class ObligationLedgerProjection {
             openItems(caseId, key, before.containsKey(key) ? before.get(key).current() : null, entry.current());
             for (Instant deadline : entry.breaches()) {
                 if (deadline.isBefore(now)) {
-                    newBreaches.add(breach(caseId, entry, deadline));
+                    batch.breach(caseId, entry, deadline);
                 }
             }
         }
         for (String bucket : change.buckets()) {
-            figures.add(BucketFigures.updates(bucket, caseId, version, change, settings.dimensions(), settings.pairs()));
+            // The bucket is created once per batch: later events of the batch only update it.
+            figures.add(BucketFigures.updates(bucket, caseId, version, change, settings.dimensions(), settings.pairs(),
+                    batch.created.add(bucket)));
         }
         List<String> days = change.added().keySet().stream().map(BucketFigures::day).sorted().toList();
-        if (!days.isEmpty()) {
+        if (!days.isEmpty() && batch.widens(days.get(0), days.get(days.size() - 1))) {
             figures.add(List.of(new UpdateOneModel<>(eq("_id", EXTENT), Updates.combine(Updates.min("firstDay", days.get(0)),
                     Updates.max("lastDay", days.get(days.size() - 1))), new UpdateOptions().upsert(true))));
         }
-        write(breaches, newBreaches);
+        if (batch.alone) {
+            batch.flushBreaches();
+        }
         caseFacts.save(caseId, new Document("_id", caseId).append("version", version).append("facts", facts));
         cases.save(caseId, new Document("_id", caseId).append("version", version)
                 .append("entries", LedgerDocuments.toDocuments(applied.entries())));
     }
 
-    /** Lists an open obligation under the hour its deadline falls in, once. */
+    private static final String BATCH = ObligationLedgerProjection.class.getName() + "/batch";
+
+    /** What one processor batch has written so far, so that it writes each shared thing once. */
+    private final class Batch {
+        /** Outside a processor batch (a handler called directly): everything is written at once. */
+        final boolean alone;
+        final Set<String> created = new HashSet<>();
+        String firstDay;
+        String lastDay;
+        final Map<String, WriteModel<Document>> breaches = new LinkedHashMap<>();
+
+        Batch(boolean alone) {
+            this.alone = alone;
+        }
+
+        /** Whether the days reach beyond those this batch already sent to the extent. */
+        boolean widens(String first, String last) {
+            boolean widens = firstDay == null || first.compareTo(firstDay) < 0 || last.compareTo(lastDay) > 0;
+            firstDay = firstDay == null || first.compareTo(firstDay) < 0 ? first : firstDay;
+            lastDay = lastDay == null || last.compareTo(lastDay) > 0 ? last : lastDay;
+            return widens;
+        }
+
+        void breach(String caseId, LedgerEntry entry, Instant deadline) {
+            String id = breachId(caseId, entry.key(), deadline);
+            breaches.computeIfAbsent(id, i -> ObligationLedgerProjection.breach(caseId, entry, deadline));
+        }
+
+        void flushBreaches() {
+            write(ObligationLedgerProjection.this.breaches, new ArrayList<>(breaches.values()));
+            breaches.clear();
+        }
+    }
+
+    private Batch batch() {
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unit)) {
+            return new Batch(true);
+        }
+        return unit.getOrComputeResource(BATCH, key -> {
+            Batch batch = new Batch(false);
+            unit.onPrepareCommit(u -> batch.flushBreaches());
+            return batch;
+        });
+    }
+
+    /** Lists an open obligation under the hour its deadline falls in, once (a field per obligation and deadline). */
     private void dueHour(String caseId, String key, LedgerRevision revision) {
         Obligation o = revision.obligation();
         if (o == null || o.status() != ObligationStatus.OPEN || o.deadline() == null) {
             return;
         }
         Document ref = new Document("c", caseId).append("k", key).append("d", o.deadline().toString());
-        due.add(List.of(new UpdateOneModel<>(eq("_id", HOUR.format(o.deadline())), Updates.addToSet("refs", ref),
-                new UpdateOptions().upsert(true))));
+        due.set(HOUR.format(o.deadline()), "refs." + FieldWrites.name(caseId + "|" + key + "|" + o.deadline()), ref);
     }
 
     /**
      * Keeps an outstanding obligation on its work list with its current description, so the list answers without
-     * reading the cases: takes out the previous one, then adds the new one (both idempotent, in that order).
+     * reading the cases: one field per obligation in the list's document for the London day of its deadline
+     * (a day's items are bounded, a unit's backlog is not), removed from the one it was in and set in the one it
+     * is in; the list's own document names the days it has items on.
      */
     private void openItems(String caseId, String key, LedgerRevision previous, LedgerRevision next) {
-        String was = openList(previous);
-        String is = openList(next);
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        if (was != null) {
-            writes.add(new UpdateOneModel<>(eq("_id", was), Updates.pull("refs", new Document("c", caseId).append("k", key))));
+        String was = openDay(previous);
+        String is = openDay(next);
+        String field = ITEMS + "." + FieldWrites.name(caseId + "|" + key);
+        if (was != null && !was.equals(is)) {
+            open.unset(was, field);
         }
         if (is != null) {
-            Document item = new Document("c", caseId).append("k", key).append("r", next.recordedAt().toString())
-                    .append("o", RecordDocuments.toDocument(next.obligation()));
-            writes.add(new UpdateOneModel<>(eq("_id", is), Updates.push("refs", item), new UpdateOptions().upsert(true)));
+            open.set(is, field, new Document("c", caseId).append("k", key).append("r", next.recordedAt().toString())
+                    .append("o", RecordDocuments.toDocument(next.obligation())));
+            open.set(openList(next), DAYS + "." + is.substring(is.lastIndexOf('|') + 1), true);
         }
-        open.add(writes);
     }
 
     /** The work list an outstanding obligation appears on: its owner's, in its case's BCU. */
@@ -193,19 +261,33 @@ public class ObligationLedgerProjection {
         return openListId(revision.obligation().owner().name(), CellKey.values(revision.groups(), ReviewDimension.BCU).get(0));
     }
 
+    /** The document of its work list an outstanding obligation is kept in: by the London day of its deadline. */
+    static String openDay(LedgerRevision revision) {
+        String list = openList(revision);
+        return list == null ? null : openDayId(list, revision.obligation().deadline());
+    }
+
     static String openListId(String agency, String bcu) {
         return agency + "|" + bcu;
+    }
+
+    static String openDayId(String list, Instant deadline) {
+        return list + "|" + (deadline == null ? NO_DEADLINE : deadline.atZone(WorkingDayCalendar.LONDON).toLocalDate().toString());
     }
 
     /** A breach as a fact of its own, written once whoever finds it first (the processor or a sweeper). */
     static WriteModel<Document> breach(String caseId, LedgerEntry entry, Instant deadline) {
         Obligation o = entry.revisions().stream().map(LedgerRevision::obligation)
                             .filter(x -> x != null && deadline.equals(x.deadline())).findFirst().orElseThrow();
-        String id = caseId + "|" + entry.key() + "|" + deadline.getEpochSecond() + "_" + deadline.getNano();
+        String id = breachId(caseId, entry.key(), deadline);
         Document breach = new Document("caseId", caseId).append("key", entry.key()).append("ruleId", o.ruleId())
                 .append("owner", o.owner().name()).append("victimId", o.victimId()).append("triggerSequence", o.triggerSequence())
                 .append("overdueFrom", deadline.toString());
         return new UpdateOneModel<>(eq("_id", id), Updates.setOnInsert(breach), new UpdateOptions().upsert(true));
+    }
+
+    static String breachId(String caseId, String key, Instant deadline) {
+        return caseId + "|" + key + "|" + deadline.getEpochSecond() + "_" + deadline.getNano();
     }
 
     static void write(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {

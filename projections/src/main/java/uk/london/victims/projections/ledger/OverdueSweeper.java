@@ -70,7 +70,8 @@ public class OverdueSweeper {
         }
         Map<String, List<Document>> passedByCase = new LinkedHashMap<>();
         for (Document hour : due.find(in("_id", hours))) {
-            for (Document ref : hour.getList("refs", Document.class)) {
+            for (Object value : hour.get("refs", new Document()).values()) {
+                Document ref = (Document) value;
                 if (now.isAfter(Instant.parse(ref.getString("d")))) {
                     passedByCase.computeIfAbsent(ref.getString("c"), c -> new ArrayList<>()).add(ref);
                 }

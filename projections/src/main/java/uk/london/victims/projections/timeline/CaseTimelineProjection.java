@@ -14,6 +14,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -48,9 +50,18 @@ public class CaseTimelineProjection {
     /** Replay and catch-up read and write a batch's timelines together (see BatchDocuments). */
     private final BatchDocuments<String> batch;
 
+    /** Tells open pages of a case that its timeline changed (ADR 0029); null where nobody watches (tests). */
+    private final QueryUpdateEmitter updates;
+
     public CaseTimelineProjection(MongoDatabase database, PersonalDataVault vault) {
+        this(database, vault, null);
+    }
+
+    @Autowired
+    public CaseTimelineProjection(MongoDatabase database, PersonalDataVault vault, QueryUpdateEmitter updates) {
         this.timelines = database.getCollection(COLLECTION);
         this.vault = vault;
+        this.updates = updates;
         this.batch = new BatchDocuments<>(timelines,
                 m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
     }
@@ -90,6 +101,12 @@ public class CaseTimelineProjection {
         List<Document> entries = timeline == null ? new ArrayList<>() : new ArrayList<>(timeline.getList("entries", Document.class));
         entries.add(entry);
         batch.save(caseId, new Document("_id", caseId).append("version", message.getSequenceNumber()).append("entries", entries));
+        if (updates != null) {
+            // Inside the processor's unit of work Axon sends this after commit, so a page that reads on it
+            // finds the entry written.
+            CaseTimelineChanged changed = new CaseTimelineChanged(caseId, message.getSequenceNumber());
+            updates.emit(FindCaseTimelineQuery.class, query -> query.caseId().equals(caseId), changed);
+        }
     }
 
     @ResetHandler

@@ -176,6 +176,18 @@ public class ObligationLedgerOnMongoTest {
                 .isEqualTo(oracle.counted(facts, byOffence).stream()
                         .filter(c -> c.groups().get(ReviewDimension.OFFENCE).contains("BURGLARY_RESIDENTIAL"))
                         .map(c -> org.assertj.core.groups.Tuple.tuple(c.caseId(), c.obligation())).toList());
+        // One cell of a cross-tabulation: the agency's obligations of one right only, each with its case's borough and BCU.
+        FindComplianceReviewQuery agencyByRight = new FindComplianceReviewQuery(from, to, clock.instant(), ReviewDimension.AGENCY,
+                ReviewDimension.RIGHT, null, null);
+        List<org.assertj.core.groups.Tuple> cell = oracle.counted(facts, agencyByRight).stream()
+                .filter(c -> c.groups().get(ReviewDimension.AGENCY).contains("POLICE") && c.groups().get(ReviewDimension.RIGHT).contains("R6"))
+                .map(c -> org.assertj.core.groups.Tuple.tuple(c.caseId(), c.obligation(), c.groups().get(ReviewDimension.BOROUGH).get(0),
+                        c.groups().get(ReviewDimension.BCU).get(0))).toList();
+        assertThat(cell).isNotEmpty();
+        assertThat(queries.handle(new FindReviewedObligationsQuery(agencyByRight, "POLICE", "R6")))
+                .extracting(ReviewedObligationView::caseId, ReviewedObligationView::obligation, ReviewedObligationView::borough,
+                        ReviewedObligationView::bcu)
+                .isEqualTo(cell);
 
         // Each agency's work list: what the rule engine says it owes and has not given, judged now.
         for (uk.london.victims.domain.cases.Agency agency : uk.london.victims.domain.cases.Agency.values()) {
@@ -193,6 +205,16 @@ public class ObligationLedgerOnMongoTest {
         assertThat(queries.handle(new uk.london.victims.projections.obligations.FindWorkListQuery(
                         uk.london.victims.domain.cases.Agency.POLICE, clock.instant(), 2, "Central East")))
                 .extracting(item -> item.caseId()).isNotEmpty().containsOnly("case-A");
+
+        // A limited list: the earliest deadlines of the whole list, read from as few day documents as that takes.
+        List<uk.london.victims.projections.obligations.WorkItemView> police = queries.handle(
+                new uk.london.victims.projections.obligations.FindWorkListQuery(uk.london.victims.domain.cases.Agency.POLICE,
+                        clock.instant(), 2));
+        assertThat(police).hasSizeGreaterThan(3);
+        assertThat(queries.handle(new uk.london.victims.projections.obligations.FindWorkListQuery(
+                        uk.london.victims.domain.cases.Agency.POLICE, clock.instant(), 2, null, 3)))
+                .extracting(item -> item.obligation().deadline()).isSortedAccordingTo(java.util.Comparator.naturalOrder())
+                .containsExactlyElementsOf(police.subList(0, 3).stream().map(item -> item.obligation().deadline()).toList());
 
         // At an earlier instant: the items outstanding now, as they stood then (some changed since).
         Instant earlier = at("2026-03-04T12:00:00Z");
@@ -328,14 +350,13 @@ public class ObligationLedgerOnMongoTest {
         for (String collection : List.of(ObligationLedgerProjection.LEDGER, ObligationLedgerProjection.FACTS, ObligationLedgerProjection.FIGURES,
                 ObligationLedgerProjection.DUE, ObligationLedgerProjection.OPEN, ObligationLedgerProjection.BREACHES)) {
             List<Document> documents = database.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>());
-            // Lists of references are sets: their order follows which case was handled first.
-            documents.forEach(d -> {
-                if (d.containsKey("refs")) {
-                    List<Document> refs = new ArrayList<>(d.getList("refs", Document.class));
-                    refs.sort(java.util.Comparator.comparing(Document::toJson));
-                    d.put("refs", refs);
+            // Work lists and due hours hold one field per item, compared as maps whichever case was handled first;
+            // a list emptied is no list (a batch that adds and removes an item writes only the removal).
+            documents.forEach(d -> List.of("items", "refs").forEach(field -> {
+                if (d.get(field) instanceof Document items && items.isEmpty()) {
+                    d.remove(field);
                 }
-            });
+            }));
             models.put(collection, documents);
         }
         return models;

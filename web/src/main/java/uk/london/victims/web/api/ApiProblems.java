@@ -138,6 +138,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 unreadableBody(e))));
     }
 
+    /** A missing query parameter, named as the other errors name them ("from is required"). */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(MissingRequestValueException e,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        return Mono.just(ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getName() + " is required")));
+    }
+
     /** Names the field or query parameter and what it accepts, without echoing parser internals. */
     private static String unreadableBody(ServerWebInputException e) {
         if (e instanceof MissingRequestValueException missing) {
@@ -189,6 +196,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         }
         if (target == Instant.class) {
             return name + " must be an ISO-8601 instant with a zone, such as 2026-03-01T20:15:00Z";
+        }
+        if (target == int.class || target == Integer.class || target == long.class || target == Long.class) {
+            return name + " must be a whole number";
+        }
+        if (target == boolean.class || target == Boolean.class) {
+            return name + " must be true or false";
         }
         return name + " has the wrong format";
     }

@@ -18,7 +18,6 @@ import org.springframework.web.server.ResponseStatusException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import reactor.core.publisher.Mono;
-import uk.london.victims.domain.geography.BasicCommandUnit;
 import reactor.core.scheduler.Schedulers;
 import uk.london.victims.domain.cases.Agency;
 import uk.london.victims.domain.cases.CaseId;
@@ -41,6 +40,11 @@ import uk.london.victims.web.security.StaffMember;
 @RequestMapping("/api")
 @AnyAgencyRole
 class ObligationController {
+
+    /** A work list answers at most this many items: its cost follows what it lists (issue 10). */
+    private static final int MAX_WORK_ITEMS = 1000;
+    /** At most this many of everyone's items are read to find those a staff member may see. */
+    private static final int MAX_WORK_ITEMS_READ = 16_000;
 
     private final QueryGateway queries;
     private final VisibleCases visibleCases;
@@ -73,19 +77,38 @@ class ObligationController {
     @GetMapping("/work-list")
     @Operation(summary = "What an agency owes victims and has not yet given: overdue, due today, due soon",
             description = "agency defaults to the caller's own; staff see the items of the cases they may see; bcu (code or "
-                          + "name, e.g. CE) keeps one Basic Command Unit's cases")
+                          + "name, e.g. CE) keeps one Basic Command Unit's cases; limit (default 200, at most 1,000) lists the earliest "
+                          + "deadlines first")
     Mono<List<WorkItemView>> workList(@RequestParam(required = false) Agency agency,
                                       @RequestParam(required = false) Instant asOf,
                                       @RequestParam(defaultValue = "2") int dueSoonWorkingDays,
-                                      @RequestParam(required = false) String bcu) {
+                                      @RequestParam(required = false) String bcu,
+                                      @RequestParam(defaultValue = "" + FindWorkListQuery.DEFAULT_LIMIT) int limit) {
         Instant when = asOf == null ? clock.instant() : asOf;
-        String unit = bcu == null ? null : bcuName(bcu);
+        String unit = bcu == null ? null : AreaParameters.bcuName(bcu);
+        int wanted = Math.max(1, Math.min(limit, MAX_WORK_ITEMS));
+        int dueSoon = Math.max(0, Math.min(dueSoonWorkingDays, 20));
         return StaffMember.current().flatMap(staff -> {
             Agency owner = agency != null ? agency : agencyOf(staff);
-            return Mono.fromFuture(() -> queries.query(new FindWorkListQuery(owner, when, Math.max(0, Math.min(dueSoonWorkingDays, 20)), unit),
-                            ResponseTypes.multipleInstancesOf(WorkItemView.class))).subscribeOn(Schedulers.boundedElastic())
-                    .map(items -> items.stream().filter(item -> visible(staff, item)).toList());
+            return Mono.fromCallable(() -> visibleWorkList(staff, owner, when, dueSoon, unit, wanted))
+                    .subscribeOn(Schedulers.boundedElastic());
         });
+    }
+
+    /**
+     * The first {@code wanted} items the caller may see. The query lists the earliest deadlines of everyone's cases,
+     * so for someone who sees only some of them it is asked again for more (four times as many each time, up to
+     * {@link #MAX_WORK_ITEMS_READ}) until enough are visible or the list has no more.
+     */
+    private List<WorkItemView> visibleWorkList(StaffMember staff, Agency owner, Instant when, int dueSoon, String unit, int wanted) {
+        for (int asked = wanted; ; asked = Math.min(asked * 4, MAX_WORK_ITEMS_READ)) {
+            List<WorkItemView> items = queries.query(new FindWorkListQuery(owner, when, dueSoon, unit, asked),
+                    ResponseTypes.multipleInstancesOf(WorkItemView.class)).join();
+            List<WorkItemView> visible = items.stream().filter(item -> visible(staff, item)).toList();
+            if (visible.size() >= wanted || items.size() < asked || asked >= MAX_WORK_ITEMS_READ) {
+                return visible.size() > wanted ? visible.subList(0, wanted) : visible;
+            }
+        }
     }
 
     private static boolean visible(StaffMember staff, WorkItemView item) {
@@ -93,15 +116,6 @@ class ObligationController {
                 null, item.bcu(), List.of(), item.officerId(), null, item.units(), 0, 0, 0, null, 0));
     }
 
-    /** A BCU by its code (CE) or its name (Central East). */
-    private static String bcuName(String bcu) {
-        for (BasicCommandUnit unit : BasicCommandUnit.values()) {
-            if (unit.name().equalsIgnoreCase(bcu) || unit.code().equalsIgnoreCase(bcu) || unit.displayName().equalsIgnoreCase(bcu)) {
-                return unit.displayName();
-            }
-        }
-        throw new IllegalArgumentException("bcu is not a Basic Command Unit");
-    }
 
     private static Agency agencyOf(StaffMember staff) {
         for (AgencyRole role : staff.roles()) {
@@ -116,6 +130,7 @@ class ObligationController {
                 default: break;
             }
         }
-        throw new IllegalArgumentException("Say which agency's work list (agency)");
+        throw new IllegalArgumentException("agency is required for a member of staff of no one agency, one of "
+                + java.util.Arrays.toString(Agency.values()));
     }
 }

@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import uk.london.victims.domain.geography.BasicCommandUnit;
-import uk.london.victims.domain.geography.Borough;
 import uk.london.victims.projections.review.ComplianceReviewView;
 import uk.london.victims.projections.review.FindComplianceReviewQuery;
 import uk.london.victims.projections.review.FindPlanMeasuresQuery;
@@ -71,39 +69,38 @@ class ReviewController {
             throw new IllegalArgumentException("thenBy must differ from groupBy");
         }
         FindComplianceReviewQuery query = new FindComplianceReviewQuery(from, to, asOfOrNow(asOf), groupBy, thenBy,
-                bcu == null ? null : bcuName(bcu), borough == null ? null : boroughCode(borough), asOf == null, basis);
+                bcu == null ? null : AreaParameters.bcuName(bcu), borough == null ? null : AreaParameters.boroughCode(borough), asOf == null, basis);
         return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(ComplianceReviewView.class)))
                    .subscribeOn(Schedulers.boundedElastic());
     }
 
-    /** A BCU by its code (CE) or its name (Central East). */
-    private static String bcuName(String bcu) {
-        for (BasicCommandUnit unit : BasicCommandUnit.values()) {
-            if (unit.name().equalsIgnoreCase(bcu) || unit.code().equalsIgnoreCase(bcu) || unit.displayName().equalsIgnoreCase(bcu)) {
-                return unit.displayName();
-            }
-        }
-        throw new IllegalArgumentException("bcu is not a Basic Command Unit");
-    }
 
-    private static String boroughCode(String borough) {
-        for (Borough b : Borough.values()) {
-            if (b.name().equalsIgnoreCase(borough)) {
-                return b.name();
-            }
-        }
-        throw new IllegalArgumentException("borough is not a London borough");
-    }
 
     @GetMapping("/obligations")
     @Operation(summary = "The obligations behind one figure (one group of a review), each with its case",
-            description = "Roles: COMMISSIONER. Every drill-down is written to the audit log.")
+            description = "Roles: COMMISSIONER. Every drill-down is written to the audit log. With thenBy and then, only the "
+                          + "obligations of one cell of a two-way review (e.g. groupBy=AGENCY&group=POLICE&thenBy=RIGHT&then=R4); "
+                          + "bcu or borough as for the review.")
     Mono<List<ReviewedObligationView>> drillDown(@RequestParam Instant from, @RequestParam Instant to,
                                                  @RequestParam(required = false) Instant asOf,
                                                  @RequestParam(defaultValue = "RIGHT") ReviewDimension groupBy,
                                                  @RequestParam(defaultValue = "CODE_RIGHTS") ReviewBasis basis,
-                                                 @RequestParam String group) {
-        return audited.obligationsBehind(reviewQuery(from, to, asOf, groupBy, basis), group);
+                                                 @RequestParam String group,
+                                                 @RequestParam(required = false) ReviewDimension thenBy,
+                                                 @RequestParam(required = false) String then,
+                                                 @RequestParam(required = false) String bcu,
+                                                 @RequestParam(required = false) String borough) {
+        requirePeriod(from, to);
+        if (thenBy == groupBy) {
+            throw new IllegalArgumentException("thenBy must differ from groupBy");
+        }
+        if ((thenBy == null) != (then == null)) {
+            throw new IllegalArgumentException("thenBy and then go together: thenBy names the second dimension, then its value");
+        }
+        FindComplianceReviewQuery query = new FindComplianceReviewQuery(from, to, asOfOrNow(asOf), groupBy, thenBy,
+                bcu == null ? null : AreaParameters.bcuName(bcu), borough == null ? null : AreaParameters.boroughCode(borough),
+                asOf == null, basis);
+        return audited.obligationsBehind(query, group, then);
     }
 
     @GetMapping("/plan-measures")

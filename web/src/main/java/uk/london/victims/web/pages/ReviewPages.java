@@ -39,18 +39,24 @@ import uk.london.victims.projections.review.FindPlanMeasuresQuery;
 import uk.london.victims.projections.review.PlanMeasuresView;
 import uk.london.victims.projections.review.ReviewDimension;
 import uk.london.victims.projections.review.ReviewRow;
+import uk.london.victims.projections.review.ReviewedObligationView;
 import uk.london.victims.projections.review.StageSatisfaction;
 import uk.london.victims.projections.timeline.CaseTimelineView;
 import uk.london.victims.projections.timeline.TimelineEntryView;
 import uk.london.victims.web.pages.ReviewViews.Bar;
 import uk.london.victims.web.pages.ReviewViews.BarChart;
 import uk.london.victims.web.pages.ReviewViews.Cell;
+import uk.london.victims.web.pages.ReviewViews.Column;
+import uk.london.victims.web.pages.ReviewViews.CrossCell;
+import uk.london.victims.web.pages.ReviewViews.CrossRow;
+import uk.london.victims.web.pages.ReviewViews.CrossTab;
 import uk.london.victims.web.pages.ReviewViews.FigureRow;
 import uk.london.victims.web.pages.ReviewViews.HistoryRow;
 import uk.london.victims.web.pages.ReviewViews.ObligationRow;
 import uk.london.victims.web.pages.ReviewViews.StageRow;
 import uk.london.victims.web.review.AuditedReviewReads;
 import uk.london.victims.web.review.PublicationRule;
+import uk.london.victims.web.review.ReviewLabels;
 import uk.london.victims.web.security.StaffMember;
 
 /**
@@ -118,13 +124,73 @@ class ReviewPages {
         if (!period.valid()) {
             return staff(page.status(HttpStatus.BAD_REQUEST));
         }
-        return Mono.zip(review(period, ReviewDimension.RIGHT), review(period, ReviewDimension.BOROUGH), review(period, ReviewDimension.MONTH))
+        return Mono.zip(review(period, ReviewDimension.AGENCY), review(period, ReviewDimension.RIGHT), review(period, ReviewDimension.BOROUGH),
+                        review(period, ReviewDimension.MONTH))
                 .flatMap(views -> staff(page.modelAttribute("charts", List.of(
-                        chart("by-right", "On-time rate by right", period, views.getT1(), views.getT1().rows().stream()
+                        chart("by-agency", "On-time rate by agency", period, views.getT1(), views.getT1().rows().stream()
+                                .sorted(java.util.Comparator.comparing(row -> ReviewLabels.agency(row.group()))).toList()),
+                        chart("by-right", "On-time rate by right", period, views.getT2(), views.getT2().rows().stream()
                                 .sorted(java.util.Comparator.comparing(ReviewRow::group, ReviewLabels.order(ReviewDimension.RIGHT))).toList()),
-                        chart("by-borough", "On-time rate by borough", period, views.getT2(), views.getT2().rows()),
-                        chart("by-month", "On-time rate by month the clock started", period, views.getT3(),
-                                everyMonth(period, views.getT3()))))));
+                        chart("by-borough", "On-time rate by borough", period, views.getT3(), views.getT3().rows().stream()
+                                .sorted(java.util.Comparator.comparing(row -> ReviewLabels.borough(row.group()))).toList()),
+                        chart("by-month", "On-time rate by month the clock started", period, views.getT4(),
+                                everyMonth(period, views.getT4()))))));
+    }
+
+    /** Which agency is failing which right, where: agencies down, rights across, each cell linked to its obligations. */
+    @GetMapping("/review/cross-tab")
+    Mono<Rendering> crossTab(@RequestParam MultiValueMap<String, String> params) {
+        ReviewPeriod period = ReviewPeriod.parse(params, clock);
+        Rendering.Builder<?> page = page("review/cross-tab", period, "/review/cross-tab");
+        if (!period.valid()) {
+            return staff(page.status(HttpStatus.BAD_REQUEST));
+        }
+        return Mono.zip(review(period, ReviewDimension.AGENCY, ReviewDimension.RIGHT), review(period, ReviewDimension.RIGHT))
+                .flatMap(views -> staff(page.modelAttribute("table", crossTab(period, views.getT1(), views.getT2()))));
+    }
+
+    private CrossTab crossTab(ReviewPeriod period, ComplianceReviewView byAgency, ComplianceReviewView byRight) {
+        List<Column> columns = byRight.rows().stream().map(ReviewRow::group).sorted(ReviewLabels.order(ReviewDimension.RIGHT))
+                .map(right -> new Column(right, ReviewLabels.group(ReviewDimension.RIGHT, right))).toList();
+        List<CrossRow> rows = new ArrayList<>();
+        byAgency.rows().stream().sorted(java.util.Comparator.comparing(row -> ReviewLabels.agency(row.group()))).forEach(agencyRow -> {
+            Map<String, ReviewRow> byRightOfAgency = new LinkedHashMap<>();
+            byAgency.breakdown().getOrDefault(agencyRow.group(), List.of()).forEach(row -> byRightOfAgency.put(row.group(), row));
+            String agency = ReviewLabels.agency(agencyRow.group());
+            List<CrossCell> cells = columns.stream().map(column -> crossCell(byRightOfAgency.get(column.code()),
+                    drillDown(period, ReviewDimension.AGENCY, agencyRow.group(), ReviewDimension.RIGHT, column.code()),
+                    agency + ", " + column.label())).toList();
+            rows.add(new CrossRow(agency, cells, crossCell(agencyRow, drillDown(period, ReviewDimension.AGENCY, agencyRow.group(), null),
+                    agency + ", all rights")));
+        });
+        Map<String, ReviewRow> rights = new LinkedHashMap<>();
+        byRight.rows().forEach(row -> rights.put(row.group(), row));
+        CrossRow total = new CrossRow("All agencies", columns.stream().map(column -> crossCell(rights.get(column.code()),
+                drillDown(period, ReviewDimension.RIGHT, column.code(), null), "All agencies, " + column.label())).toList(),
+                crossCell(byRight.total(), null, "All agencies, all rights"));
+        return new CrossTab(columns, rows, total);
+    }
+
+    /** A cell: its rate first (what the question is about), then the counts it comes from. */
+    private CrossCell crossCell(ReviewRow row, String href, String description) {
+        if (row == null || row.opened() == 0) {
+            return new CrossCell("", "none", false, false, null, description + ": no obligations");
+        }
+        long due = row.metOnTime() + row.metLate() + row.overdue() + row.missedLocalStandard();
+        boolean withheld = publication.derivedWithheld(row);
+        String counts = due == 0 ? row.opened() + " not yet due" : row.metOnTime() + " of " + due + " on time";
+        if (row.overdue() > 0) {
+            counts += ", " + row.overdue() + " overdue";
+        }
+        String rate = row.onTimeRate() == null ? "–" : percent(row.onTimeRate());
+        return new CrossCell(rate, counts, withheld, row.opened() < publication.threshold(), href,
+                description + ": " + (row.onTimeRate() == null ? "none due yet" : rate + " on time") + ", " + counts
+                + (withheld ? ", withheld from publication" : ""));
+    }
+
+    private static String drillDown(ReviewPeriod period, ReviewDimension by, String group, ReviewDimension thenBy, String then) {
+        return period.link("/review/obligations").queryParam("by", by.name()).queryParam("group", group)
+                     .queryParam("thenBy", thenBy.name()).queryParam("then", then).build().encode().toUriString();
     }
 
     @GetMapping("/review/obligations")
@@ -132,18 +198,26 @@ class ReviewPages {
         ReviewPeriod period = ReviewPeriod.parse(params, clock);
         String group = params.getFirst("group");
         ObligationStatus status = status(params.getFirst("status"));
+        // A cell of the cross-tabulation: the group's obligations in one value of a second dimension.
+        ReviewDimension thenBy = dimension(params.getFirst("thenBy"));
+        String then = params.getFirst("then");
+        boolean cell = thenBy != null && thenBy != period.by && then != null && !then.isBlank();
         if (!period.valid() || group == null || group.isBlank()) {
             return notFound(period);
         }
         FindComplianceReviewQuery review = new FindComplianceReviewQuery(period.fromInstant(), period.toInstant(),
-                period.asOfInstant(), period.by);
-        String back = period.link("/review", true);
-        return audited.obligationsBehind(review, group).flatMap(behind -> {
+                period.asOfInstant(), period.by, cell ? thenBy : null, period.bcuName(), period.boroughCode(), period.asKnownNow(),
+                period.basis);
+        String back = cell ? period.link("/review/cross-tab", false) : period.link("/review", true);
+        return audited.obligationsBehind(review, group, cell ? then : null).flatMap(behind -> {
             List<ObligationRow> rows = behind.stream().filter(o -> status == null || o.obligation().status() == status)
-                    .map(o -> obligationRow(period, params, o.caseId(), o.obligation())).toList();
-            return staff(page("review/obligations", period, "/review")
-                    .modelAttribute("groupLabel", ReviewLabels.group(period.by, group))
-                    .modelAttribute("breakdown", ReviewLabels.DIMENSIONS.get(period.by))
+                    .map(o -> obligationRow(period, params, o)).toList();
+            return staff(page("review/obligations", period, cell ? "/review/cross-tab" : "/review")
+                    .modelAttribute("groupLabel", ReviewLabels.group(period.by, group)
+                            + (cell ? ", " + ReviewLabels.group(thenBy, then) : ""))
+                    .modelAttribute("breakdown", ReviewLabels.DIMENSIONS.get(period.by)
+                            + (cell ? " and " + ReviewLabels.DIMENSIONS.get(thenBy).toLowerCase(Locale.UK) : ""))
+                    .modelAttribute("backLabel", cell ? "Back to agencies by right" : "Back to the figures")
                     .modelAttribute("statusLabel", status == null ? null : statusLabel(status))
                     .modelAttribute("obligations", rows)
                     .modelAttribute("back", back));
@@ -157,7 +231,7 @@ class ReviewPages {
             return notFound(period);
         }
         UriComponentsBuilder back = period.link("/review/obligations").queryParam("by", period.by.name());
-        for (String keep : List.of("group", "status")) {
+        for (String keep : List.of("group", "status", "thenBy", "then")) {
             if (params.getFirst(keep) != null) {
                 back.queryParam(keep, params.getFirst(keep));
             }
@@ -199,9 +273,16 @@ class ReviewPages {
         return Rendering.view(view)
                 .modelAttribute("period", period)
                 .modelAttribute("dimensions", ReviewLabels.DIMENSIONS)
+                .modelAttribute("bcus", java.util.Arrays.stream(uk.london.victims.domain.geography.BasicCommandUnit.values())
+                        .map(b -> new Column(b.name(), b.displayName())).toList())
+                .modelAttribute("boroughs", java.util.Arrays.stream(uk.london.victims.domain.geography.Borough.values())
+                        .map(b -> new Column(b.name(), b.displayName())).sorted(java.util.Comparator.comparing(Column::label)).toList())
+                .modelAttribute("bases", ReviewPeriod.BASES)
                 .modelAttribute("threshold", publication.threshold())
                 .modelAttribute("navigation", List.of(
                         new NavigationItem("Compliance figures", period.valid() ? period.link("/review", true) : "/review", current.equals("/review")),
+                        new NavigationItem("Agencies by right", period.valid() ? period.link("/review/cross-tab", false) : "/review/cross-tab",
+                                current.equals("/review/cross-tab")),
                         new NavigationItem("Charts", period.valid() ? period.link("/review/charts", false) : "/review/charts", current.equals("/review/charts")),
                         new NavigationItem("Plan measures", period.valid() ? period.link("/review/plan-measures", false) : "/review/plan-measures",
                                 current.equals("/review/plan-measures"))));
@@ -218,9 +299,15 @@ class ReviewPages {
     }
 
     private Mono<ComplianceReviewView> review(ReviewPeriod period, ReviewDimension by) {
+        return review(period, by, null);
+    }
+
+    /** The review of the period's area and basis, by one dimension or (with {@code thenBy}) two. */
+    private Mono<ComplianceReviewView> review(ReviewPeriod period, ReviewDimension by, ReviewDimension thenBy) {
         FindComplianceReviewQuery query = new FindComplianceReviewQuery(period.fromInstant(), period.toInstant(), period.asOfInstant(), by,
-                null, null, null, period.asKnownNow(), null);
-        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(ComplianceReviewView.class)));
+                thenBy, period.bcuName(), period.boroughCode(), period.asKnownNow(), period.basis);
+        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(ComplianceReviewView.class)))
+                   .subscribeOn(Schedulers.boundedElastic());
     }
 
     private FigureRow figureRow(ReviewPeriod period, ReviewDimension by, ReviewRow row, boolean drillable) {
@@ -289,18 +376,22 @@ class ReviewPages {
         return months;
     }
 
-    private static ObligationRow obligationRow(ReviewPeriod period, MultiValueMap<String, String> params, String caseId, Obligation o) {
+    private static ObligationRow obligationRow(ReviewPeriod period, MultiValueMap<String, String> params, ReviewedObligationView behind) {
+        String caseId = behind.caseId();
+        Obligation o = behind.obligation();
         UriComponentsBuilder link = period.link("/review/cases/" + caseId).queryParam("by", period.by.name())
                 .queryParam("group", params.getFirst("group"));
-        if (params.getFirst("status") != null) {
-            link.queryParam("status", params.getFirst("status"));
+        for (String keep : List.of("status", "thenBy", "then")) {
+            if (params.getFirst(keep) != null) {
+                link.queryParam(keep, params.getFirst(keep));
+            }
         }
         return new ObligationRow(caseId, link.build().encode().toUriString(), o.ruleId(),
-                ReviewLabels.group(ReviewDimension.RIGHT, o.right()), o.obligation(), ReviewLabels.words(o.owner().name()),
+                ReviewLabels.group(ReviewDimension.RIGHT, o.right()), o.obligation(), ReviewLabels.agency(o.owner().name()),
                 ReviewLabels.pseudonym(o.victimId()), o.victimId() == null ? "" : o.enhanced() ? "Enhanced" : "Standard",
                 when(o.clockStart()), when(o.deadline()),
                 statusLabel(o.status()) + (o.waivedFor() == null ? "" : " (" + ReviewLabels.words(o.waivedFor().name()).toLowerCase(Locale.UK) + ")"),
-                when(o.metAt()));
+                when(o.metAt()), ReviewLabels.borough(behind.borough()), behind.bcu() == null ? "–" : behind.bcu());
     }
 
     private static List<HistoryRow> history(CaseTimelineView timeline) {
@@ -308,7 +399,7 @@ class ReviewPages {
         for (TimelineEntryView entry : timeline.entries()) {
             List<String> details = new ArrayList<>();
             entry.details().forEach((field, value) -> details.add(field(field) + ": " + value(field, value)));
-            rows.add(new HistoryRow(when(entry.occurredAt()), when(entry.recordedAt()), ReviewLabels.words(entry.agency()),
+            rows.add(new HistoryRow(when(entry.occurredAt()), when(entry.recordedAt()), ReviewLabels.agency(entry.agency()),
                     sentence(entry.type()), details));
         }
         return rows;
@@ -354,6 +445,14 @@ class ReviewPages {
         }
         return new StageRow(name, String.valueOf(stage.ratings()),
                 stage.shareRatedFourOrFive() == null ? "No ratings" : percent(stage.shareRatedFourOrFive()));
+    }
+
+    private static ReviewDimension dimension(String name) {
+        try {
+            return name == null || name.isBlank() ? null : ReviewDimension.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static ObligationStatus status(String name) {

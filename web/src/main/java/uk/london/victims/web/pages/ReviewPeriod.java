@@ -15,12 +15,16 @@ import java.util.Map;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import uk.london.victims.domain.geography.BasicCommandUnit;
+import uk.london.victims.domain.geography.Borough;
+import uk.london.victims.projections.review.ReviewBasis;
 import uk.london.victims.projections.review.ReviewDimension;
 
 /**
  * The review form as people fill it in: London dates, the end of the period included, "as of" meaning
  * what had been recorded by the end of that day. The queries take instants, [from, to) and asOf.
- * Nothing is submitted: a blank form means the last twelve months as of today.
+ * Nothing is submitted: a blank form means the last twelve months as of today, all of London, the Code's rights.
+ * The area (a BCU or a borough) and the basis travel with the period, so every page and link keeps them.
  */
 public final class ReviewPeriod {
 
@@ -32,9 +36,11 @@ public final class ReviewPeriod {
     public record FieldError(String field, String message) {
         /** The id the summary links to: the first input of a date. */
         public String href() {
-            return "#" + field + (field.equals("by") ? "" : "-day");
+            return "#" + field + (SELECTS.contains(field) ? "" : "-day");
         }
     }
+
+    private static final java.util.Set<String> SELECTS = java.util.Set.of("by", "bcu", "borough", "basis");
 
     /** What the person typed, kept so the form shows it back even when it is wrong. */
     public record DateFields(String day, String month, String year) {
@@ -46,6 +52,10 @@ public final class ReviewPeriod {
     LocalDate to;
     LocalDate asOf;
     ReviewDimension by = ReviewDimension.RIGHT;
+    /** Null for all of London. */
+    BasicCommandUnit bcu;
+    Borough borough;
+    ReviewBasis basis = ReviewBasis.CODE_RIGHTS;
     private final LocalDate today;
     private final Clock clock;
 
@@ -69,6 +79,14 @@ public final class ReviewPeriod {
                 period.errors.add(new FieldError("by", "Select what to break the figures down by"));
             }
         }
+        period.bcu = period.choice(params, "bcu", BasicCommandUnit.class, "Select a Basic Command Unit from the list");
+        period.borough = period.choice(params, "borough", Borough.class, "Select a borough from the list");
+        if (period.bcu != null && period.borough != null && period.borough.bcu() != period.bcu) {
+            period.errors.add(new FieldError("borough", period.borough.displayName() + " is not in the "
+                    + period.bcu.displayName() + " Basic Command Unit: choose one or the other"));
+        }
+        ReviewBasis basis = period.choice(params, "basis", ReviewBasis.class, "Select which time limits to count");
+        period.basis = basis == null ? ReviewBasis.CODE_RIGHTS : basis;
         if (period.from != null && period.to != null && period.to.isBefore(period.from)) {
             period.errors.add(new FieldError("to", "The end of the period must be the same as or after the start"));
         } else if (period.from != null && period.to != null && period.to.isAfter(period.from.plusYears(MAX_YEARS))) {
@@ -81,9 +99,23 @@ public final class ReviewPeriod {
             period.errors.add(new FieldError("asOf", "The ‘as of’ date must be the same as or after the start of the period"));
         }
         // The error summary lists mistakes in the order of the form.
-        List<String> order = List.of("from", "to", "asOf", "by");
+        List<String> order = List.of("from", "to", "asOf", "bcu", "borough", "basis", "by");
         period.errors.sort(java.util.Comparator.comparingInt(error -> order.indexOf(error.field())));
         return period;
+    }
+
+    /** One of a select's values by its constant's name; blank for none (all of London, or the default). */
+    private <E extends Enum<E>> E choice(MultiValueMap<String, String> params, String field, Class<E> type, String error) {
+        String value = trimmed(params.getFirst(field));
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, error));
+            return null;
+        }
     }
 
     private LocalDate date(MultiValueMap<String, String> params, String field, String name, LocalDate otherwise) {
@@ -124,6 +156,28 @@ public final class ReviewPeriod {
         return by.name();
     }
 
+    public String bcu() {
+        return bcu == null ? "" : bcu.name();
+    }
+
+    public String borough() {
+        return borough == null ? "" : borough.name();
+    }
+
+    public String basis() {
+        return basis.name();
+    }
+
+    /** The query's BCU: its display name, as the ledger records it; null for all. */
+    String bcuName() {
+        return bcu == null ? null : bcu.displayName();
+    }
+
+    /** The query's borough: its code; null for all. */
+    String boroughCode() {
+        return borough == null ? null : borough.name();
+    }
+
     public boolean valid() {
         return errors.isEmpty();
     }
@@ -151,9 +205,23 @@ public final class ReviewPeriod {
     }
 
     public String describe() {
+        return describeDates() + "; " + area() + "; " + BASES.get(basis);
+    }
+
+    public String describeDates() {
         return LONG.format(from) + " to " + LONG.format(to) + ", as known at the end of " + LONG.format(asOf)
                + (asOf.equals(today) ? " (today)" : "");
     }
+
+    /** Where the figures are from, in words. */
+    public String area() {
+        return borough != null ? borough.displayName() : bcu != null ? bcu.displayName() + " Basic Command Unit" : "all of London";
+    }
+
+    static final Map<ReviewBasis, String> BASES = new java.util.EnumMap<>(Map.of(
+            ReviewBasis.CODE_RIGHTS, "the Code’s time limits",
+            ReviewBasis.LOCAL_STANDARDS, "local service standards only",
+            ReviewBasis.ALL, "the Code’s time limits and local service standards"));
 
     /** The period as query parameters, the form's own names, for links that keep it. */
     UriComponentsBuilder link(String path) {
@@ -162,6 +230,15 @@ public final class ReviewPeriod {
             link.queryParam(date.getKey() + "-day", date.getValue().getDayOfMonth())
                 .queryParam(date.getKey() + "-month", date.getValue().getMonthValue())
                 .queryParam(date.getKey() + "-year", date.getValue().getYear());
+        }
+        if (bcu != null) {
+            link.queryParam("bcu", bcu.name());
+        }
+        if (borough != null) {
+            link.queryParam("borough", borough.name());
+        }
+        if (basis != ReviewBasis.CODE_RIGHTS) {
+            link.queryParam("basis", basis.name());
         }
         return link;
     }

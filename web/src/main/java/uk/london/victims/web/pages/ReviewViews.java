@@ -36,7 +36,31 @@ public final class ReviewViews {
 
     /** One obligation behind a figure. */
     public record ObligationRow(String caseId, String caseHref, String rule, String right, String obligation, String owner,
-                                String victim, String rights, String clockStart, String deadline, String status, String metAt) {
+                                String victim, String rights, String clockStart, String deadline, String status, String metAt,
+                                String borough, String bcu) {
+    }
+
+    /**
+     * Agencies down, rights across: {@code rows} one per agency, each with a cell per column and its all-rights
+     * cell; {@code total} the all-agencies row.
+     */
+    public record CrossTab(List<Column> columns, List<CrossRow> rows, CrossRow total) {
+    }
+
+    public record Column(String code, String label) {
+    }
+
+    public record CrossRow(String label, List<CrossCell> cells, CrossCell all) {
+    }
+
+    /**
+     * One agency's record on one right: the on-time rate (or "–" when nothing was due), the counts behind it, and
+     * the link to those obligations; {@code withheld} when the published export would withhold the rate.
+     */
+    public record CrossCell(String rate, String counts, boolean withheld, boolean small, String href, String description) {
+        public boolean empty() {
+            return href == null;
+        }
     }
 
     /** One step of a case's history. */

@@ -12,7 +12,6 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
-import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.WebFilter;
@@ -21,6 +20,7 @@ import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import uk.london.victims.web.security.PageSecurity;
+import uk.london.victims.web.session.PlainSecurityContextRepository;
 
 /**
  * The victim portal's own chain: a session cookie after sign-in, CSRF on every form, no caching of any
@@ -35,9 +35,9 @@ class PortalSecurity {
 
     @Bean
     @Order(3)
-    SecurityWebFilterChain portalChain(ServerHttpSecurity http, PortalSignIn signIn) {
+    SecurityWebFilterChain portalChain(ServerHttpSecurity http, PortalSignIn signIn, PlainSecurityContextRepository sessions) {
         return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/track", "/track/**"))
-                   .securityContextRepository(new WebSessionServerSecurityContextRepository())
+                   .securityContextRepository(sessions)
                    .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                    .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                    .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

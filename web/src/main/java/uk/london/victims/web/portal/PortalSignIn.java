@@ -42,6 +42,7 @@ import com.mongodb.client.model.Updates;
 
 import reactor.core.scheduler.Schedulers;
 import uk.london.victims.application.audit.AuditLog;
+import uk.london.victims.application.metrics.ServiceMeters;
 import uk.london.victims.application.notifications.OneTimeCodes;
 import uk.london.victims.domain.cases.ContactChannel;
 import uk.london.victims.domain.cases.CrimeReferences;
@@ -168,6 +169,7 @@ class PortalSignIn {
         boolean wellFormed = code != null && code.strip().matches("\\d{6}");
         Integer clientTries = takeClientTry(lockKey, now);
         if (clientTries == null) {
+            ServiceMeters.signInFailed();
             return new Refused();
         }
         // The same work whatever follows: a reference without codes is checked against dummy codes.
@@ -176,6 +178,7 @@ class PortalSignIn {
         if (match.isEmpty() || !wellFormed || !use(reference, match.get())) {
             if (clientTries >= limits.failuresBeforeLock()) {
                 throttle.updateOne(eq("_id", lockKey), Updates.set("lockedUntil", Date.from(now.plus(limits.lockout()))));
+                ServiceMeters.signInLocked();
                 audit.record(client, "PORTAL", "portal-reference-locked", reference, "repeated wrong codes from one client");
             }
             if (state != null && state.getInteger("tries", 0) >= limits.wrongCodesPerReference()) {
@@ -185,6 +188,7 @@ class PortalSignIn {
                 codes.updateOne(eq("_id", reference), Updates.combine(Updates.set("codes", List.of()), Updates.set("voided", true)));
                 audit.record("portal", "PORTAL", "portal-codes-voided", reference, "too many wrong codes for the reference");
             }
+            ServiceMeters.signInFailed();
             return new Refused();
         }
         Document used = match.get();
@@ -195,6 +199,7 @@ class PortalSignIn {
                 .filter(p -> p.personId().equals(personId)).findFirst()).filter(PortalAccessView.Person::consent);
         if (person.isEmpty()) {
             audit.record(personId, "PORTAL", "portal-sign-in-refused", caseId, "consent not recorded");
+            ServiceMeters.signInFailed();
             return new Refused();
         }
         throttle.deleteOne(eq("_id", lockKey));

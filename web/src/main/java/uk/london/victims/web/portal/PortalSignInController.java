@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +14,7 @@ import org.springframework.web.server.WebSession;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import uk.london.victims.web.session.PlainSecurityContextRepository;
 
 /**
  * Sign in with the crime reference and a code, sign out, sign out everywhere. The reference typed on
@@ -28,11 +28,12 @@ class PortalSignInController {
 
     private final PortalSignIn signIn;
     private final PortalProperties limits;
-    private final WebSessionServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
+    private final PlainSecurityContextRepository sessions;
 
-    PortalSignInController(PortalSignIn signIn, PortalProperties limits) {
+    PortalSignInController(PortalSignIn signIn, PortalProperties limits, PlainSecurityContextRepository sessions) {
         this.signIn = signIn;
         this.limits = limits;
+        this.sessions = sessions;
     }
 
     @GetMapping(PortalSecurity.SIGN_IN)

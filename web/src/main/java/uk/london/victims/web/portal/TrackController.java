@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -37,6 +40,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 import uk.london.victims.application.audit.AuditLog;
 import uk.london.victims.domain.cases.Agency;
 import uk.london.victims.domain.cases.CaseCommand;
@@ -57,8 +61,10 @@ import uk.london.victims.domain.cases.SuspectId;
 import uk.london.victims.domain.cases.VictimPersonalStatementStep;
 import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.PersonalDataVault;
+import uk.london.victims.projections.timeline.CaseTimelineChanged;
 import uk.london.victims.projections.timeline.CaseTimelineProjection;
 import uk.london.victims.projections.timeline.CaseTimelineView;
+import uk.london.victims.projections.timeline.FindCaseTimelineQuery;
 
 /**
  * The signed-in victim's case: the page, its live updates, and each action. The case and the victim
@@ -72,10 +78,26 @@ class TrackController {
     static final Set<String> ACTIONS = Set.of("request-update", "message", "contact", "statement", "restorative-justice",
             "review", "complaint", "rate");
     private static final String COULD_NOT_RECORD = "We could not save that just now. Please try again, or contact the officer in your case.";
-    private static final Duration POLL = Duration.ofSeconds(2);
+    /** How long one stream stays open; the browser then reconnects with Last-Event-ID. */
+    private static final Duration LIVE_FOR = Duration.ofMinutes(15);
+    /** Changes held for a slow page; older ones are dropped, since a read brings every step up to now. */
+    private static final int LIVE_BUFFER = 16;
 
     record Support(String name, String text, String phone, String url, List<String> forFlags, List<String> forOffences) {
     }
+
+    /** A form that is not right: the field to fix (the id the error summary links to) and what to do. */
+    record FormError(String field, String message) {
+    }
+
+    /** The field an error about the whole form points to: each form's first question. */
+    private static final Map<String, String> FIRST_FIELD = Map.of("request-update", "agency", "message", "agency",
+            "contact", "channels", "statement", "statement", "restorative-justice", "rj", "review", "decision",
+            "complaint", "agency", "rate", "stage");
+
+    private static final Map<ContactChannel, String> CHANNEL_NAMES = Map.of(ContactChannel.SMS, "text message",
+            ContactChannel.EMAIL, "email", ContactChannel.PHONE, "phone call", ContactChannel.LETTER, "letter",
+            ContactChannel.VISIT, "home visit", ContactChannel.PORTAL, "this website");
 
     private final CaseForVictim cases;
     private final CommandGateway commands;
@@ -85,10 +107,12 @@ class TrackController {
     private final PortalSignIn signIn;
     private final ObjectMapper json;
     private final List<Support> support;
+    private final QueryGateway queries;
 
     TrackController(CaseForVictim cases, CommandGateway commands, PersonalDataVault vault, AuditLog audit, Clock clock,
-                    PortalSignIn signIn, ObjectMapper json) {
+                    PortalSignIn signIn, ObjectMapper json, QueryGateway queries) {
         this.cases = cases;
+        this.queries = queries;
         this.commands = commands;
         this.vault = vault;
         this.audit = audit;
@@ -109,14 +133,16 @@ class TrackController {
             return cases.load(identity, clock.instant());
         })).map(view -> view.map(v -> PortalPages.view("portal/case").modelAttribute("view", v)
                         .modelAttribute("support", supportFor(v))
-                        .modelAttribute("done", done != null && ACTIONS.contains(done) ? done : null).build())
+                        .modelAttribute("done", done != null && ACTIONS.contains(done) ? cases.confirmation(done, v) : null).build())
                 .orElseGet(() -> PortalPages.view("portal/not-ready").build()));
     }
 
     /**
-     * New steps as they are recorded, for as long as the page is open (at most the idle timeout). Each
-     * event's id is the case version it brings the page to, so a reconnecting browser's Last-Event-ID
-     * resumes exactly where it left off.
+     * New steps as they are recorded, for as long as the page is open (at most the idle timeout). Pushed, not
+     * polled (ADR 0029): the stream waits on the timeline's change signal, so an idle page costs the store
+     * nothing; on a change it checks the session is still good and reads the timeline once. Each event's id is
+     * the case version it brings the page to, so a reconnecting browser's Last-Event-ID resumes exactly where
+     * it left off.
      */
     @GetMapping(path = "/track/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
@@ -127,21 +153,54 @@ class TrackController {
             AtomicLong seen = new AtomicLong(start);
             // A first comment sends the response headers at once, and tells the browser how soon to reconnect.
             ServerSentEvent<String> hello = ServerSentEvent.<String>builder().comment("connected").retry(Duration.ofSeconds(5)).build();
-            return Flux.concat(Flux.just(hello), Flux.interval(Duration.ZERO, POLL).onBackpressureDrop()
-                    .take(Duration.ofMinutes(15))
-                    // Signed out everywhere while the page is open: the stream ends too.
-                    .concatMap(tick -> blocking(() -> signIn.stillValid(identity)
-                            ? Optional.of(cases.timeline(identity.caseId())) : Optional.<Optional<CaseTimelineView>>empty()))
-                    .takeWhile(Optional::isPresent)
-                    .map(Optional::get)
-                    .filter(timeline -> timeline.isPresent() && timeline.get().version() > seen.get())
-                    .map(timeline -> {
-                        List<VictimSteps.Step> steps = cases.steps(timeline.get(), identity.victimId(), seen.get());
-                        seen.set(timeline.get().version());
-                        return ServerSentEvent.<String>builder().id(String.valueOf(timeline.get().version())).event("steps")
-                                .data(toJson(steps)).build();
-                    }));
+            return Flux.using(() -> queries.subscriptionQuery(FindCaseTimelineQuery.class.getName(),
+                            new FindCaseTimelineQuery(identity.caseId(), false),
+                            ResponseTypes.optionalInstanceOf(CaseTimelineView.class), ResponseTypes.instanceOf(CaseTimelineChanged.class),
+                            LIVE_BUFFER),
+                    live -> Flux.concat(Flux.just(hello),
+                            // Subscribed before the first read, so a change between the two is not missed.
+                            Flux.concat(Mono.just(-1L), live.updates().map(CaseTimelineChanged::version))
+                                    .onBackpressureLatest()
+                                    .filter(version -> version < 0 || version > seen.get())
+                                    .concatMap(version -> read(identity, version), 1)
+                                    // Signed out everywhere, erased, or past the session's lifetime: the stream ends.
+                                    .takeWhile(Optional::isPresent)
+                                    .map(Optional::get)
+                                    .filter(timeline -> timeline.isPresent() && timeline.get().version() > seen.get())
+                                    .map(timeline -> {
+                                        List<VictimSteps.Step> steps = cases.steps(timeline.get(), identity.victimId(), seen.get());
+                                        seen.set(timeline.get().version());
+                                        return ServerSentEvent.<String>builder().id(String.valueOf(timeline.get().version()))
+                                                .event("steps").data(toJson(steps)).build();
+                                    })),
+                    SubscriptionQueryResult::close)
+                    .take(LIVE_FOR);
         });
+    }
+
+    /**
+     * The timeline once it has reached {@code version}, if the session is still good (else empty, which ends
+     * the stream). Another instance may project the event a little after this one hears of it, so a timeline
+     * behind the signal is read again, a few times, with growing pauses; after that the next change brings it.
+     */
+    private Mono<Optional<Optional<CaseTimelineView>>> read(PortalIdentity identity, long version) {
+        return blocking(() -> signIn.stillValid(identity) ? Optional.of(cases.timeline(identity.caseId())) : Optional.<Optional<CaseTimelineView>>empty())
+                .flatMap(read -> read.isEmpty() || read.get().map(CaseTimelineView::version).orElse(-1L) >= version
+                        ? Mono.just(read) : Mono.error(new BehindTheSignal(read)))
+                .retryWhen(Retry.backoff(6, Duration.ofMillis(25)).maxBackoff(Duration.ofMillis(800))
+                        .filter(BehindTheSignal.class::isInstance).onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                .onErrorResume(BehindTheSignal.class, behind -> Mono.just(behind.read));
+    }
+
+    /** The timeline read was older than the change signalled. */
+    private static final class BehindTheSignal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Optional<Optional<CaseTimelineView>> read;
+
+        BehindTheSignal(Optional<Optional<CaseTimelineView>> read) {
+            super(null, null, false, false);
+            this.read = read;
+        }
     }
 
     @GetMapping("/track/{action}")
@@ -152,7 +211,7 @@ class TrackController {
         return PortalPages.identity().flatMap(identity -> blocking(() -> {
             audit.record(identity.personId(), "PORTAL", "portal-view", identity.caseId(), "victim portal: " + action);
             return cases.load(identity, clock.instant());
-        })).map(view -> form(action, view.orElse(null), null).build());
+        })).map(view -> form(action, view.orElse(null), null, null).build());
     }
 
     @PostMapping("/track/{action}")
@@ -168,8 +227,8 @@ class TrackController {
             }
             Instant now = clock.instant();
             Object commandOrError = command(action, both.getT2(), identity, view.get(), now);
-            if (commandOrError instanceof String error) {
-                return form(action, view.get(), error).status(HttpStatus.BAD_REQUEST).build();
+            if (commandOrError instanceof FormError error) {
+                return form(action, view.get(), error, both.getT2()).status(HttpStatus.BAD_REQUEST).build();
             }
             try {
                 for (CaseCommand command : (List<CaseCommand>) commandOrError) {
@@ -178,19 +237,33 @@ class TrackController {
                 }
             } catch (RuntimeException rejected) {
                 log.info("A portal action ({}) was not recorded: {}", action, rejected.getMessage());
-                return form(action, view.get(), COULD_NOT_RECORD).status(HttpStatus.UNPROCESSABLE_ENTITY).build();
+                return form(action, view.get(), new FormError(FIRST_FIELD.get(action), COULD_NOT_RECORD), both.getT2())
+                        .status(HttpStatus.UNPROCESSABLE_ENTITY).build();
             }
             audit.record(identity.personId(), "PORTAL", "portal-action:" + action, identity.caseId(), "victim portal");
             return Rendering.redirectTo("/track?done=" + action).build();
         }));
     }
 
-    private Rendering.Builder<?> form(String action, CaseForVictim.View view, String error) {
+    /**
+     * A form page; after an error, with what was sent, so nothing the victim wrote or chose is lost. The contact
+     * form opens with the choices last saved.
+     */
+    private Rendering.Builder<?> form(String action, CaseForVictim.View view, FormError error, MultiValueMap<String, String> sent) {
         Rendering.Builder<?> page = PortalPages.view("portal/" + action).modelAttribute("view", view)
-                .modelAttribute("agencies", List.of(Agency.POLICE, Agency.CPS, Agency.WITNESS_CARE, Agency.COURT, Agency.PROBATION))
+                .modelAttribute("agencies", view == null ? List.of(Agency.POLICE) : view.agencies())
                 .modelAttribute("stages", ServiceStage.values())
-                .modelAttribute("acknowledgeBy", VictimSteps.day(cases.acknowledgeBy(clock.instant())));
+                .modelAttribute("acknowledgeBy", VictimSteps.day(cases.acknowledgeBy(clock.instant())))
+                .modelAttribute("sent", sent == null ? new org.springframework.util.LinkedMultiValueMap<String, String>() : sent)
+                .modelAttribute("contact", sent != null && "contact".equals(action) ? new CaseForVictim.ContactChoices(
+                        names(sent, "channels"), names(sent, "unsafe"), Optional.ofNullable(sent.getFirst("every")).orElse(""),
+                        "yes".equals(sent.getFirst("declined")))
+                        : view == null ? CaseForVictim.ContactChoices.NONE : view.contact());
         return error == null ? page : page.modelAttribute("error", error);
+    }
+
+    private static Set<String> names(MultiValueMap<String, String> form, String field) {
+        return Set.copyOf(Optional.ofNullable(form.get(field)).orElse(List.of()));
     }
 
     /** The commands an action's form asks for, or the message to show when the form is not right. */
@@ -200,24 +273,34 @@ class TrackController {
         PersonId victim = new PersonId(identity.victimId());
         switch (action) {
             case "request-update" -> {
-                Agency agency = choice(form, "agency", Agency.class);
-                return agency == null ? "Choose who you want an update from" : List.of(new RequestUpdateCommand(caseId, victim, agency, now));
+                Agency agency = involved(choice(form, "agency", Agency.class), view);
+                return agency == null ? new FormError("agency", "Choose who you want an update from")
+                        : List.of(new RequestUpdateCommand(caseId, victim, agency, now));
             }
             case "message" -> {
-                Agency agency = choice(form, "agency", Agency.class);
+                Agency agency = involved(choice(form, "agency", Agency.class), view);
                 String text = text(form, "message");
                 if (agency == null) {
-                    return "Choose who your message is for";
+                    return new FormError("agency", "Choose who your message is for");
                 }
                 if (text == null || text.length() > 2000) {
-                    return text == null ? "Write your message" : "Your message must be 2,000 characters or fewer";
+                    return new FormError("message", text == null ? "Write your message"
+                            : "Your message must be 2,000 characters or fewer");
                 }
                 return List.of(new SendMessageCommand(caseId, victim, UUID.randomUUID().toString(), agency, vault.seal(victim, text), now));
             }
             case "contact" -> {
                 Set<ContactChannel> channels = channels(form, "channels");
                 Set<ContactChannel> unsafe = channels(form, "unsafe");
+                // Both wanted and unsafe is a mistake only the victim can put right: dropping one silently could
+                // send a text to a phone someone else reads.
+                Optional<ContactChannel> both = channels.stream().filter(unsafe::contains).sorted().findFirst();
+                if (both.isPresent()) {
+                    return new FormError("channels", "You chose " + CHANNEL_NAMES.get(both.get())
+                            + " as a way to contact you and as unsafe. Choose one or the other");
+                }
                 channels.add(ContactChannel.PORTAL);
+                // A tampered form may still mark the portal itself unsafe: that choice wins, as it always did.
                 channels.removeAll(unsafe);
                 boolean declined = "yes".equals(form.getFirst("declined"));
                 Integer every = switch (Optional.ofNullable(form.getFirst("every")).orElse("")) {
@@ -232,12 +315,13 @@ class TrackController {
                 String text = text(form, "statement");
                 String read = form.getFirst("readInCourt");
                 if (text == null || text.length() > 10000) {
-                    return text == null ? "Write how the crime has affected you" : "Your statement must be 10,000 characters or fewer";
+                    return new FormError("statement", text == null ? "Write how the crime has affected you"
+                            : "Your statement must be 10,000 characters or fewer");
                 }
                 if (!"yes".equals(read) && !"no".equals(read)) {
-                    return "Say whether you would like to read your statement in court yourself";
+                    return new FormError("readInCourt", "Say whether you would like to read your statement in court yourself");
                 }
-                return List.of(new SendMessageCommand(caseId, victim, "vps-" + UUID.randomUUID(), Agency.POLICE,
+                return List.of(new SendMessageCommand(caseId, victim, VictimSteps.STATEMENT_MESSAGE + UUID.randomUUID(), Agency.POLICE,
                                 vault.seal(victim, "Victim Personal Statement:\n" + text), now),
                         new RecordVictimPersonalStatementCommand(caseId, victim,
                                 view.statementMade() ? VictimPersonalStatementStep.UPDATED : VictimPersonalStatementStep.MADE,
@@ -245,7 +329,7 @@ class TrackController {
             }
             case "restorative-justice" -> {
                 if (view.admittedOffender().isEmpty()) {
-                    return "Restorative justice can only be offered once the person who harmed you has admitted it";
+                    return new FormError("rj", "Restorative justice can only be offered once the person who harmed you has admitted it");
                 }
                 return List.of(new RecordRestorativeJusticeStepCommand(caseId, new SuspectId(view.admittedOffender().get()),
                         RestorativeJusticeStep.REQUESTED_BY_VICTIM, "Asked for through the victim portal", now));
@@ -255,16 +339,18 @@ class TrackController {
                 Optional<CaseForVictim.Decision> decision = view.reviewable().stream()
                         .filter(d -> (d.decision() + "/" + d.suspectId()).equals(chosen)).findFirst();
                 return decision.<Object>map(d -> List.of(new RequestDecisionReviewCommand(caseId, victim, new SuspectId(d.suspectId()),
-                        ReviewableDecision.valueOf(d.decision()), now))).orElse("Choose the decision you want reviewed");
+                        ReviewableDecision.valueOf(d.decision()), now))).orElse(view.reviewable().isEmpty() ? new FormError("no-decision", "There is no decision you can ask to be reviewed")
+                        : new FormError("decision", "Choose the decision you want reviewed"));
             }
             case "complaint" -> {
-                Agency agency = choice(form, "agency", Agency.class);
+                Agency agency = involved(choice(form, "agency", Agency.class), view);
                 String text = text(form, "complaint");
                 if (agency == null) {
-                    return "Choose who your complaint is about";
+                    return new FormError("agency", "Choose who your complaint is about");
                 }
                 if (text == null || text.length() > 5000) {
-                    return text == null ? "Tell us what went wrong" : "Your complaint must be 5,000 characters or fewer";
+                    return new FormError("complaint", text == null ? "Tell us what went wrong"
+                            : "Your complaint must be 5,000 characters or fewer");
                 }
                 return List.of(new MakeComplaintCommand(caseId, victim, "C-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
                         agency, vault.seal(victim, text), now));
@@ -273,10 +359,10 @@ class TrackController {
                 ServiceStage stage = choice(form, "stage", ServiceStage.class);
                 String rating = Optional.ofNullable(form.getFirst("rating")).orElse("");
                 if (stage == null) {
-                    return "Choose which part of your case you are rating";
+                    return new FormError("stage", "Choose which part of your case you are rating");
                 }
                 if (!rating.matches("[1-5]")) {
-                    return "Choose how well you were treated";
+                    return new FormError("rating", "Choose how well you were treated");
                 }
                 return List.of(new RateTreatmentCommand(caseId, victim, stage, Integer.parseInt(rating), now));
             }
@@ -289,6 +375,11 @@ class TrackController {
         String offence = view.summary().offence();
         return support.stream().filter(s -> (s.forFlags().isEmpty() && s.forOffences().isEmpty())
                 || s.forFlags().stream().anyMatch(flags::contains) || s.forOffences().contains(offence)).toList();
+    }
+
+    /** An agency the victim may choose: one involved in their case so far. */
+    private static Agency involved(Agency agency, CaseForVictim.View view) {
+        return agency != null && view.agencies().contains(agency) ? agency : null;
     }
 
     private static <E extends Enum<E>> E choice(MultiValueMap<String, String> form, String field, Class<E> type) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,9 @@ public class VictimSteps {
                        String contact) {
     }
 
+    /** The start of the id of the message that carries a Victim Personal Statement's text (see TrackController). */
+    static final String STATEMENT_MESSAGE = "vps-";
+
     private final Properties texts = new Properties();
 
     public VictimSteps() {
@@ -55,7 +59,19 @@ public class VictimSteps {
     }
 
     public Optional<Step> describe(TimelineEntryView entry, String victimId) {
+        return describe(entry, victimId, null);
+    }
+
+    /**
+     * @param statementGoes where a Victim Personal Statement goes in this case, which picks the text that tells the
+     *                      victim who receives theirs (".text.PROSECUTED" and so on); null for the general text
+     */
+    Optional<Step> describe(TimelineEntryView entry, String victimId, CaseStanding.StatementGoes statementGoes) {
         if (entry.notForVictim() || "-".equals(texts.getProperty(entry.type()))) {
+            return Optional.empty();
+        }
+        // The portal sends a statement's text to the police as a message too; to the victim it is one step.
+        if ("MessageFromVictim".equals(entry.type()) && String.valueOf(entry.details().get("messageId")).startsWith(STATEMENT_MESSAGE)) {
             return Optional.empty();
         }
         Object about = entry.details().get("victimId");
@@ -71,11 +87,24 @@ public class VictimSteps {
             }
         }
         String title = texts.getProperty(key + ".title", "A step in your case was recorded");
-        String text = fill(texts.getProperty(key + ".text", "Sign in again later, or contact the officer in your case, to find out more."),
-                entry.details());
-        return Optional.of(new Step(entry.sequence(), title, text, AGENCIES.getOrDefault(entry.agency(), "Criminal justice service"),
+        String general = texts.getProperty(key + ".text", "Sign in again later, or contact the officer in your case, to find out more.");
+        Map<String, Object> details = new HashMap<>(entry.details());
+        if ("SentenceRecorded".equals(entry.type())) {
+            details.put("sentenceInWords", CaseStanding.sentenceInWords(String.valueOf(details.get("sentence")),
+                    details.get("lengthMonths") instanceof Number n ? n.intValue() : null));
+        }
+        String text = fill(statementGoes == null ? general : texts.getProperty(key + ".text." + statementGoes, general), details);
+        // What the victim did themselves, in the portal or as their own step, is labelled as theirs.
+        String agency = "victim-portal".equals(entry.recordedBy()) ? "VICTIM" : entry.agency();
+        return Optional.of(new Step(entry.sequence(), title, text, AGENCIES.getOrDefault(agency, "Criminal justice service"),
                 entry.occurredAt() == null ? "" : when(entry.occurredAt()), entry.occurredAt(),
                 texts.getProperty("contact." + entry.agency(), "")));
+    }
+
+    /** The confirmation shown after an action: who now has what the victim sent. */
+    String confirmation(String action, CaseStanding.StatementGoes statementGoes) {
+        String general = texts.getProperty("done." + action, texts.getProperty("done.default"));
+        return "statement".equals(action) ? texts.getProperty("done.statement." + statementGoes, general) : general;
     }
 
     public static String when(Instant instant) {

@@ -37,8 +37,14 @@ public class AuditedReviewReads {
 
     /** The obligations behind one group's figures. */
     public Mono<List<ReviewedObligationView>> obligationsBehind(FindComplianceReviewQuery review, String group) {
-        return audited("review-drill-down", "review/" + review.groupBy().name() + "/" + group + "/" + review.from() + "/" + review.to())
-                .then(Mono.fromFuture(() -> queries.query(new FindReviewedObligationsQuery(review, group),
+        return obligationsBehind(review, group, null);
+    }
+
+    /** The obligations behind one group's figures, or with {@code thenGroup} one cell of a two-way review. */
+    public Mono<List<ReviewedObligationView>> obligationsBehind(FindComplianceReviewQuery review, String group, String thenGroup) {
+        String cell = thenGroup == null || review.thenBy() == null ? "" : "/" + review.thenBy().name() + "/" + thenGroup;
+        return audited("review-drill-down", "review/" + review.groupBy().name() + "/" + group + cell + "/" + review.from() + "/" + review.to())
+                .then(Mono.fromFuture(() -> queries.query(new FindReviewedObligationsQuery(review, group, thenGroup),
                         ResponseTypes.multipleInstancesOf(ReviewedObligationView.class))));
     }
 

@@ -50,14 +50,18 @@ public record PublicationRule(int threshold) {
         out.append("# Victims' Code compliance: clocks started ").append(view.from()).append(" to ").append(view.to())
            .append(", as known at ").append(view.asOf()).append("; counts under ").append(threshold)
            .append(" shown as ").append(WITHHELD).append("; ").append(BASES.get(view.basis())).append('\n');
-        out.append(view.groupBy().name().toLowerCase(Locale.ROOT))
+        // The code stays first for machines; the name beside it is what a reader of the published table needs.
+        out.append(view.groupBy().name().toLowerCase(Locale.ROOT)).append(",name")
            .append(",opened,met_on_time,met_late,overdue,open,waived,awaiting_consent,missed_local_standard,on_time_rate,")
            .append("median_days_to_meet,p95_days_to_meet\n");
         List<ReviewRow> rows = new ArrayList<>(view.rows());
+        // In the pages' order: rights by number (Right 4 before Right 10), anything else alphabetically.
+        rows.sort(java.util.Comparator.comparing(ReviewRow::group, ReviewLabels.order(view.groupBy())));
         rows.add(view.total());
         for (ReviewRow row : rows) {
             boolean derivedWithheld = derivedWithheld(row);
-            out.append(quote(row.group()));
+            out.append(quote(row.group())).append(',')
+               .append(quote(row == view.total() ? "All" : ReviewLabels.group(view.groupBy(), row.group())));
             for (long count : counts(row)) {
                 out.append(',').append(countWithheld(row, count) ? WITHHELD : Long.toString(count));
             }

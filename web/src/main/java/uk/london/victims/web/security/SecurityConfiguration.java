@@ -86,7 +86,8 @@ public class SecurityConfiguration {
                         PathRequest.toStaticResources().atCommonLocations(),
                         EndpointRequest.to("health"),
                         ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, DemoTokenController.PATH),
-                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, DemoSignInCodesController.PATH)))
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, DemoSignInCodesController.PATH),
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/demo/my-code")))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 // Static files set their own caching (PageResources); pages about nobody may be cached too.
                 .headers(headers -> PageSecurity.pageHeaders(headers).cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))

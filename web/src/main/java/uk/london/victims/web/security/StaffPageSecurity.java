@@ -31,7 +31,6 @@ import org.springframework.security.web.server.authentication.logout.RedirectSer
 import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.result.view.ViewResolver;
@@ -39,6 +38,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
 import uk.london.victims.application.store.StoreProperties;
+import uk.london.victims.web.session.PlainSecurityContextRepository;
 
 /**
  * Staff pages ({@code /review/**}, {@code /staff/**}): signed in with a session, unlike the agency API.
@@ -63,8 +63,8 @@ public class StaffPageSecurity {
     @Order(4)
     SecurityWebFilterChain staffPageChain(ServerHttpSecurity http, ObjectProvider<DemoTokens> demoTokens,
                                           ObjectProvider<ReactiveClientRegistrationRepository> clients,
-                                          ObjectProvider<ViewResolver> viewResolvers, StoreProperties store) {
-        WebSessionServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
+                                          ObjectProvider<ViewResolver> viewResolvers, StoreProperties store,
+                                          PlainSecurityContextRepository sessions) {
         ServerAccessDeniedHandler forbidden = page(viewResolvers, store, "staff/forbidden");
         http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/review", "/review/**", "/staff", "/staff/**",
                         "/oauth2/authorization/**", "/login/oauth2/code/**"))
@@ -107,7 +107,7 @@ public class StaffPageSecurity {
      * The role picked on the demo sign-in form becomes a demo token, checked by the demo decoder like any
      * bearer token: a tampered form can pick any role, which is what demo mode offers anyway.
      */
-    private static AuthenticationWebFilter demoSignIn(DemoTokens demo, WebSessionServerSecurityContextRepository sessions) {
+    private static AuthenticationWebFilter demoSignIn(DemoTokens demo, PlainSecurityContextRepository sessions) {
         ReactiveAuthenticationManager alreadyChecked = Mono::just;
         AuthenticationWebFilter filter = new AuthenticationWebFilter(alreadyChecked);
         filter.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, SIGN_IN));

@@ -34,11 +34,27 @@ class ReviewExportTest {
         String csv = controller.csv(view);
 
         assertThat(csv.lines()).contains(
-                "\"CAMDEN\",40,30,5,5,0,0,0,0,0.750,1.50,4.00",
-                "\"BRENT\",20,17,[c],0,0,0,0,0,[c],[c],[c]",
-                "\"HARROW\",[c],[c],[c],[c],[c],[c],[c],[c],[c],[c],[c]",
-                "\"All\",64,51,8,5,0,0,0,0,0.797,1.50,4.00");
+                "\"CAMDEN\",\"Camden\",40,30,5,5,0,0,0,0,0.750,1.50,4.00",
+                "\"BRENT\",\"Brent\",20,17,[c],0,0,0,0,0,[c],[c],[c]",
+                "\"HARROW\",\"Harrow\",[c],[c],[c],[c],[c],[c],[c],[c],[c],[c],[c]",
+                "\"All\",\"All\",64,51,8,5,0,0,0,0,0.797,1.50,4.00");
         assertThat(csv.lines().findFirst().orElseThrow()).contains("counts under 5 shown as [c]")
                                                         .contains("Victims' Code time limits only");
+    }
+
+    @Test
+    void rightsAndAgenciesAreNamedAndRightsComeInTheCodesOrder() {
+        Instant from = Instant.parse("2026-01-01T00:00:00Z");
+        ComplianceReviewView byRight = new ComplianceReviewView(from, from.plus(Duration.ofDays(90)), from.plus(Duration.ofDays(120)),
+                ReviewDimension.RIGHT, List.of(row("R10", 10, 9, 1, 0), row("R4", 10, 8, 0, 2), row("R6", 10, 10, 0, 0)),
+                row("All", 30, 27, 1, 2));
+
+        assertThat(controller.csv(byRight).lines().skip(1).toList()).extracting(line -> line.substring(0, line.indexOf(",", line.indexOf(",") + 1)))
+                .containsExactly("right,name", "\"R4\",\"Right 4: needs assessment and referral\"", "\"R6\",\"Right 6: told of decisions\"",
+                        "\"R10\",\"Right 10: expenses and property\"", "\"All\",\"All\"");
+
+        ComplianceReviewView byAgency = new ComplianceReviewView(from, from.plus(Duration.ofDays(90)), from.plus(Duration.ofDays(120)),
+                ReviewDimension.AGENCY, List.of(row("WITNESS_CARE", 10, 9, 1, 0), row("CPS", 10, 8, 0, 2)), row("All", 20, 17, 1, 2));
+        assertThat(controller.csv(byAgency)).contains("\"CPS\",\"CPS\",10,", "\"WITNESS_CARE\",\"Witness Care Unit\",10,");
     }
 }

@@ -58,9 +58,17 @@ class ReviewPagesInABrowserTest extends PagesOnEmbeddedStore {
             assertThat(driver.getPageSource()).doesNotContain(ReviewJourneys.VICTIM_NAME);
             browser.assertAccessible();
 
+            driver.get(url("/review/cross-tab?" + MAY));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Which agency is failing which right");
+            browser.assertAccessible();
+            navigate(driver, By.xpath("//tbody/tr[th[normalize-space()='Police']]/td[1]/a"));
+            assertThat(driver.findElement(By.className("govuk-caption-l")).getText()).startsWith("Agency that owed it and right: Police, Right");
+            assertThat(driver.findElements(By.xpath("//tbody/tr/td[5]"))).extracting(WebElement::getText).isNotEmpty().containsOnly("Sutton");
+            browser.assertAccessible();
+
             driver.get(url("/review/charts?" + MAY.replace("to-month=5", "to-month=6").replace("to-day=31", "to-day=30")));
             List<WebElement> charts = driver.findElements(By.cssSelector("svg[role=img]"));
-            assertThat(charts).hasSize(3).allSatisfy(chart -> assertThat(chart.getRect().getHeight()).isPositive());
+            assertThat(charts).hasSize(4).allSatisfy(chart -> assertThat(chart.getRect().getHeight()).isPositive());
             browser.assertAccessible();
 
             driver.get(url("/review/plan-measures?from-day=1&from-month=6&from-year=2024&to-day=30&to-month=6&to-year=2024"));
@@ -88,6 +96,9 @@ class ReviewPagesInABrowserTest extends PagesOnEmbeddedStore {
             WebDriver driver = browser.driver;
             driver.get(url("/staff/sign-in"));
             signInAsTheCommissioner(driver);
+            // The form is folded under the figures' description, so the figures come first; a native <details> needs no script.
+            assertThat(driver.findElement(By.id("from-day")).isDisplayed()).isFalse();
+            driver.findElement(By.cssSelector(".app-period-panel summary")).click();
             type(driver, "from", "1", "5", "2024");
             type(driver, "to", "31", "5", "2024");
             driver.findElement(By.cssSelector("#by option[value='RIGHT']")).click();
@@ -99,12 +110,15 @@ class ReviewPagesInABrowserTest extends PagesOnEmbeddedStore {
             assertThat(driver.findElements(By.xpath("//tbody/tr/th"))).extracting(WebElement::getText)
                     .contains("Right 4: needs assessment and referral").doesNotContain("Right 3: written acknowledgement");
 
+            driver.findElement(By.cssSelector(".app-period-panel summary")).click();
             type(driver, "to", "31", "13", "2024");
             navigate(driver, By.cssSelector(".app-period-form button[type=submit]"));
             assertThat(driver.getTitle()).startsWith("Error:");
             assertThat(driver.findElement(By.className("govuk-error-summary")).getText())
                     .contains("The end of the period must be a real date");
             assertThat(driver.findElement(By.id("to-month")).getAttribute("value")).isEqualTo("13");
+            // Opened by the server when the form has a mistake, so the message is seen without a click.
+            assertThat(driver.findElement(By.id("to-month")).isDisplayed()).isTrue();
         }
     }
 

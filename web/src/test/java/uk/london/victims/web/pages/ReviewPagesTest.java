@@ -22,6 +22,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 import com.mongodb.client.MongoDatabase;
 
 import uk.london.victims.projections.review.ReviewDimension;
+import uk.london.victims.web.review.ReviewLabels;
 
 /** The review pages over HTTP: who may see them, that they say what the JSON says, and that drilling down is audited. */
 @AutoConfigureWebTestClient
@@ -157,7 +158,7 @@ class ReviewPagesTest extends PagesOnEmbeddedStore {
 
         // The first line says when "now" was, a moment apart; every figure is the same, Sutton's withheld.
         assertThat(fromPage.lines().skip(1).toList()).isEqualTo(fromApi.lines().skip(1).toList())
-                .contains("\"SUTTON\",[c],[c],[c],[c],[c],[c],[c],[c],[c],[c],[c]");
+                .contains("\"SUTTON\",\"Sutton\",[c],[c],[c],[c],[c],[c],[c],[c],[c],[c],[c]");
         http.get().uri(href).exchange().expectStatus().isFound();
     }
 
@@ -186,6 +187,59 @@ class ReviewPagesTest extends PagesOnEmbeddedStore {
         assertThat(audited("read-timeline")).isEqualTo(reads + 1);
         assertThat(audit("read-timeline").getString("subject")).isEqualTo("case/" + ReviewJourneys.mayCase);
         assertThat(history).contains("Crime recorded", "withheld (personal details)").doesNotContain(ReviewJourneys.VICTIM_NAME);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCrossTabIsTheApisTwoWayBreakdownAndEachCellDrillsDownToItsObligationsWithTheirPlace() {
+        StaffSession commissioner = StaffSession.signIn(http, "COMMISSIONER");
+        String html = commissioner.get(http, "/review/cross-tab?" + MAY).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        Map<String, Object> json = asCommissioner().get().uri(b -> b.path("/api/review").queryParam("from", MAY_FROM)
+                        .queryParam("to", MAY_TO).queryParam("groupBy", "AGENCY").queryParam("thenBy", "RIGHT").build())
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        List<Map<String, Object>> police = ((Map<String, List<Map<String, Object>>>) json.get("breakdown")).get("POLICE");
+        assertThat(police).isNotEmpty();
+
+        var page = Jsoup.parse(html);
+        List<String> columns = page.select("table thead th").eachText();
+        Element policeRow = page.select("table tbody tr").stream().filter(r -> r.selectFirst("th").text().equals("Police"))
+                .findFirst().orElseThrow();
+        for (Map<String, Object> right : police) {
+            long due = ((Number) right.get("metOnTime")).longValue() + ((Number) right.get("metLate")).longValue()
+                       + ((Number) right.get("overdue")).longValue();
+            String label = ReviewLabels.group(ReviewDimension.RIGHT, (String) right.get("group"));
+            Element cell = policeRow.select("td").get(columns.indexOf(label) - 1);
+            assertThat(cell.text()).as(label).contains(due == 0 ? right.get("opened") + " not yet due"
+                    : right.get("metOnTime") + " of " + due + " on time");
+            // One case: every cell is under the threshold, marked as the export would withhold it.
+            assertThat(cell.hasClass("app-crosstab__small")).isTrue();
+        }
+        // Rights in the Code's order, named; agencies by name.
+        List<String> rights = columns.subList(1, columns.size() - 1);
+        assertThat(rights).allMatch(c -> c.matches("Right \\d+: .+"))
+                .isSortedAccordingTo(java.util.Comparator.comparingInt(c -> Integer.parseInt(c.replaceAll("Right (\\d+):.*", "$1"))));
+
+        String firstRight = (String) police.get(0).get("group");
+        String href = policeRow.select("td").get(columns.indexOf(ReviewLabels.group(ReviewDimension.RIGHT, firstRight)) - 1)
+                .selectFirst("a").attr("href");
+        assertThat(href).contains("by=AGENCY", "group=POLICE", "thenBy=RIGHT", "then=" + firstRight);
+        var list = Jsoup.parse(commissioner.get(http, href).exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody());
+        List<Element> obligations = list.select("table tbody tr");
+        assertThat(obligations).hasSize((int) ((Number) police.get(0).get("opened")).longValue()).allSatisfy(row -> {
+            assertThat(row.select("td").get(1).text()).startsWith(ReviewLabels.group(ReviewDimension.RIGHT, firstRight));
+            assertThat(row.select("td").get(2).text()).isEqualTo("Police");
+            assertThat(row.select("td").get(4).text()).isEqualTo("Sutton");
+            assertThat(row.select("td").get(5).text()).isEqualTo("South Area");
+        });
+        assertThat(list.selectFirst(".govuk-back-link").attr("href")).startsWith("/review/cross-tab");
+
+        // Another area: nothing of Sutton's case in Hackney.
+        commissioner.get(http, "/review/cross-tab?" + MAY + "&borough=HACKNEY").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(other -> assertThat(other).contains("No obligation’s clock started in this period and area"));
+        commissioner.get(http, "/review/cross-tab?" + MAY + "&bcu=NOWHERE").exchange().expectStatus().isBadRequest()
+                .expectBody(String.class).value(bad -> assertThat(bad).contains("Select a Basic Command Unit from the list", "href=\"#bcu\""));
     }
 
     @Test
@@ -218,12 +272,13 @@ class ReviewPagesTest extends PagesOnEmbeddedStore {
         String charts = commissioner.get(http, "/review/charts?from-day=1&from-month=5&from-year=2024&to-day=30&to-month=6&to-year=2024")
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         var svgs = Jsoup.parse(charts).select("svg[role=img]");
-        assertThat(svgs).hasSize(3).allSatisfy(svg -> {
+        assertThat(svgs).hasSize(4).allSatisfy(svg -> {
             assertThat(svg.selectFirst("title").text()).isNotBlank();
             assertThat(svg.selectFirst("desc").text()).isNotBlank();
         });
-        assertThat(svgs.get(2).select("text").eachText()).contains("May 2024", "June 2024");
-        assertThat(Jsoup.parse(charts).select("details table")).hasSize(3);
+        assertThat(svgs.get(0).selectFirst("title").text()).isEqualTo("On-time rate by agency");
+        assertThat(svgs.get(3).select("text").eachText()).contains("May 2024", "June 2024");
+        assertThat(Jsoup.parse(charts).select("details table")).hasSize(4);
     }
 
     @Test

@@ -221,6 +221,29 @@ class PortalTest extends PortalJourneys {
     }
 
     @Test
+    void onlyAgenciesInvolvedAndDecisionsThatExistCanBeChosenAndAStatementSaysWhoGetsIt() {
+        Journey journey = journey("Portal Person Twelve");
+        PortalClient client = signedIn(journey);
+        int before = timelineTypes(journey.caseId()).size();
+        // Only the police have been involved: a complaint about the Probation Service is a tampered form.
+        EntityExchangeResult<String> complaint = client.post("/track/complaint", Map.of("agency", "PROBATION", "complaint", "Nobody called."));
+        assertThat(complaint.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(complaint.getResponseBody()).contains("href=\"#agency\"", "Choose who your complaint is about", "id=\"agency-error\"");
+        EntityExchangeResult<String> review = client.post("/track/review", Map.of("decision", "POLICE_NO_FURTHER_ACTION/S1"));
+        assertThat(review.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(review.getResponseBody()).contains("There is no decision you can ask to be reviewed").doesNotContain("Ask for a review</button>");
+        assertThat(timelineTypes(journey.caseId())).hasSize(before);
+
+        // Nobody has been charged: the statement is kept by the police, not "given to the court".
+        EntityExchangeResult<String> statement = client.post("/track/statement", Map.of("statement", "I am afraid.", "readInCourt", "no"));
+        assertThat(statement.getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
+        await().atMost(Duration.ofSeconds(20)).until(() -> timelineTypes(journey.caseId()).contains("VictimPersonalStatementRecorded"));
+        String page = client.get("/track?done=statement").getResponseBody();
+        assertThat(page).contains("We have sent your statement to the police, who keep it with your case", "You made a Victim Personal Statement")
+                .doesNotContain("It will be given to the court", "You sent a message");
+    }
+
+    @Test
     void aDelegateSignsInOnlyWhileTheVictimsConsentIsRecorded() {
         Journey journey = journey("Portal Person Nine");
         String isva = (String) police.post().uri("/api/cases/{id}/delegates", journey.caseId()).contentType(MediaType.APPLICATION_JSON)

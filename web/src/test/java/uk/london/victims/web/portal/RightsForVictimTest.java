@@ -86,8 +86,29 @@ class RightsForVictimTest {
     }
 
     private static Obligation owed(String ruleId) {
+        return owed(ruleId, ObligationStatus.OPEN);
+    }
+
+    private static Obligation owed(String ruleId, ObligationStatus status) {
         return new Obligation(ruleId, "R11", "", null, "2020", null, 3, "SentenceRecorded", "V1", false, NOW, NOW,
-                ObligationStatus.OPEN, null, null, null, null, RuleBasis.CODE, List.of());
+                status, null, null, null, null, RuleBasis.CODE, List.of());
+    }
+
+    @Test
+    void afterASentenceThatOpensTheVictimContactSchemeTheRightSaysTheVictimIsEligibleNotIf() {
+        TimelineEntryView longSentence = entry(3, "SentenceRecorded",
+                Map.of("sentence", "IMMEDIATE_CUSTODY", "lengthMonths", 30, "suspectId", "S1"));
+        CaseTimelineView sentenced = timeline("ROBBERY", List.of(), "DIRECT_VICTIM", longSentence);
+        assertThat(rights("SENTENCED", sentenced, List.of(owed("R11-victim-contact-scheme-referral"))))
+                .noneMatch(text -> text.contains("If the offender is sent to prison"))
+                .anyMatch(text -> text.startsWith("Because of the offender’s sentence, you can join the Probation Service’s Victim Contact Scheme")
+                                  && text.contains("within 10 working days of the sentence, unless you say no"));
+        assertThat(rights("SENTENCED", sentenced, List.of(owed("R11-victim-contact-scheme-referral", ObligationStatus.MET_ON_TIME))))
+                .noneMatch(text -> text.contains("If the offender") || text.contains("you can join"))
+                .anyMatch(text -> text.startsWith("You have been put in touch with the Probation Service’s Victim Contact Scheme"));
+        assertThat(rights("CONVICTED", timeline("ROBBERY", List.of(), "DIRECT_VICTIM"), List.of()))
+                .as("before the sentence, the condition still applies")
+                .anyMatch(text -> text.startsWith("If the offender is sent to prison for 12 months or more"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package uk.london.victims.web.pages;
+package uk.london.victims.web.review;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,7 +11,7 @@ import uk.london.victims.domain.geography.Borough;
 import uk.london.victims.projections.review.ReviewDimension;
 
 /** Plain English for the codes the review groups by, and victims' pseudonyms. */
-final class ReviewLabels {
+public final class ReviewLabels {
 
     /** The Code's rights in a few words (docs: shared design victims-code.md); the code itself stays visible. */
     private static final Map<String, String> RIGHTS = Map.ofEntries(
@@ -28,7 +28,17 @@ final class ReviewLabels {
             Map.entry("R11", "Right 11: Victim Contact Scheme"),
             Map.entry("R12", "Right 12: complaints"));
 
-    static final Map<ReviewDimension, String> DIMENSIONS = new java.util.LinkedHashMap<>();
+    /** Agencies as people call them: "CPS", not "Cps". */
+    private static final Map<String, String> AGENCIES = Map.of(
+            "POLICE", "Police",
+            "CPS", "CPS",
+            "WITNESS_CARE", "Witness Care Unit",
+            "COURT", "Courts (HMCTS)",
+            "PROBATION", "Probation Service",
+            "RESTORATIVE_JUSTICE_PROVIDER", "Restorative justice provider",
+            "VICTIM_SUPPORT", "Victim support service");
+
+    public static final Map<ReviewDimension, String> DIMENSIONS = new java.util.LinkedHashMap<>();
 
     static {
         DIMENSIONS.put(ReviewDimension.RIGHT, "Right");
@@ -54,7 +64,7 @@ final class ReviewLabels {
     private ReviewLabels() {
     }
 
-    static String group(ReviewDimension by, String group) {
+    public static String group(ReviewDimension by, String group) {
         if (by == ReviewDimension.RIGHT && RIGHTS.containsKey(group)) {
             return RIGHTS.get(group);
         }
@@ -65,6 +75,9 @@ final class ReviewLabels {
                 return group;
             }
         }
+        if (by == ReviewDimension.AGENCY) {
+            return agency(group);
+        }
         if (by == ReviewDimension.MONTH) {
             return month(group);
         }
@@ -72,7 +85,7 @@ final class ReviewLabels {
     }
 
     /** Rights in the Code's order (R2 before R10), anything else alphabetically. */
-    static java.util.Comparator<String> order(ReviewDimension by) {
+    public static java.util.Comparator<String> order(ReviewDimension by) {
         if (by != ReviewDimension.RIGHT) {
             return java.util.Comparator.naturalOrder();
         }
@@ -80,13 +93,22 @@ final class ReviewLabels {
                                    .thenComparing(java.util.Comparator.naturalOrder());
     }
 
-    static String month(String yearMonth) {
+    public static String agency(String code) {
+        return AGENCIES.getOrDefault(code, words(code));
+    }
+
+    /** A borough's name from its code; anything else (such as "unknown") as it is. */
+    public static String borough(String code) {
+        return code == null ? "–" : group(ReviewDimension.BOROUGH, code);
+    }
+
+    public static String month(String yearMonth) {
         java.time.YearMonth month = java.time.YearMonth.parse(yearMonth);
         return month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.UK) + " " + month.getYear();
     }
 
     /** {@code NOT_SAFE_TO_CONTACT} as "Not safe to contact"; text that is not a code stays as it is. */
-    static String words(String code) {
+    public static String words(String code) {
         if (code == null || !CODE.matcher(code).matches()) {
             return code;
         }
@@ -98,7 +120,7 @@ final class ReviewLabels {
      * A short stable name for a victim: the same in the obligations list and the case history, and not
      * their id, which the agency API takes. A hash of an opaque random id reveals nothing about the person.
      */
-    static String pseudonym(String victimId) {
+    public static String pseudonym(String victimId) {
         if (victimId == null) {
             return "Agency to agency";
         }

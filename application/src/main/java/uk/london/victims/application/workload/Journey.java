@@ -1,4 +1,4 @@
-package uk.london.victims.bench;
+package uk.london.victims.application.workload;
 
 import java.time.Instant;
 import java.util.List;

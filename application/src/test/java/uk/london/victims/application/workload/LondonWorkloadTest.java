@@ -1,4 +1,4 @@
-package uk.london.victims.bench;
+package uk.london.victims.application.workload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import uk.london.victims.bench.Journey.Outcome;
+import uk.london.victims.application.workload.Journey.Outcome;
 import uk.london.victims.domain.cases.AddVictimCommand;
 import uk.london.victims.domain.cases.CaseCommand;
 import uk.london.victims.domain.cases.OffenceCategory;

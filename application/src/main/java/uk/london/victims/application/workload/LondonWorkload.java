@@ -1,4 +1,4 @@
-package uk.london.victims.bench;
+package uk.london.victims.application.workload;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +13,9 @@ import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import uk.london.victims.bench.Journey.Context;
-import uk.london.victims.bench.Journey.Outcome;
-import uk.london.victims.bench.Journey.Step;
+import uk.london.victims.application.workload.Journey.Context;
+import uk.london.victims.application.workload.Journey.Outcome;
+import uk.london.victims.application.workload.Journey.Step;
 import uk.london.victims.domain.cases.*;
 import uk.london.victims.domain.geography.Borough;
 import uk.london.victims.domain.people.PersonId;

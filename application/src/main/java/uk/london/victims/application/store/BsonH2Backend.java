@@ -1,0 +1,179 @@
+package uk.london.victims.application.store;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * mongo-java-server's H2 backend with its documents and unique-index keys stored as BSON
+ * ({@link BsonDataTypes}) instead of Java serialization. A patch of upstream behaviour (ADR 0024): the
+ * upstream classes open their maps with {@code MVStore.openMap(name)}, which returns a map already open
+ * under that name whatever types it was opened with, so opening each map here first, typed, is enough.
+ *
+ * <p>A store written by the upstream backend is converted once, map by map, when it is opened
+ * ({@link #convertJavaSerialized}).
+ */
+class BsonH2Backend extends H2Backend {
+
+    private static final Logger log = LoggerFactory.getLogger(BsonH2Backend.class);
+
+    /** Names as the upstream {@code H2Database} makes them. */
+    private static final String DATA_PREFIX = "databases.";
+    private static final String INDEX_INFIX = "._index_";
+    /** Which maps hold BSON: a map's name → {@link #FORMAT}; {@code *} once every map does. */
+    private static final String FORMAT_MAP = "vjt.map-format";
+    private static final String FORMAT = "bson-1";
+    private static final String CONVERTING_PREFIX = "vjt.converting.";
+
+    BsonH2Backend(MVStore mvStore) {
+        super(openTyped(convertJavaSerialized(mvStore)));
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        // The database's constructor creates these two collections before our subclass can act.
+        openTyped(getMvStore(), DATA_PREFIX + databaseName + ".system.namespaces");
+        openTyped(getMvStore(), DATA_PREFIX + databaseName + ".system.indexes");
+        CONSTRUCTING.set(getMvStore());
+        try {
+            return new BsonH2Database(databaseName, getMvStore(), getCursorRegistry());
+        } finally {
+            CONSTRUCTING.remove();
+        }
+    }
+
+    /** Opens every existing data and index map with its BSON type, before the upstream code opens it untyped. */
+    private static MVStore openTyped(MVStore mvStore) {
+        for (String name : mvStore.getMapNames()) {
+            openTyped(mvStore, name);
+        }
+        return mvStore;
+    }
+
+    private static void openTyped(MVStore mvStore, String name) {
+        if (name.startsWith(DATA_PREFIX)) {
+            mvStore.openMap(name, documents());
+        } else if (name.contains(INDEX_INFIX) && !name.startsWith(CONVERTING_PREFIX)) {
+            mvStore.openMap(name, keys());
+        }
+    }
+
+    private static MVMap.Builder<Object, Document> documents() {
+        return new MVMap.Builder<Object, Document>().valueType(BsonDataTypes.DOCUMENTS);
+    }
+
+    private static MVMap.Builder<KeyValue, Object> keys() {
+        return new MVMap.Builder<KeyValue, Object>().keyType(BsonDataTypes.KEYS);
+    }
+
+    /**
+     * Rewrites every map the upstream backend wrote (Java-serialized values or keys) in BSON. Each map is
+     * copied to a new map and committed; then, in one small commit, marked converted, dropped and replaced
+     * by its copy. A crash during a copy leaves the old map and a partial copy, which the next start
+     * discards and copies again; a crash after the swap finds the map marked. A new store is marked at once.
+     */
+    static MVStore convertJavaSerialized(MVStore mvStore) {
+        MVMap<String, String> format = mvStore.openMap(FORMAT_MAP);
+        if (FORMAT.equals(format.get("*"))) {
+            return mvStore;
+        }
+        List<String> names = mvStore.getMapNames().stream()
+                .filter(name -> !name.startsWith(CONVERTING_PREFIX) && !FORMAT.equals(format.get(name)))
+                .filter(name -> name.startsWith(DATA_PREFIX) || name.contains(INDEX_INFIX))
+                .toList();
+        for (String name : names) {
+            log.info("Converting embedded store map {} from Java serialization to BSON", name);
+            boolean data = name.startsWith(DATA_PREFIX);
+            MVMap<Object, Object> old = mvStore.openMap(name);
+            String copyName = CONVERTING_PREFIX + name;
+            if (mvStore.hasMap(copyName)) {
+                mvStore.removeMap(copyName);
+            }
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            MVMap<Object, Object> copy = (MVMap) (data ? mvStore.openMap(copyName, documents()) : mvStore.openMap(copyName, keys()));
+            copy.putAll(old);
+            mvStore.commit();
+            // Little is unsaved now, so no automatic commit can fall between these three changes.
+            format.put(name, FORMAT);
+            mvStore.removeMap(old);
+            mvStore.renameMap(copy, name);
+            mvStore.commit();
+        }
+        format.put("*", FORMAT);
+        mvStore.commit();
+        return mvStore;
+    }
+
+    /** The store of the database being constructed: the upstream constructor opens collections before our fields are set. */
+    private static final ThreadLocal<MVStore> CONSTRUCTING = new ThreadLocal<>();
+
+    /** The upstream database, with typed maps, and collections that hand out copies ({@link CopyingCollection}). */
+    private static final class BsonH2Database extends H2Database {
+
+        /** Null while the upstream constructor runs: the maps it opens then were opened typed beforehand. */
+        private final MVStore mvStore;
+
+        BsonH2Database(String databaseName, MVStore mvStore, CursorRegistry cursors) {
+            super(databaseName, mvStore, cursors);
+            this.mvStore = mvStore;
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            MVStore store = mvStore != null ? mvStore : CONSTRUCTING.get();
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> dataMap = store.openMap(DATA_PREFIX + fullName, documents());
+            MVMap<String, Object> metaMap = store.openMap("meta." + fullName);
+            return new CopyingCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            if (mvStore != null) {
+                openTyped(mvStore, getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName);
+            }
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+    }
+
+    /**
+     * mongo-java-server updates a document by changing the stored object in place. Here that object also
+     * sits in an MVStore page, which a commit may be serializing at that moment on another thread (commits
+     * run outside the write lock, ADR 0014): seen as a ConcurrentModificationException in the benchmark.
+     * Every document a query yields is therefore a copy; an update changes the copy and puts it back.
+     */
+    private static final class CopyingCollection extends H2Collection {
+
+        CopyingCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                          MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
+            super(database, collectionName, options, dataMap, metaMap, cursors);
+        }
+
+        @Override
+        protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents, int numberToSkip, int limit,
+                                                       int batchSize, Comparator<Document> comparator, Document fieldSelector) {
+            // Copied after matching, so a scan copies only what it returns.
+            return super.matchDocumentsFromStream(query, documents.filter(d -> documentMatchesQuery(d, query)).map(Document::cloneDeeply),
+                    numberToSkip, limit, batchSize, comparator, fieldSelector);
+        }
+    }
+}
