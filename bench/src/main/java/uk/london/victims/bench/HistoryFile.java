@@ -1,8 +1,5 @@
 package uk.london.victims.bench;
 
-import uk.london.victims.application.workload.LondonWorkload;
-import uk.london.victims.application.workload.Journey;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +21,8 @@ import uk.london.victims.application.axon.JsonSerialization;
 import uk.london.victims.domain.cases.*;
 import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.Sealed;
+import uk.london.victims.application.workload.LondonWorkload;
+import uk.london.victims.application.workload.Journey;
 
 /**
  * Writes {@link LondonWorkload} journeys as a history-import file: one NDJSON line per step, in the API's

@@ -1,7 +1,5 @@
 package uk.london.victims.bench;
 
-import uk.london.victims.application.workload.LondonWorkload;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -13,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.london.victims.application.workload.LondonWorkload;
 
 /** The generator's import lines: API routes and bodies, references only to earlier lines, details in plain text to seal. */
 class HistoryFileTest {
