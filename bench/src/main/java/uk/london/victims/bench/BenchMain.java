@@ -79,6 +79,13 @@ public final class BenchMain {
                 + "; raw loop " + fmt(raw) + " inserts/s",
                 ratio(get(f, "commands.small.per_s") / raw, 1.0, true) + " (small); "
                 + ratio(get(f, "commands.large.per_s") / raw, 1.0, true) + " (large)");
+        double commandEvents = get(f, "commands.small.events_per_s");
+        row(md, "history import ≥ 10× the command path's events/s (issue 14)",
+                fmt(get(f, "import.events_per_s")) + " events/s (" + fmt(get(f, "import.events")) + " events, "
+                + fmt(get(f, "import.cases")) + " cases, " + fmt2(get(f, "import.lines_per_case")) + " lines per case, in "
+                + fmt2(get(f, "import.seconds")) + " s, " + fmt(get(f, "import.rejected_lines")) + " lines rejected; read models then caught up in "
+                + fmt2(get(f, "import.catch_up_seconds")) + " s); command path " + fmt(commandEvents) + " events/s",
+                ratio(get(f, "import.events_per_s") / commandEvents, 10.0, true));
         double p99small = get(f, "commands.small.p99_ms");
         double p99large = get(f, "commands.large.p99_ms");
         row(md, "command latency p99 at 1M events ≤ 1.5× at 10k",

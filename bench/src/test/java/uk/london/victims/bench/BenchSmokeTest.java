@@ -29,6 +29,11 @@ class BenchSmokeTest {
             benchmark.runJourneys(benchmark.nextJourneys(80), 4, null);
             assertThat(benchmark.rejections()).isEmpty();
             assertThat(benchmark.rejectedCommands()).isZero();
+            // The same generator's journeys as an import file: every line accepted by the import (issue 14).
+            benchmark.bulkImport(benchmark.lastPosition() + 1_500);
+            assertThat(benchmark.figures().get("import.rejected_lines").value()).isZero();
+            assertThat(benchmark.figures().get("import.events").value()).isGreaterThanOrEqualTo(1_500);
+            assertThat(benchmark.notes()).isEmpty();
 
             benchmark.replay();
             assertThat(benchmark.figures().get("replay.events").value()).isGreaterThan(500);

@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 import uk.london.victims.application.store.StoreOnly;
+import uk.london.victims.web.history.ImportCli;
 
 @SpringBootApplication(scanBasePackages = "uk.london.victims")
 public class VictimJourneyTrackerApplication {
@@ -15,6 +16,10 @@ public class VictimJourneyTrackerApplication {
             return;
         }
         AxonDefaults.apply();
+        if (ImportCli.requested(args)) {
+            // A command, not the service: loads a file of historical journeys and ends (ADR 0023).
+            System.exit(ImportCli.run(args, VictimJourneyTrackerApplication.class));
+        }
         SpringApplication.run(VictimJourneyTrackerApplication.class, args);
     }
 }

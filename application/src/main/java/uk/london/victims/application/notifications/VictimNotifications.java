@@ -21,6 +21,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 
+import uk.london.victims.application.history.ImportedHistory;
 import uk.london.victims.application.axon.JsonSerialization;
 import uk.london.victims.domain.cases.ContactChannel;
 import uk.london.victims.domain.cases.ContactPreferencesSetEvent;
@@ -86,7 +87,8 @@ public class VictimNotifications {
                       .append("unsafe", preferences.unsafeChannels().stream().map(Enum::name).sorted().toList())
                       .append("declined", preferences.declinedUpdates());
             }
-        } else {
+        } else if (!ImportedHistory.isImported(message.getMetaData())) {
+            // Imported history is kept for the record and the figures; its victims were told (or not) back then.
             notifyIfOwed(caseId, payload, message, state);
         }
         contacts.replaceOne(eq("_id", caseId), state, new ReplaceOptions().upsert(true));

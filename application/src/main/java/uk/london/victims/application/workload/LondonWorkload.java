@@ -146,6 +146,8 @@ public final class LondonWorkload implements Iterator<Journey> {
         String details = details(victim);
         plan.add(plan.cursor.plus(hours(0, 3)), (context, t) -> new AddVictimCommand(caseId, victim, kind,
                 context.seal(victim, details), under18, t));
+        // The written acknowledgement with the crime reference (R3), most of the time.
+        plan.inform(1, victim, "Crime reference and what happens next", "SYN-PC-" + officer());
         if (outcome != Outcome.NOT_INVESTIGATED || !enhanced.isEmpty()) {
             String language = random.nextDouble() < 0.05 ? pick(List.of("Polish", "Romanian", "Bengali", "Somali", "Arabic")) : null;
             plan.after(hours(0, 72), t -> new RecordNeedsAssessmentCommand(caseId, victim, enhanced, language != null, language, t));
@@ -157,6 +159,21 @@ public final class LondonWorkload implements Iterator<Journey> {
             plan.after(hours(0, 24), t -> new SetContactPreferencesCommand(caseId, victim, channels, Set.of(), false, interval, t));
         }
 
+        if (random.nextDouble() < 0.6) {
+            AgeBand age = under18 ? AgeBand.UNDER_18 : pick(List.of(AgeBand.AGE_18_24, AgeBand.AGE_25_34, AgeBand.AGE_35_44,
+                    AgeBand.AGE_45_54, AgeBand.AGE_55_64, AgeBand.AGE_65_PLUS, AgeBand.PREFER_NOT_TO_SAY));
+            Sex sex = pick(List.of(Sex.FEMALE, Sex.MALE, Sex.PREFER_NOT_TO_SAY));
+            EthnicGroup ethnicGroup = pick(List.of(EthnicGroup.values()));
+            DisabilityStatus disability = random.nextDouble() < 0.15 ? DisabilityStatus.DISABLED : DisabilityStatus.NOT_DISABLED;
+            plan.after(hours(0, 48), t -> new RecordEqualityDataCommand(caseId, victim, age, sex, ethnicGroup, disability, t));
+        }
+        if (random.nextDouble() < (outcome == Outcome.NOT_INVESTIGATED ? 0.3 : 0.8)) {
+            boolean consent = random.nextDouble() < 0.7;
+            plan.after(hours(2, 48), t -> new RecordSupportReferralCommand(caseId, victim, consent,
+                    consent ? "London Victim and Witness Service" : null, t));
+        }
+        plan.updateEvery = enhanced.isEmpty() ? 21 : 10;
+
         int courtDays = 0;
         switch (outcome) {
             case NOT_INVESTIGATED -> {
@@ -167,7 +184,7 @@ public final class LondonWorkload implements Iterator<Journey> {
             case FILED_NO_SUSPECT -> {
                 String officer = "SYN-PC-" + officer();
                 plan.after(hours(1, 48), t -> new AssignOfficerCommand(caseId, officer, unit(borough), t));
-                plan.updates(victim, 10 + random.nextInt(50));
+                plan.updates(victim, 30 + random.nextInt(150));
                 int filed = plan.after(Duration.ZERO, t -> new FileCaseCommand(caseId, "No suspect identified; enquiries complete", t));
                 plan.inform(filed, victim, "Case filed pending new evidence", "SYN-PC-" + officer());
             }
@@ -179,6 +196,17 @@ public final class LondonWorkload implements Iterator<Journey> {
                 plan.after(days(0, 14), t -> new ArrestSuspectCommand(caseId, s, t));
                 boolean admitted = outcome == Outcome.OUT_OF_COURT_DISPOSAL;
                 plan.after(hours(2, 24), t -> new InterviewSuspectCommand(caseId, s, admitted, t));
+                if (random.nextDouble() < 0.5) {
+                    List<String> conditions = List.of("Not to contact the victim", "Not to enter " + borough.name().replace('_', ' '));
+                    int bailed = plan.after(hours(0, 2), t -> new ReleaseSuspectOnBailCommand(caseId, s, conditions, t));
+                    plan.inform(bailed, victim, "Suspect bailed, and the conditions", "SYN-DC-" + officer());
+                    plan.updates(victim, 20 + random.nextInt(60));
+                    if (random.nextDouble() < 0.3) {
+                        int changed = plan.after(Duration.ZERO, t -> new ChangeBailConditionsCommand(caseId, s,
+                                List.of("Not to contact the victim"), t));
+                        plan.inform(changed, victim, "Bail conditions changed", "SYN-DC-" + officer());
+                    }
+                }
                 int released = plan.after(hours(0, 2), t -> new ReleaseSuspectUnderInvestigationCommand(caseId, s, t));
                 plan.inform(released, victim, "Suspect released under investigation", "SYN-DC-" + officer());
                 if (admitted) {
@@ -192,6 +220,15 @@ public final class LondonWorkload implements Iterator<Journey> {
                     int nfa = plan.after(Duration.ZERO, t -> new TakeNoFurtherActionCommand(caseId, s,
                             "Evidential difficulties: the case cannot proceed", t));
                     plan.inform(nfa, victim, "No further action, and the right to review", "SYN-DC-" + officer());
+                    if (nfa >= 0 && random.nextDouble() < 0.15) {
+                        // The victim asks for the decision to be reviewed (the police Right to Review).
+                        plan.after(days(1, 20), t -> new RequestDecisionReviewCommand(caseId, victim, s,
+                                ReviewableDecision.POLICE_NO_FURTHER_ACTION, t));
+                        ReviewOutcome review = random.nextDouble() < 0.85 ? ReviewOutcome.DECISION_UPHELD : ReviewOutcome.DECISION_OVERTURNED;
+                        int decided = plan.after(days(5, 30), t -> new RecordReviewDecisionCommand(caseId, victim, s, review,
+                                "Reviewed by an officer not involved in the decision", t));
+                        plan.inform(decided, victim, "The outcome of the review", "SYN-DI-" + officer());
+                    }
                 }
             }
             case CHARGED_MAGISTRATES, CHARGED_CROWN -> courtDays = court(plan, caseId, borough, victim, outcome);
@@ -217,6 +254,14 @@ public final class LondonWorkload implements Iterator<Journey> {
         int charged = plan.after(days(1, 20), t -> new RecordChargingDecisionCommand(caseId, s, ChargingDecision.CHARGE,
                 charges, null, t));
         plan.inform(charged, victim, "Suspect charged", "SYN-CPS-" + officer());
+        plan.after(hours(1, 72), t -> new RecordVictimPersonalStatementCommand(caseId, victim, VictimPersonalStatementStep.OFFERED,
+                null, t));
+        boolean statement = random.nextDouble() < 0.6;
+        if (statement) {
+            boolean readIt = random.nextDouble() < 0.4;
+            plan.after(days(1, 14), t -> new RecordVictimPersonalStatementCommand(caseId, victim, VictimPersonalStatementStep.MADE,
+                    readIt, t));
+        }
         Instant end = plan.reportedAt.plus(Duration.ofDays(total));
         String magistrates = pick(MAGISTRATES);
         HearingId first = new HearingId("H1");
@@ -224,9 +269,27 @@ public final class LondonWorkload implements Iterator<Journey> {
         int listed = plan.after(hours(1, 24), t -> new ListHearingCommand(caseId, first, s, magistrates, firstAt,
                 HearingType.FIRST_APPEARANCE, t));
         plan.witnessCare(listed, victim, "First hearing date, time and place");
+        // Hearings adjourned and listed again, as most cases see at least once (each told to the victim).
+        int adjournments = random.nextInt(crown ? 4 : 3);
+        Instant hearingAt = firstAt;
+        HearingId current = first;
+        for (int a = 0; a < adjournments; a++) {
+            HearingId adjourned = current;
+            plan.until(hearingAt, t -> new RecordHearingOutcomeCommand(caseId, adjourned, HearingOutcome.ADJOURNED, List.of(), t));
+            HearingId next = new HearingId("H1-" + (a + 1));
+            Instant nextAt = hearingAt.plus(days(14, 42));
+            int relisted = plan.after(hours(1, 24), t -> new ListHearingCommand(caseId, next, s, magistrates, nextAt,
+                    HearingType.OTHER, t));
+            plan.witnessCare(relisted, victim, "Hearing adjourned: the new date");
+            hearingAt = nextAt;
+            current = next;
+        }
+        HearingId firstHeard = current;
+        Instant firstHeardAt = hearingAt;
         boolean guiltyPlea = random.nextDouble() < (crown ? 0.45 : 0.65);
         if (crown) {
-            plan.until(firstAt, t -> new RecordHearingOutcomeCommand(caseId, first, HearingOutcome.SENT_TO_CROWN_COURT, List.of(), t));
+            plan.until(firstHeardAt, t -> new RecordHearingOutcomeCommand(caseId, firstHeard, HearingOutcome.SENT_TO_CROWN_COURT,
+                    List.of(), t));
             HearingId trial = new HearingId("H2");
             String crownCourt = pick(CROWN);
             Instant trialAt = end.minus(Duration.ofDays(guiltyPlea ? 30 : 40));
@@ -238,9 +301,10 @@ public final class LondonWorkload implements Iterator<Journey> {
                     guiltyPlea ? HearingOutcome.GUILTY_PLEA : HearingOutcome.TRIAL_EFFECTIVE, List.of(), t));
         } else {
             if (guiltyPlea) {
-                plan.until(firstAt, t -> new RecordHearingOutcomeCommand(caseId, first, HearingOutcome.GUILTY_PLEA, List.of(), t));
+                plan.until(firstHeardAt, t -> new RecordHearingOutcomeCommand(caseId, firstHeard, HearingOutcome.GUILTY_PLEA, List.of(), t));
             } else {
-                plan.until(firstAt, t -> new RecordHearingOutcomeCommand(caseId, first, HearingOutcome.NOT_GUILTY_PLEA, List.of(), t));
+                plan.until(firstHeardAt, t -> new RecordHearingOutcomeCommand(caseId, firstHeard, HearingOutcome.NOT_GUILTY_PLEA,
+                        List.of(), t));
                 HearingId trial = new HearingId("H2");
                 Instant trialAt = end.minus(Duration.ofDays(21));
                 int trialListed = plan.after(hours(1, 48), t -> new ListHearingCommand(caseId, trial, s, magistrates, trialAt,
@@ -265,6 +329,25 @@ public final class LondonWorkload implements Iterator<Journey> {
                     ? 3 + random.nextInt(crown ? 60 : 12) : null;
             int sentenced = plan.until(end, t -> new RecordSentenceCommand(caseId, s, sentence, months, List.of(), t));
             plan.witnessCare(sentenced, victim, "The sentence, explained");
+            if (sentence == SentenceType.IMMEDIATE_CUSTODY && months != null && months >= 12) {
+                // The Victim Contact Scheme (R11): eligible, referred to probation, and the Victim Liaison Officer's contact.
+                plan.after(hours(1, 48), t -> new RecordVictimContactSchemeCommand(caseId, victim, s, VictimContactSchemeStep.ELIGIBLE, t));
+                plan.after(days(1, 9), t -> new RecordVictimContactSchemeCommand(caseId, victim, s, VictimContactSchemeStep.REFERRED, t));
+                plan.after(days(1, 19), t -> new RecordVictimContactSchemeCommand(caseId, victim, s,
+                        VictimContactSchemeStep.FIRST_CONTACT, t));
+                VictimContactSchemeStep choice = random.nextDouble() < 0.7 ? VictimContactSchemeStep.OPTED_IN
+                        : VictimContactSchemeStep.OPTED_OUT;
+                plan.after(days(1, 14), t -> new RecordVictimContactSchemeCommand(caseId, victim, s, choice, t));
+            }
+            // Restorative justice needs an offender who admitted guilt: offered after a guilty plea only.
+            if (guiltyPlea && random.nextDouble() < 0.3) {
+                plan.after(days(1, 30), t -> new RecordRestorativeJusticeStepCommand(caseId, s, RestorativeJusticeStep.OFFERED,
+                        "Offered after sentence", t));
+                if (random.nextDouble() < 0.3) {
+                    plan.after(days(1, 30), t -> new RecordRestorativeJusticeStepCommand(caseId, s,
+                            RestorativeJusticeStep.REFERRED_TO_PROVIDER, "Victim asked to take part", t));
+                }
+            }
         }
         return total;
     }
@@ -461,6 +544,8 @@ public final class LondonWorkload implements Iterator<Journey> {
         final List<Step> steps = new ArrayList<>();
         Instant cursor;
         boolean truncated;
+        /** Days between progress updates: the victim's agreed interval (enhanced rights: more often). */
+        int updateEvery = 28;
 
         Plan(CaseId caseId, OffenceCategory offence, Instant reportedAt) {
             this.caseId = caseId;
@@ -511,11 +596,11 @@ public final class LondonWorkload implements Iterator<Journey> {
             inform(received, victim, what, "SYN-WCU-" + officer());
         }
 
-        /** Progress updates about every four weeks while an investigation or prosecution runs, over {@code days}. */
+        /** Progress updates every {@code updateEvery} days while an investigation or prosecution runs, over {@code days}. */
         void updates(PersonId victim, int days) {
             Instant until = cursor.plus(Duration.ofDays(days));
             while (!truncated) {
-                Instant next = cursor.plus(Duration.ofDays(28)).plus(hours(0, 72));
+                Instant next = cursor.plus(Duration.ofDays(updateEvery)).plus(hours(0, 72));
                 if (next.isAfter(until)) {
                     break;
                 }
