@@ -35,6 +35,10 @@ class DemoDataResumeTest {
     @Test
     void aLoadKilledHalfWayIsFinishedOnTheNextStartWithNothingTwice() throws Exception {
         Path logs = Files.createDirectories(Path.of("target", "demo-resume"));
+        // A log left by an earlier run already holds the lines awaited below.
+        for (String log : List.of("whole.log", "killed.log", "restarted.log")) {
+            Files.deleteIfExists(logs.resolve(log));
+        }
         Path whole = Files.createTempDirectory("vjt-demo-whole-");
         try (ServiceProcess service = launch(whole, logs.resolve("whole.log"))) {
             awaitLine(logs.resolve("whole.log"), READY);

@@ -2,6 +2,7 @@ package uk.london.victims.web.pages;
 
 import java.util.List;
 
+import org.springframework.core.env.Environment;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -9,6 +10,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
 import uk.london.victims.application.store.StoreProperties;
+import uk.london.victims.web.security.DemoMode;
 
 /**
  * What every page's layout needs. The CSRF token is resolved here because WebFlux keeps it lazy, and a
@@ -18,14 +20,18 @@ import uk.london.victims.application.store.StoreProperties;
 class PageDefaults {
 
     private final boolean demo;
+    private final boolean demoCodes;
 
-    PageDefaults(StoreProperties store) {
+    PageDefaults(StoreProperties store, Environment environment) {
         this.demo = store.embedded();
+        // The "Show my code" page exists only in demo mode; the embedded store alone does not make a demo.
+        this.demoCodes = DemoMode.on(environment);
     }
 
     @ModelAttribute
     void defaults(org.springframework.ui.Model model) {
         model.addAttribute("demoBanner", demo);
+        model.addAttribute("demoCodes", demoCodes);
         model.addAttribute("navigation", List.of());
     }
 

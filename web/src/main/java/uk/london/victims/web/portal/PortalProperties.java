@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param codeLifetime          how long a code works
  * @param liveCodes             codes for one reference that work at once (older ones stop)
  * @param sendsPerHour          codes sent for one reference in an hour: stops anyone flooding a victim's phone
+ * @param demoSendsPerHour      the same for the eight demo references, in demo mode only, where the person
+ *                              trying the portal out signs in again and again and the code goes to a local outbox
  * @param clientAttempts        sign-in requests one client may make per {@code clientWindow}, else 429
  * @param clientWindow          the window for {@code clientAttempts}
  * @param failuresBeforeLock    wrong codes one client may try for one reference before it is locked out of it
@@ -25,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PortalProperties(@DefaultValue("10m") Duration codeLifetime,
                                @DefaultValue("3") int liveCodes,
                                @DefaultValue("5") int sendsPerHour,
+                               @DefaultValue("60") int demoSendsPerHour,
                                @DefaultValue("20") int clientAttempts,
                                @DefaultValue("10m") Duration clientWindow,
                                @DefaultValue("5") int failuresBeforeLock,

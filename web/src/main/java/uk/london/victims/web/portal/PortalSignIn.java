@@ -20,7 +20,9 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -28,6 +30,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,6 +55,8 @@ import uk.london.victims.projections.casesummary.CaseSummaryView;
 import uk.london.victims.projections.casesummary.FindCasesQuery;
 import uk.london.victims.projections.portal.FindPortalAccessQuery;
 import uk.london.victims.projections.portal.PortalAccessView;
+import uk.london.victims.web.DemoData;
+import uk.london.victims.web.security.DemoMode;
 
 /**
  * Signing in with a crime reference and a one-time code. Every answer a caller can see is the same
@@ -103,11 +108,18 @@ class PortalSignIn {
     private final PortalProperties limits;
     private final Clock clock;
     private final Executor codeSending;
+    /** References whose hourly send limit is {@code demoSendsPerHour}: the demo's own, in demo mode only. */
+    private Set<String> demoReferences = Set.of();
 
     @Autowired
     PortalSignIn(MongoDatabase database, QueryGateway queries, PersonalDataVault vault, OneTimeCodes sender, AuditLog audit,
-                 PortalProperties limits, Clock clock) {
+                 PortalProperties limits, Clock clock, Environment environment) {
         this(database, queries, vault, sender, audit, limits, clock, task -> Schedulers.boundedElastic().schedule(task));
+        // Someone trying the demo signs in again and again with the same reference; the usual 5 codes an hour
+        // would lock them out of it (issue 13). Real references keep the usual limit, demo or not.
+        if (DemoMode.on(environment)) {
+            this.demoReferences = DemoData.REFERENCES.keySet().stream().map(PortalSignIn::normalise).collect(Collectors.toSet());
+        }
     }
 
     /** @param codeSending where a code is looked up and sent, after the answer: see {@link #requestCode} */
@@ -305,7 +317,8 @@ class PortalSignIn {
         Document state = Optional.ofNullable(codes.find(eq("_id", reference)).first()).orElse(new Document("_id", reference));
         List<Date> sends = new ArrayList<>(state.getList("sends", Date.class, List.of()).stream()
                 .filter(sent -> sent.toInstant().isAfter(now.minus(Duration.ofHours(1)))).toList());
-        if (sends.size() >= limits.sendsPerHour() && !state.getBoolean("voided", false)) {
+        int sendsPerHour = demoReferences.contains(reference) ? limits.demoSendsPerHour() : limits.sendsPerHour();
+        if (sends.size() >= sendsPerHour && !state.getBoolean("voided", false)) {
             audit.record("portal", "PORTAL", "portal-code-not-sent", access.caseId(), "hourly limit for the reference reached");
             return;
         }

@@ -43,7 +43,7 @@ class PortalSignInWorkTest {
     @Test
     void askingForACodeDoesTheSameWorkBeforeAnsweringWhetherOrNotTheReferenceExists() {
         when(database.getCollection(anyString())).thenReturn(collection);
-        PortalProperties limits = new PortalProperties(Duration.ofMinutes(10), 3, 5, 20, Duration.ofMinutes(10), 5,
+        PortalProperties limits = new PortalProperties(Duration.ofMinutes(10), 3, 5, 60, 20, Duration.ofMinutes(10), 5,
                 Duration.ofMinutes(15), 10, Duration.ofMinutes(15), Duration.ofHours(2));
         PortalSignIn signIn = new PortalSignIn(database, queries, vault, sender, mock(AuditLog.class), limits,
                 Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC), afterTheAnswer::add);
@@ -62,7 +62,7 @@ class PortalSignInWorkTest {
         when(database.getCollection(anyString())).thenReturn(collection);
         when(queries.query(any(), any(org.axonframework.messaging.responsetypes.ResponseType.class)))
                 .thenThrow(new IllegalStateException("store down"));
-        PortalProperties limits = new PortalProperties(Duration.ofMinutes(10), 3, 5, 20, Duration.ofMinutes(10), 5,
+        PortalProperties limits = new PortalProperties(Duration.ofMinutes(10), 3, 5, 60, 20, Duration.ofMinutes(10), 5,
                 Duration.ofMinutes(15), 10, Duration.ofMinutes(15), Duration.ofHours(2));
         PortalSignIn signIn = new PortalSignIn(database, queries, vault, sender, mock(AuditLog.class), limits,
                 Clock.systemUTC(), afterTheAnswer::add);
@@ -97,7 +97,7 @@ class PortalSignInWorkTest {
                 .thenReturn(new Document("count", 1).append("failures", 1).append("windowStart", java.util.Date.from(now)));
         when(codes.findOneAndUpdate(any(org.bson.conversions.Bson.class), any(org.bson.conversions.Bson.class),
                 any(com.mongodb.client.model.FindOneAndUpdateOptions.class))).thenReturn(codesDocument);
-        PortalProperties limits = new PortalProperties(Duration.ofMinutes(10), 3, 5, 20, Duration.ofMinutes(10), 5,
+        PortalProperties limits = new PortalProperties(Duration.ofMinutes(10), 3, 5, 60, 20, Duration.ofMinutes(10), 5,
                 Duration.ofMinutes(15), 10, Duration.ofMinutes(15), Duration.ofHours(2));
         PortalSignIn signIn = new PortalSignIn(store, queries, vault, sender, mock(AuditLog.class), limits,
                 Clock.fixed(now, ZoneOffset.UTC), afterTheAnswer::add);

@@ -349,6 +349,37 @@ class PortalTest extends PortalJourneys {
     }
 
     /**
+     * Issue 13: someone trying the demo signs in again and again with a demo reference; the hourly limit of 5
+     * codes would lock them out of it. In demo mode the demo's references get more; a real one keeps 5.
+     */
+    @Test
+    void theDemosReferencesAreNotLockedOutByTheHourlyLimitButARealOneIs() {
+        Journey journey = journey("Portal Person Fourteen");
+        for (int send = 0; send < 5; send++) {
+            codeFor(new PortalClient(http), journey.reference(), journey.victimId());
+        }
+        String demoReference = PortalSignIn.normalise("CRIS-DEMO-0001");
+        await().atMost(Duration.ofSeconds(20)).until(() -> database.getCollection("case_references").countDocuments(
+                Filters.eq("_id", demoReference)) == 1);
+        for (int request = 0; request < 7; request++) {
+            int sentBefore = sends(demoReference);
+            new PortalClient(http).post("/track/sign-in", Map.of("reference", demoReference));
+            await().atMost(Duration.ofSeconds(20)).until(() -> sends(demoReference) == sentBefore + 1);
+        }
+        new PortalClient(http).post("/track/sign-in", Map.of("reference", journey.reference()));
+        // The real reference's sixth request is refused where its state is kept (sent codes are written last).
+        await().atMost(Duration.ofSeconds(20)).until(() -> database.getCollection(AuditLog.COLLECTION).countDocuments(
+                Filters.and(Filters.eq("action", "portal-code-not-sent"), Filters.eq("subject", journey.caseId()))) == 1);
+        assertThat(sends(journey.reference())).isEqualTo(5);
+        assertThat(sends(demoReference)).isGreaterThanOrEqualTo(7);
+    }
+
+    private int sends(String reference) {
+        Document state = database.getCollection(PortalSignIn.CODES).find(Filters.eq("_id", reference)).first();
+        return state == null ? 0 : state.getList("sends", java.util.Date.class, List.of()).size();
+    }
+
+    /**
      * Issue 12, item 3: wrong codes from ever new addresses once went on without end. After a few tries at a
      * reference from anyone its codes are void; the victim's next request still brings a fresh one.
      */
