@@ -106,11 +106,17 @@ public class DemoData {
         return "demo/" + caseId + "/" + step;
     }
 
-    /**
-     * What an earlier start recorded for this step. An append cut short by a crash holds its key until readers
-     * void its position (the store's gap timeout): wait that out, as any retry with the key would.
-     */
+    /** What an earlier start recorded for this step (see {@link #storedOutcome}). */
     private Optional<IdempotentOutcome> stored(String key) {
+        return storedOutcome(events, store, key);
+    }
+
+    /**
+     * What an earlier start recorded for a step, for the demo and the sample alike. An append cut short by a
+     * crash holds its key until readers void its position (the store's gap timeout): wait that out, as any
+     * retry with the key would.
+     */
+    static Optional<IdempotentOutcome> storedOutcome(MongoEventStorageEngine events, StoreProperties store, String key) {
         long deadline = System.nanoTime() + store.gapTimeout().plusSeconds(30).toNanos();
         while (true) {
             try {

@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -144,21 +143,6 @@ class SampleData {
     }
 
     private Optional<IdempotentOutcome> stored(String key) {
-        long deadline = System.nanoTime() + store.gapTimeout().plusSeconds(30).toNanos();
-        while (true) {
-            try {
-                return events.findIdempotentOutcome(key);
-            } catch (ConcurrencyException inFlight) {
-                if (System.nanoTime() > deadline) {
-                    throw inFlight;
-                }
-                try {
-                    Thread.sleep(250);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw inFlight;
-                }
-            }
-        }
+        return DemoData.storedOutcome(events, store, key);
     }
 }
