@@ -583,8 +583,15 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 covered.add(id + i);
             }
         }
-        List<Long> gaps = LongStream.rangeClosed(from, index).filter(p -> !covered.contains(p)).boxed().toList();
-        return GapAwareTrackingToken.newInstance(index, gaps);
+        // The newest positions may be reserved but not yet written (an append in flight, or cut short by a
+        // crash): a token's gaps must lie below its index, so it stops at the newest written position and
+        // the reads that follow pick up the rest in order.
+        long top = LongStream.iterate(index, p -> p >= from, p -> p - 1).filter(covered::contains).findFirst().orElse(from - 1);
+        if (top <= 0) {
+            return GapAwareTrackingToken.newInstance(0, Set.of());
+        }
+        List<Long> gaps = LongStream.range(from, top).filter(p -> !covered.contains(p)).boxed().toList();
+        return GapAwareTrackingToken.newInstance(top, gaps);
     }
 
     // -------------------------------------------------------------------------------------- snapshots
