@@ -64,6 +64,8 @@ public class NotificationDispatcher {
     /** Longer than any one delivery can take (Notify's client times out well within it). */
     static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
     private static final int EVIDENCE_ATTEMPTS = 5;
+    /** Whether the last run found a rebuild under way: its log line is written once, not every run. */
+    private volatile boolean waitingForReplay;
 
     @Scheduled(fixedDelayString = "${vjt.notify.dispatch-every:5s}")
     public void dispatchDue() {
@@ -71,8 +73,16 @@ public class NotificationDispatcher {
         // events mid-replay, and a notice's address comes from a read model that may be half built. Due
         // messages wait in the outbox and go once the replay is done.
         if (replay.inProgress()) {
-            log.info("Read models are being rebuilt; notices wait until that is done");
+            // Once per rebuild, not every few seconds while a long one runs.
+            if (!waitingForReplay) {
+                log.info("Read models are being rebuilt; notices wait until that is done");
+                waitingForReplay = true;
+            }
             return;
+        }
+        if (waitingForReplay) {
+            log.info("Read models rebuilt; notices go out again");
+            waitingForReplay = false;
         }
         for (OutboxMessage message : outbox.due(clock.instant())) {
             if (replay.inProgress()) {
