@@ -2,6 +2,7 @@ package uk.london.victims.application.store;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.h2.mvstore.MVMap;
@@ -21,6 +22,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 
 /**
  * mongo-java-server's H2 backend with its documents and unique-index keys stored as BSON
@@ -122,6 +124,34 @@ class BsonH2Backend extends H2Backend {
         return mvStore;
     }
 
+    private static final String ID = "_id";
+
+    /**
+     * The one {@code _id} a filter requires, or null when it allows more than one: {@code _id} equal to a
+     * plain value (directly or by {@code $eq}), at the top or in a top-level {@code $and}. A value that is a
+     * document, a list or null is left to upstream, whose equality rules for those are subtler.
+     */
+    static Object pinnedId(Document query) {
+        Object value = query.get(ID);
+        if (value instanceof Document condition && condition.size() == 1 && condition.containsKey("$eq")) {
+            value = condition.get("$eq");
+        }
+        if (value instanceof String || value instanceof Number || value instanceof ObjectId || value instanceof UUID) {
+            return value;
+        }
+        if (query.get("$and") instanceof List<?> parts) {
+            for (Object part : parts) {
+                if (part instanceof Document condition) {
+                    Object pinned = pinnedId(condition);
+                    if (pinned != null) {
+                        return pinned;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** The store of the database being constructed: the upstream constructor opens collections before our fields are set. */
     private static final ThreadLocal<MVStore> CONSTRUCTING = new ThreadLocal<>();
 
@@ -166,6 +196,28 @@ class BsonH2Backend extends H2Backend {
         CopyingCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                           MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
             super(database, collectionName, options, dataMap, metaMap, cursors);
+        }
+
+        /**
+         * Upstream uses the {@code _id} index only for a filter on {@code _id} alone, so a guarded write such as
+         * {@code {$and: [{_id: x}, {version: {$lt: 7}}]}} read and matched every document of the collection:
+         * the obligation ledger's counters and the event store's claim releases made replay and commands
+         * slower with every document stored. A filter that pins one {@code _id} now reads that document, by
+         * the same index, and matches the whole filter against it.
+         */
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                             Document fieldSelector) {
+            Object id = pinnedId(query);
+            if (id != null) {
+                Document byId = new Document(ID, id);
+                for (Index<Object> index : getIndexes()) {
+                    if (index.canHandle(byId)) {
+                        return matchDocuments(query, index.getPositions(byId), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                    }
+                }
+            }
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
 
         @Override

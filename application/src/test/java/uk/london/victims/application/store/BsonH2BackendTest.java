@@ -21,8 +21,10 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -110,6 +112,38 @@ class BsonH2BackendTest {
                         .isInstanceOf(MongoWriteException.class);
                 cases.insertOne(new Document("_id", "new-" + start).append("reference", "NEW-" + start));
             }
+        }
+    }
+
+    @Test
+    void aFilterThatPinsOneIdIsServedByTheIdIndexWithTheWholeFilterStillApplied() {
+        assertThat(BsonH2Backend.pinnedId(new de.bwaldvogel.mongo.bson.Document("_id", "b").append("v", 1))).isEqualTo("b");
+        assertThat(BsonH2Backend.pinnedId(new de.bwaldvogel.mongo.bson.Document("$and", List.of(
+                new de.bwaldvogel.mongo.bson.Document("_id", new de.bwaldvogel.mongo.bson.Document("$eq", 7L)),
+                new de.bwaldvogel.mongo.bson.Document("v", 1))))).isEqualTo(7L);
+        assertThat(BsonH2Backend.pinnedId(new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$in", List.of("a", "b"))))).isNull();
+        assertThat(BsonH2Backend.pinnedId(new de.bwaldvogel.mongo.bson.Document("$or", List.of(
+                new de.bwaldvogel.mongo.bson.Document("_id", "a"), new de.bwaldvogel.mongo.bson.Document("_id", "b"))))).isNull();
+
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(directory.resolve("data"), "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> figures = client.getDatabase("victims").getCollection("figures");
+            for (int i = 0; i < 50; i++) {
+                figures.insertOne(new Document("_id", "day-" + i).append("version", 3).append("count", 0));
+            }
+            // The ledger's guarded counter update: applied when the guard holds, not when it does not.
+            var guarded = Filters.and(Filters.eq("_id", "day-7"), Filters.lt("version", 4));
+            assertThat(figures.updateOne(guarded, Updates.combine(Updates.inc("count", 1), Updates.set("version", 4)))
+                    .getModifiedCount()).isEqualTo(1);
+            assertThat(figures.updateOne(guarded, Updates.inc("count", 1)).getModifiedCount()).isZero();
+            assertThat(figures.find(Filters.eq("_id", "day-7")).first()).isEqualTo(new Document("_id", "day-7").append("version", 4).append("count", 1));
+            assertThat(figures.countDocuments(Filters.gt("count", 0))).isEqualTo(1);
+            // An id that is not there matches nothing, whatever else the filter says; a delete touches only its document.
+            assertThat(figures.find(Filters.and(Filters.eq("_id", "day-99"), Filters.exists("count"))).first()).isNull();
+            assertThat(figures.deleteOne(Filters.and(Filters.eq("_id", "day-8"), Filters.eq("version", 3))).getDeletedCount()).isEqualTo(1);
+            assertThat(figures.deleteOne(Filters.and(Filters.eq("_id", "day-9"), Filters.eq("version", 9))).getDeletedCount()).isZero();
+            assertThat(figures.countDocuments()).isEqualTo(49);
         }
     }
 }
