@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import uk.london.victims.bench.Benchmark.Figure;
+import uk.london.victims.domain.geography.BasicCommandUnit;
 
 /**
  * Runs every benchmark and rewrites BENCHMARKS.md. Settings are system properties ({@code bench.events},
@@ -31,7 +32,8 @@ public final class BenchMain {
                 Long.getLong("bench.events", 100_000), Integer.getInteger("bench.clients", 8),
                 Integer.getInteger("bench.lagRate", 50), Integer.getInteger("bench.lagSeconds", 30),
                 Integer.getInteger("bench.readClients", 100), Integer.getInteger("bench.readSeconds", 20),
-                data, Long.getLong("bench.seed", 20251));
+                data, Long.getLong("bench.seed", 20251),
+                System.getProperty("bench.bcu", "").isBlank() ? null : BasicCommandUnit.valueOf(System.getProperty("bench.bcu").trim()));
         Path output = Path.of(System.getProperty("bench.output", "BENCHMARKS.md"));
         Instant started = Instant.now();
         Benchmark benchmark = new Benchmark(settings);
@@ -41,7 +43,7 @@ public final class BenchMain {
             benchmark.stop();
         }
         Duration took = Duration.between(started, Instant.now());
-        Files.writeString(output, report(settings, benchmark, took));
+        Files.writeString(output, into(Files.exists(output) ? Files.readString(output) : "", report(settings, benchmark, took)));
         System.out.println("bench: wrote " + output.toAbsolutePath() + " after " + took.toMinutes() + " min");
         try (Stream<Path> files = Files.walk(data)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -50,11 +52,29 @@ public final class BenchMain {
         System.exit(0);
     }
 
+    static final String BEGIN = "<!-- bench: begin (written by BenchMain; text outside these marks is kept) -->";
+    static final String END = "<!-- bench: end -->";
+
+    /**
+     * The file with the run's report in place of the previous one between the marks, so notes written by hand
+     * around it survive a run; a file without the marks is replaced whole.
+     */
+    static String into(String existing, String report) {
+        int begin = existing.indexOf(BEGIN);
+        int end = existing.indexOf(END);
+        if (begin < 0 || end < begin) {
+            return BEGIN + "\n" + report + END + "\n";
+        }
+        return existing.substring(0, begin) + BEGIN + "\n" + report + existing.substring(end);
+    }
+
     static String report(Benchmark.Settings settings, Benchmark benchmark, Duration took) throws Exception {
         Map<String, Figure> f = benchmark.figures();
         StringBuilder md = new StringBuilder();
-        md.append("# Benchmarks\n\n");
+        md.append("## Run of ").append(Instant.now().truncatedTo(ChronoUnit.MINUTES)).append(" at ")
+          .append(fmt(settings.events())).append(" events\n\n");
         md.append("Written by `").append(COMMAND).append(" -Dbench.events=").append(settings.events())
+          .append(settings.bcu() == null ? "" : " -Dbench.bcu=" + settings.bcu().name())
           .append("` (other settings in\n")
           .append("`bench/pom.xml`, overridable with `-Dbench.events=…` etc.). Every figure below comes from one run on\n")
           .append("one growing store; ratios compare figures from that same run, because the machine is shared and noisy.\n\n");
@@ -66,12 +86,13 @@ public final class BenchMain {
           .append(System.getProperty("os.arch")).append(", JVM heap limit ").append(fmt(get(f, "memory.heap_max_mb"))).append(" MB\n");
         md.append("- **Store**: embedded mongo-java-server 1.47 with the durable H2 MVStore backend (group commit, ADR 0014), ")
           .append("service and store in one JVM, reached through the MongoDB driver on loopback\n");
-        md.append("- **Load**: `LondonWorkload` seed ").append(settings.seed()).append(", ").append(fmt(get(f, "store.cases")))
+        md.append("- **Load**: `LondonWorkload` seed ").append(settings.seed())
+          .append(settings.bcu() == null ? ", all London" : ", every case in " + settings.bcu().displayName() + " BCU").append(", ").append(fmt(get(f, "store.cases")))
           .append(" cases / ").append(fmt(get(f, "store.events"))).append(" events at the end; commands through Axon's ")
           .append("`CommandGateway` (the path the HTTP API uses, without HTTP); reads through HTTP with `java.net.http` on loopback; ")
           .append(fmt(get(f, "rejected_commands"))).append(" commands rejected\n\n");
 
-        md.append("## Targets\n\n| target | measured | ratio / verdict |\n|---|---|---|\n");
+        md.append("### Targets\n\n| target | measured | ratio / verdict |\n|---|---|---|\n");
         double raw = get(f, "raw.insert_per_s");
         row(md, "durable command throughput, " + settings.clients() + " clients, ≥ 1.0× raw single-document durable insert loop",
                 fmt(get(f, "commands.small.per_s")) + " commands/s at " + fmt(get(f, "commands.small.store_events_before"))
@@ -84,7 +105,11 @@ public final class BenchMain {
                 fmt(get(f, "import.events_per_s")) + " events/s (" + fmt(get(f, "import.events")) + " events, "
                 + fmt(get(f, "import.cases")) + " cases, " + fmt2(get(f, "import.lines_per_case")) + " lines per case, in "
                 + fmt2(get(f, "import.seconds")) + " s, " + fmt(get(f, "import.rejected_lines")) + " lines rejected; read models then caught up in "
-                + fmt2(get(f, "import.catch_up_seconds")) + " s); command path " + fmt(commandEvents) + " events/s",
+                + fmt2(get(f, "import.catch_up_seconds")) + " s"
+                + (Double.isNaN(get(f, "import.first.events")) ? "" : "; before that a first part of " + fmt(get(f, "import.first.events"))
+                   + " events in " + fmt2(get(f, "import.first.seconds")) + " s at " + fmt(get(f, "import.first.events_per_s"))
+                   + " events/s, caught up in " + fmt2(get(f, "import.first.catch_up_seconds")) + " s")
+                + "); command path " + fmt(commandEvents) + " events/s",
                 ratio(get(f, "import.events_per_s") / commandEvents, 10.0, true));
         double p99small = get(f, "commands.small.p99_ms");
         double p99large = get(f, "commands.large.p99_ms");
@@ -129,7 +154,7 @@ public final class BenchMain {
                 verdict(reviewWorst < 1000) + " at " + fmt(get(f, "review.cases_in_year")) + " cases");
         // Issue 10: the obligation ledger, measured at the small scale and at the end of the run.
         String at = " at " + fmt(get(f, "ledger.large.bcu_cases")) + " cases in the BCU (" + fmt(get(f, "ledger.large.all_cases"))
-                    + " in all), not 75,000";
+                    + " in all)" + (get(f, "ledger.large.bcu_cases") < 70_000 ? ", not 75,000" : "");
         row(md, "ledger: review of one BCU's year as known now p95 < 300 ms",
                 "p95 " + fmt2(get(f, "ledger.large.review_now.p95_ms")) + " ms (two-way agency × right p95 "
                 + fmt2(get(f, "ledger.large.review_two_way.p95_ms")) + " ms)",
@@ -153,11 +178,11 @@ public final class BenchMain {
                 (get(f, "memory.heap_max_mb") <= 1100 ? "ran within the limit" : "heap limit above 1 GB: not this target's setting")
                 + " at " + fmt(get(f, "store.events")) + " events");
 
-        md.append("\n## All figures\n\n| figure | value | unit |\n|---|---:|---|\n");
+        md.append("\n### All figures\n\n| figure | value | unit |\n|---|---:|---|\n");
         f.values().forEach(x -> md.append("| ").append(x.name()).append(" | ").append(fmt2(x.value())).append(" | ")
                                   .append(x.unit()).append(" |\n"));
         if (!benchmark.notes().isEmpty() || !benchmark.rejections().isEmpty()) {
-            md.append("\n## Notes from the run\n\n");
+            md.append("\n### Notes from the run\n\n");
             benchmark.notes().forEach(n -> md.append("- ").append(n).append('\n'));
             benchmark.rejections().forEach(n -> md.append("- rejected: ").append(n).append('\n'));
         }

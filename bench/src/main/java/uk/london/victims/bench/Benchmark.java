@@ -53,6 +53,7 @@ import uk.london.victims.application.notifications.VictimNotifications;
 import uk.london.victims.application.victims.RepeatVictimisation;
 import uk.london.victims.application.store.MongoEventStorageEngine;
 import uk.london.victims.application.store.MongoStoreConfiguration.StoreConnection;
+import uk.london.victims.domain.geography.BasicCommandUnit;
 import uk.london.victims.domain.people.PersonalDataVault;
 import uk.london.victims.web.VictimJourneyTrackerApplication;
 import uk.london.victims.web.history.HistoryImport;
@@ -74,9 +75,24 @@ public final class Benchmark {
      * @param readClients concurrent HTTP clients for the read-latency phase
      * @param readSeconds how long each read endpoint is loaded
      */
+    /**
+     * @param bcu one BCU that reports every case (a single force unit's years, issues 10 and 14), or null for all
+     *            of London
+     */
     public record Settings(long events, int clients, int lagRate, int lagSeconds, int readClients, int readSeconds,
-                           Path dataDirectory, long seed) {
+                           Path dataDirectory, long seed, BasicCommandUnit bcu) {
+
+        public Settings(long events, int clients, int lagRate, int lagSeconds, int readClients, int readSeconds,
+                        Path dataDirectory, long seed) {
+            this(events, clients, lagRate, lagSeconds, readClients, readSeconds, dataDirectory, seed, null);
+        }
     }
+
+    /**
+     * From this size the history is imported in two parts and the ledger is measured after the first, at
+     * 10/75 of the run: issue 10 compares the review at 10,000 and at 75,000 cases of one BCU.
+     */
+    static final long STAGED_FROM_EVENTS = 150_000;
 
     /** One named figure; {@code value} in the figure's own unit. */
     public record Figure(String name, double value, String unit) {
@@ -134,9 +150,12 @@ public final class Benchmark {
         start();
         rawBaselines();
         commands("small", Math.min(10_000, settings.events() / 2));
+        if (settings.events() >= STAGED_FROM_EVENTS) {
+            bulkImport("import.first.", settings.events() * 10 / 75);
+        }
         ledger("small");
         pastInstant = Instant.now();
-        bulkImport(settings.events() - Math.min(5_000, settings.events() / 10));
+        bulkImport("import.", settings.events() - Math.min(5_000, settings.events() / 10));
         commands("large", Math.min(10_000, settings.events() / 10));
         projectionLag();
         replay();
@@ -161,7 +180,7 @@ public final class Benchmark {
         rawClient = MongoClients.create(app.getBean(StoreConnection.class).connectionString());
         database = rawClient.getDatabase(DATABASE);
         workload = new LondonWorkload(new LondonWorkload.Settings(settings.seed(), YEAR,
-                Instant.now().truncatedTo(ChronoUnit.DAYS), "SYN-" + settings.seed()));
+                Instant.now().truncatedTo(ChronoUnit.DAYS), "SYN-" + settings.seed(), settings.bcu()));
     }
 
     public void stop() {
@@ -196,7 +215,7 @@ public final class Benchmark {
      * journeys written as an import file, applied with the read models' processors paused, which then catch
      * up from the event store. Import events/s is set beside the command path's from the same run.
      */
-    void bulkImport(long targetPosition) throws Exception {
+    void bulkImport(String prefix, long targetPosition) throws Exception {
         Path file = Files.createTempFile(settings.dataDirectory().getParent(), "vjt-bench-history-", ".ndjson");
         long wanted = Math.max(100, targetPosition - engine.lastReservedPosition());
         HistoryFile writer = new HistoryFile();
@@ -216,27 +235,27 @@ public final class Benchmark {
         synchronized (sent) {
             sent.addAll(bulk);
         }
-        figure("import.cases", bulk.size(), "cases");
-        figure("import.lines_per_case", (double) lines / bulk.size(), "lines");
+        figure(prefix + "cases", bulk.size(), "cases");
+        figure(prefix + "lines_per_case", (double) lines / bulk.size(), "lines");
         long started = System.nanoTime();
         List<EventProcessor> paused = ImportCli.pauseProcessors(app.getBean(EventProcessingConfiguration.class));
         HistoryImport.Summary summary;
         try (ImportCli.TerminalProgress progress = new ImportCli.TerminalProgress()) {
             summary = app.getBean(HistoryImport.class).run(file, HistoryImport.Options.defaults(), progress);
         }
-        figure("import.events", summary.events(), "events");
-        figure("import.seconds", summary.took().toNanos() / 1e9, "s");
-        figure("import.events_per_s", summary.eventsPerSecond(), "events/s");
-        figure("import.rejected_lines", summary.rejected(), "lines");
+        figure(prefix + "events", summary.events(), "events");
+        figure(prefix + "seconds", summary.took().toNanos() / 1e9, "s");
+        figure(prefix + "events_per_s", summary.eventsPerSecond(), "events/s");
+        figure(prefix + "rejected_lines", summary.rejected(), "lines");
         summary.rejections().stream().limit(5).forEach(r -> notes.add("import rejected line " + r.line() + " (" + r.caseId()
                 + "): " + r.reason()));
         long catchUp = System.nanoTime();
         paused.forEach(EventProcessor::start);
         awaitCaughtUp(processors(true), Duration.ofHours(6));
         double catchUpSeconds = (System.nanoTime() - catchUp) / 1e9;
-        figure("import.catch_up_seconds", catchUpSeconds, "s");
-        figure("import.catch_up_events_per_s", summary.events() / catchUpSeconds, "events/s");
-        figure("bulk.events_per_s", summary.events() / ((System.nanoTime() - started) / 1e9), "events/s");
+        figure(prefix + "catch_up_seconds", catchUpSeconds, "s");
+        figure(prefix + "catch_up_events_per_s", summary.events() / catchUpSeconds, "events/s");
+        figure(prefix.replace("import.", "bulk.") + "events_per_s", summary.events() / ((System.nanoTime() - started) / 1e9), "events/s");
         Files.deleteIfExists(file);
         Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".checkpoint"));
         Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".rejected.ndjson"));

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import uk.london.victims.domain.geography.BasicCommandUnit;
 import uk.london.victims.application.axon.JsonSerialization;
 import uk.london.victims.domain.cases.*;
 import uk.london.victims.domain.people.PersonId;
@@ -157,10 +158,13 @@ public final class HistoryFile {
         }
     }
 
-    /** {@code HistoryFile FILE LINES [SEED]}: a London-shaped history of about LINES steps (one event each, mostly). */
+    /**
+     * {@code HistoryFile FILE LINES [SEED [BCU]]}: a London-shaped history of about LINES steps (one event each,
+     * mostly), of all London or of one BCU (e.g. {@code CENTRAL_EAST}).
+     */
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: HistoryFile FILE LINES [SEED]");
+            System.err.println("usage: HistoryFile FILE LINES [SEED [BCU]]");
             System.exit(1);
         }
         Path file = Path.of(args[0]);
@@ -168,8 +172,9 @@ public final class HistoryFile {
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 20251;
         Instant asOf = Instant.now().truncatedTo(ChronoUnit.DAYS);
         // Reports spread over the year that ended a year before "as of", so most journeys have run their course.
+        BasicCommandUnit bcu = args.length > 3 && !args[3].isBlank() ? BasicCommandUnit.valueOf(args[3].trim()) : null;
         LondonWorkload workload = new LondonWorkload(new LondonWorkload.Settings(seed, asOf.minus(731, ChronoUnit.DAYS), asOf,
-                "HIST-" + seed));
+                "HIST-" + seed, bcu));
         long[] written = new HistoryFile().write(workload, lines, file);
         System.out.printf("Wrote %,d lines (%,d cases, %.1f lines per case) to %s%n", written[0], written[1],
                 (double) written[0] / written[1], file.toAbsolutePath());

@@ -24,7 +24,7 @@ public final class ImportBench {
         benchmark.start();
         try {
             benchmark.commands("small", commandEvents);
-            benchmark.bulkImport(benchmark.lastPosition() + importEvents);
+            benchmark.bulkImport("import.", benchmark.lastPosition() + importEvents);
             double commands = benchmark.figures().get("commands.small.events_per_s").value();
             double imported = benchmark.figures().get("import.events_per_s").value();
             System.out.printf(Locale.ROOT, "ImportBench: command path %.1f events/s, import %.1f events/s: %.2fx (target >= 10x)%n",

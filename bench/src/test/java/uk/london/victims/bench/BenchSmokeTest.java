@@ -30,7 +30,7 @@ class BenchSmokeTest {
             assertThat(benchmark.rejections()).isEmpty();
             assertThat(benchmark.rejectedCommands()).isZero();
             // The same generator's journeys as an import file: every line accepted by the import (issue 14).
-            benchmark.bulkImport(benchmark.lastPosition() + 1_500);
+            benchmark.bulkImport("import.", benchmark.lastPosition() + 1_500);
             assertThat(benchmark.figures().get("import.rejected_lines").value()).isZero();
             assertThat(benchmark.figures().get("import.events").value()).isGreaterThanOrEqualTo(1_500);
             assertThat(benchmark.notes()).isEmpty();

@@ -17,6 +17,7 @@ import uk.london.victims.application.workload.Journey.Context;
 import uk.london.victims.application.workload.Journey.Outcome;
 import uk.london.victims.application.workload.Journey.Step;
 import uk.london.victims.domain.cases.*;
+import uk.london.victims.domain.geography.BasicCommandUnit;
 import uk.london.victims.domain.geography.Borough;
 import uk.london.victims.domain.people.PersonId;
 
@@ -83,7 +84,7 @@ public final class LondonWorkload implements Iterator<Journey> {
     private final SplittableRandom random;
     private final Settings settings;
     private final List<PersonId> earlierVictims = new ArrayList<>();
-    private final Weighted<Borough> boroughs = new Weighted<>(POPULATION);
+    private final Weighted<Borough> boroughs;
     private final Weighted<OffenceCategory> offences = new Weighted<>(OFFENCE_SHARE);
     private long journeys;
     private long people;
@@ -93,18 +94,29 @@ public final class LondonWorkload implements Iterator<Journey> {
      * @param reportsFrom   the start of the year over which reports are spread
      * @param asOf          nothing after this instant is planned (it is "now" for the journeys)
      * @param caseIdPrefix  keeps cases of different runs in one store apart; same prefix and seed, same ids
+     * @param onlyIn        one BCU whose boroughs report every crime (in their population shares), as a single
+     *                      force unit's history would; null for all of London
      */
-    public record Settings(long seed, Instant reportsFrom, Instant asOf, String caseIdPrefix) {
+    public record Settings(long seed, Instant reportsFrom, Instant asOf, String caseIdPrefix, BasicCommandUnit onlyIn) {
         public Settings {
             if (!asOf.isAfter(reportsFrom.plus(Duration.ofDays(365)))) {
                 throw new IllegalArgumentException("asOf must be after the year of reports that starts at " + reportsFrom);
             }
+        }
+
+        public Settings(long seed, Instant reportsFrom, Instant asOf, String caseIdPrefix) {
+            this(seed, reportsFrom, asOf, caseIdPrefix, null);
         }
     }
 
     public LondonWorkload(Settings settings) {
         this.settings = settings;
         this.random = new SplittableRandom(settings.seed());
+        Map<Borough, Double> population = new EnumMap<>(POPULATION);
+        if (settings.onlyIn() != null) {
+            population.keySet().removeIf(borough -> borough.bcu() != settings.onlyIn());
+        }
+        this.boroughs = new Weighted<>(population);
     }
 
     @Override

@@ -18,6 +18,7 @@ import uk.london.victims.application.workload.Journey.Outcome;
 import uk.london.victims.domain.cases.AddVictimCommand;
 import uk.london.victims.domain.cases.CaseCommand;
 import uk.london.victims.domain.cases.OffenceCategory;
+import uk.london.victims.domain.geography.BasicCommandUnit;
 import uk.london.victims.domain.geography.Borough;
 import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.Sealed;
@@ -51,6 +52,17 @@ class LondonWorkloadTest {
             assertThat(share(j -> j.borough() == borough))
                     .as(borough.displayName()).isCloseTo(LondonWorkload.POPULATION.get(borough) / total, within(0.006));
         }
+    }
+
+    @Test
+    void oneBcuGetsEveryReportInItsBoroughsPopulationShares() {
+        LondonWorkload centralEast = new LondonWorkload(new LondonWorkload.Settings(42, YEAR, AS_OF, "CE", BasicCommandUnit.CENTRAL_EAST));
+        List<Journey> journeys = Stream.generate(centralEast::next).limit(4_000).toList();
+        assertThat(journeys).allMatch(j -> j.borough().bcu() == BasicCommandUnit.CENTRAL_EAST);
+        double hackney = LondonWorkload.POPULATION.get(Borough.HACKNEY);
+        double towerHamlets = LondonWorkload.POPULATION.get(Borough.TOWER_HAMLETS);
+        assertThat((double) journeys.stream().filter(j -> j.borough() == Borough.HACKNEY).count() / journeys.size())
+                .isCloseTo(hackney / (hackney + towerHamlets), within(0.03));
     }
 
     @Test
