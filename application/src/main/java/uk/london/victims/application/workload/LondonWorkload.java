@@ -17,6 +17,11 @@ import uk.london.victims.application.workload.Journey.Context;
 import uk.london.victims.application.workload.Journey.Outcome;
 import uk.london.victims.application.workload.Journey.Step;
 import uk.london.victims.domain.cases.*;
+import uk.london.victims.domain.cases.court.*;
+import uk.london.victims.domain.cases.investigation.*;
+import uk.london.victims.domain.cases.prosecution.*;
+import uk.london.victims.domain.cases.restorative.*;
+import uk.london.victims.domain.cases.victims.*;
 import uk.london.victims.domain.geography.Borough;
 import uk.london.victims.domain.people.PersonId;
 
