@@ -19,11 +19,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uk.london.victims.domain.geography.BasicCommandUnit;
 import uk.london.victims.application.axon.JsonSerialization;
+import uk.london.victims.application.workload.Journey;
+import uk.london.victims.application.workload.LondonWorkload;
 import uk.london.victims.domain.cases.*;
+import uk.london.victims.domain.cases.court.*;
+import uk.london.victims.domain.cases.investigation.*;
+import uk.london.victims.domain.cases.prosecution.*;
+import uk.london.victims.domain.cases.restorative.*;
+import uk.london.victims.domain.cases.victims.*;
 import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.Sealed;
-import uk.london.victims.application.workload.LondonWorkload;
-import uk.london.victims.application.workload.Journey;
 
 /**
  * Writes {@link LondonWorkload} journeys as a history-import file: one NDJSON line per step, in the API's

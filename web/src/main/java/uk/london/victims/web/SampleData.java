@@ -23,8 +23,8 @@ import uk.london.victims.application.workload.Journey;
 import uk.london.victims.application.workload.LondonWorkload;
 import uk.london.victims.domain.geography.BasicCommandUnit;
 import uk.london.victims.domain.people.PersonId;
-import uk.london.victims.domain.people.Sealed;
 import uk.london.victims.domain.people.PersonalDataVault;
+import uk.london.victims.domain.people.Sealed;
 
 /**
  * {@code VJT_DEMO_DATA=sample}: a year of one BCU's cases from the benchmark's London workload generator, so

@@ -22,7 +22,7 @@ import uk.london.victims.application.metrics.ServiceMeters;
 import uk.london.victims.application.store.MongoEventStorageEngine;
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.ContactChannel;
-import uk.london.victims.domain.cases.RecordVictimInformedCommand;
+import uk.london.victims.domain.cases.victims.RecordVictimInformedCommand;
 import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.PersonalDataVault;
 import uk.london.victims.domain.people.Sealed;

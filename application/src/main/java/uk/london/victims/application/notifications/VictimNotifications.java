@@ -21,8 +21,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 
-import uk.london.victims.application.history.ImportedHistory;
 import uk.london.victims.application.axon.JsonSerialization;
+import uk.london.victims.application.history.ImportedHistory;
 import uk.london.victims.domain.cases.ContactChannel;
 import uk.london.victims.domain.cases.ContactPreferencesSetEvent;
 import uk.london.victims.domain.cases.VictimAddedEvent;

@@ -25,8 +25,8 @@ import com.mongodb.client.model.ReplaceOptions;
 
 import uk.london.victims.domain.cases.CaseRuleViolationException;
 import uk.london.victims.domain.cases.PersistentTargetingSource;
-import uk.london.victims.domain.cases.RecordPersistentTargetingCommand;
 import uk.london.victims.domain.cases.VictimAddedEvent;
+import uk.london.victims.domain.cases.victims.RecordPersistentTargetingCommand;
 
 /**
  * Finds persistently targeted victims across cases, which the pure rule engine must not do: when a person is

@@ -18,7 +18,10 @@ import java.util.stream.Stream;
 
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -70,6 +73,37 @@ class EventSchemaSnapshotTest {
                           .isEqualTo(pretty);
         Object readBack = serializer.deserialize(stored);
         assertThat(readBack).isEqualTo(sample);
+    }
+
+    /**
+     * Stored events are named by class (Axon's default type naming): moving or renaming an event would
+     * leave its stored history unreadable while the shape test above still passed (ADR 0037).
+     */
+    @ParameterizedTest
+    @MethodSource("events")
+    void eachEventIsStoredUnderANameHistoryKnows(Class<?> type) throws Exception {
+        SerializedObject<String> stored = serializer.serialize(sample(type), String.class);
+        assertThat(storedTypeNames())
+                .as("%s is stored as %s, a name not in event-schemas/stored-type-names.txt: a moved or renamed event "
+                    + "needs its old name mapped and a new line here, never a changed one", type.getSimpleName(),
+                    stored.getType().getName())
+                .contains(stored.getType().getName());
+    }
+
+    @Test
+    void everyNameEventsWereStoredUnderStillLoads() throws IOException {
+        List<String> names = storedTypeNames();
+        assertThat(names).hasSizeGreaterThanOrEqualTo((int) events().count());
+        for (String name : names) {
+            assertThat(serializer.classForType(new SimpleSerializedType(name, "1")))
+                    .as("the class stored events of type %s are read into", name)
+                    .isNotEqualTo(UnknownSerializedType.class);
+        }
+    }
+
+    private static List<String> storedTypeNames() throws IOException {
+        return read("/event-schemas/stored-type-names.txt").lines()
+                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     }
 
     /** A deterministic instance: every component gets a fixed sample value of its type. */

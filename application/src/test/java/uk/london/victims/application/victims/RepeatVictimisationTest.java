@@ -22,9 +22,9 @@ import uk.london.victims.application.store.StoreBackend;
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.CaseRuleViolationException;
 import uk.london.victims.domain.cases.PersistentTargetingSource;
-import uk.london.victims.domain.cases.RecordPersistentTargetingCommand;
 import uk.london.victims.domain.cases.VictimAddedEvent;
 import uk.london.victims.domain.cases.VictimKind;
+import uk.london.victims.domain.cases.victims.RecordPersistentTargetingCommand;
 import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.Sealed;
 

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import uk.london.victims.application.workload.Journey.Outcome;
-import uk.london.victims.domain.cases.AddVictimCommand;
 import uk.london.victims.domain.cases.CaseCommand;
 import uk.london.victims.domain.cases.OffenceCategory;
+import uk.london.victims.domain.cases.victims.AddVictimCommand;
 import uk.london.victims.domain.geography.BasicCommandUnit;
 import uk.london.victims.domain.geography.Borough;
 import uk.london.victims.domain.people.PersonId;

@@ -21,15 +21,63 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.serialization.Revision;
 
+import uk.london.victims.domain.cases.court.DecideAppealCommand;
+import uk.london.victims.domain.cases.court.ListHearingCommand;
+import uk.london.victims.domain.cases.court.LodgeAppealCommand;
+import uk.london.victims.domain.cases.court.RecordHearingOutcomeCommand;
+import uk.london.victims.domain.cases.court.RecordSentenceCommand;
+import uk.london.victims.domain.cases.court.RecordVerdictCommand;
+import uk.london.victims.domain.cases.court.RecordWitnessCareReceiptCommand;
+import uk.london.victims.domain.cases.investigation.ArrestSuspectCommand;
+import uk.london.victims.domain.cases.investigation.AssignOfficerCommand;
+import uk.london.victims.domain.cases.investigation.CancelBailCommand;
+import uk.london.victims.domain.cases.investigation.ChangeBailConditionsCommand;
+import uk.london.victims.domain.cases.investigation.DecideNotToInvestigateCommand;
+import uk.london.victims.domain.cases.investigation.GiveOutOfCourtDisposalCommand;
+import uk.london.victims.domain.cases.investigation.IdentifySuspectCommand;
+import uk.london.victims.domain.cases.investigation.InterviewSuspectCommand;
+import uk.london.victims.domain.cases.investigation.ReclassifyCrimeCommand;
+import uk.london.victims.domain.cases.investigation.RecordCrimeCommand;
+import uk.london.victims.domain.cases.investigation.ReleaseSuspectOnBailCommand;
+import uk.london.victims.domain.cases.investigation.ReleaseSuspectUnderInvestigationCommand;
+import uk.london.victims.domain.cases.investigation.ReportCrimeCommand;
+import uk.london.victims.domain.cases.investigation.TakeNoFurtherActionCommand;
+import uk.london.victims.domain.cases.prosecution.ChangeChargeSubstantiallyCommand;
+import uk.london.victims.domain.cases.prosecution.ChargeSuspectCommand;
+import uk.london.victims.domain.cases.prosecution.DiscontinueProsecutionCommand;
+import uk.london.victims.domain.cases.prosecution.OfferNoEvidenceCommand;
+import uk.london.victims.domain.cases.prosecution.RecordChargingDecisionCommand;
+import uk.london.victims.domain.cases.prosecution.RecordReviewDecisionCommand;
+import uk.london.victims.domain.cases.prosecution.RequestDecisionReviewCommand;
+import uk.london.victims.domain.cases.prosecution.SendFileToCpsCommand;
+import uk.london.victims.domain.cases.restorative.RecordRestorativeJusticeStepCommand;
+import uk.london.victims.domain.cases.victims.AddDelegateCommand;
+import uk.london.victims.domain.cases.victims.AddVictimCommand;
+import uk.london.victims.domain.cases.victims.GrantEnhancedRightsByDiscretionCommand;
+import uk.london.victims.domain.cases.victims.MakeComplaintCommand;
+import uk.london.victims.domain.cases.victims.RateTreatmentCommand;
+import uk.london.victims.domain.cases.victims.RecordComplaintResponseCommand;
+import uk.london.victims.domain.cases.victims.RecordDelegateConsentCommand;
+import uk.london.victims.domain.cases.victims.RecordEqualityDataCommand;
+import uk.london.victims.domain.cases.victims.RecordNeedsAssessmentCommand;
+import uk.london.victims.domain.cases.victims.RecordPersistentTargetingCommand;
+import uk.london.victims.domain.cases.victims.RecordSupportReferralCommand;
+import uk.london.victims.domain.cases.victims.RecordVictimContactSchemeCommand;
+import uk.london.victims.domain.cases.victims.RecordVictimInformedCommand;
+import uk.london.victims.domain.cases.victims.RecordVictimPersonalStatementCommand;
+import uk.london.victims.domain.cases.victims.RequestUpdateCommand;
+import uk.london.victims.domain.cases.victims.SendMessageCommand;
+import uk.london.victims.domain.cases.victims.SetContactPreferencesCommand;
 import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.Sealed;
-
 
 /**
  * One reported crime and everything that happens to it, from report to closure. Each command handler
@@ -56,8 +104,12 @@ class Case {
     private String officerUnit;
     /** Units concerned with the case: the reporting unit, every unit an officer was assigned from, units shared with. */
     private final Set<String> units = new HashSet<>();
+    // Entities: each applies the events that name it (ForwardMatchingInstances, by their @EntityId's routing key);
+    // the case still decides every command, because its rules join suspects, hearings, victims and case status.
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private final Map<SuspectId, Suspect> suspects = new HashMap<>();
     private final Map<HearingId, Hearing> hearings = new HashMap<>();
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private final Map<PersonId, Victim> victims = new HashMap<>();
     /** Each delegate and the victim they act for; whether consent stands is for those who read the events. */
     private final Map<PersonId, PersonId> delegates = new HashMap<>();
@@ -869,72 +921,26 @@ class Case {
         status = CaseStatus.UNDER_INVESTIGATION;
     }
 
-    @EventSourcingHandler
-    void on(SuspectArrestedEvent event) {
-        suspects.get(event.suspectId()).arrested = true;
-    }
-
-    @EventSourcingHandler
-    void on(SuspectInterviewedEvent event) {
-        if (event.admittedOffence()) {
-            suspects.get(event.suspectId()).admittedGuilt = true;
-        }
-    }
-
-    @EventSourcingHandler
-    void on(SuspectReleasedOnBailEvent event) {
-        suspects.get(event.suspectId()).onBail = true;
-    }
-
-    @EventSourcingHandler
-    void on(BailCancelledEvent event) {
-        suspects.get(event.suspectId()).onBail = false;
-    }
-
-    @EventSourcingHandler
-    void on(SuspectReleasedUnderInvestigationEvent event) {
-        suspects.get(event.suspectId()).onBail = false;
-    }
-
-    @EventSourcingHandler
-    void on(NoFurtherActionTakenEvent event) {
-        Suspect suspect = suspects.get(event.suspectId());
-        suspect.noFurtherAction = true;
-        suspect.onBail = false;
-    }
-
-    @EventSourcingHandler
-    void on(OutOfCourtDisposalGivenEvent event) {
-        Suspect suspect = suspects.get(event.suspectId());
-        suspect.admittedGuilt |= event.admittedOffence();
-        suspect.onBail = false;
-    }
+    // Each suspect's own state changes in Suspect; the case keeps its status and what Witness Care can receive.
 
     @EventSourcingHandler
     void on(SuspectChargedEvent event) {
-        Suspect suspect = suspects.get(event.suspectId());
-        suspect.charged = true;
-        suspect.onBail = false;
         status = CaseStatus.CHARGED;
     }
 
     @EventSourcingHandler
     void on(FileSentToCpsEvent event) {
-        suspects.get(event.suspectId()).withCps = true;
         status = CaseStatus.WITH_CPS;
     }
 
     @EventSourcingHandler
     void on(ChargingDecisionMadeEvent event, @SequenceNumber long sequence) {
         courtAndCpsEvents.put(sequence, event.occurredAt());
-        Suspect suspect = suspects.get(event.suspectId());
-        suspect.withCps = false;
         switch (event.decision()) {
-            case CHARGE -> {
-                suspect.charged = true;
-                status = CaseStatus.CHARGED;
+            case CHARGE -> status = CaseStatus.CHARGED;
+            case NO_FURTHER_ACTION -> {
+                // ends the case against that suspect only (Suspect records it), not the case
             }
-            case NO_FURTHER_ACTION -> suspect.noFurtherAction = true;
             case FURTHER_EVIDENCE_REQUIRED -> status = CaseStatus.UNDER_INVESTIGATION;
         }
     }
@@ -942,7 +948,6 @@ class Case {
     @EventSourcingHandler
     void on(NoEvidenceOfferedEvent event, @SequenceNumber long sequence) {
         courtAndCpsEvents.put(sequence, event.occurredAt());
-        suspects.get(event.suspectId()).discontinued = true;
     }
 
     @EventSourcingHandler
@@ -951,48 +956,18 @@ class Case {
     }
 
     @EventSourcingHandler
-    void on(DecisionReviewRequestedEvent event) {
-        suspects.get(event.suspectId()).reviewRequested = true;
-    }
-
-    @EventSourcingHandler
-    void on(ReviewDecidedEvent event) {
-        Suspect suspect = suspects.get(event.suspectId());
-        suspect.reviewRequested = false;
-        if (event.outcome() == ReviewOutcome.DECISION_OVERTURNED) {
-            // An overturned decision puts the suspect back in play without reopening the whole case.
-            suspect.noFurtherAction = false;
-            suspect.discontinued = false;
-        }
-    }
-
-    @EventSourcingHandler
     void on(AppealLodgedEvent event, @SequenceNumber long sequence) {
         courtAndCpsEvents.put(sequence, event.occurredAt());
-        Suspect suspect = suspects.get(event.suspectId());
-        suspect.appealPending = true;
-        suspect.appealAgainst = event.against();
     }
 
     @EventSourcingHandler
     void on(AppealDecidedEvent event, @SequenceNumber long sequence) {
         courtAndCpsEvents.put(sequence, event.occurredAt());
-        Suspect suspect = suspects.get(event.suspectId());
-        suspect.appealPending = false;
-        if (event.outcome() == AppealOutcome.ALLOWED) {
-            // A quashed conviction ends the case against them; a sentence set aside awaits a new one.
-            if (suspect.appealAgainst == AppealAgainst.CONVICTION) {
-                suspect.convicted = false;
-                suspect.acquitted = true;
-            }
-            suspect.sentenced = false;
-        }
     }
 
     @EventSourcingHandler
     void on(ProsecutionDiscontinuedEvent event, @SequenceNumber long sequence) {
         courtAndCpsEvents.put(sequence, event.occurredAt());
-        suspects.get(event.suspectId()).discontinued = true;
     }
 
     @EventSourcingHandler
@@ -1016,16 +991,13 @@ class Case {
     @EventSourcingHandler
     void on(VerdictRecordedEvent event, @SequenceNumber long sequence) {
         courtAndCpsEvents.put(sequence, event.occurredAt());
-        Suspect defendant = suspects.get(event.suspectId());
-        defendant.convicted = event.verdict() == Verdict.GUILTY;
-        defendant.acquitted = event.verdict() == Verdict.NOT_GUILTY;
-        status = defendant.convicted ? CaseStatus.CONVICTED : CaseStatus.ACQUITTED;
+        // Read from the event: Suspect applies the verdict after this handler (Axon runs the root first).
+        status = event.verdict() == Verdict.GUILTY ? CaseStatus.CONVICTED : CaseStatus.ACQUITTED;
     }
 
     @EventSourcingHandler
     void on(SentenceRecordedEvent event, @SequenceNumber long sequence) {
         courtAndCpsEvents.put(sequence, event.occurredAt());
-        suspects.get(event.suspectId()).sentenced = true;
         status = CaseStatus.SENTENCED;
     }
 
@@ -1036,60 +1008,7 @@ class Case {
     }
 
     @EventSourcingHandler
-    void on(NeedsAssessedEvent event) {
-        Victim victim = victims.get(event.victimId());
-        victim.enhanced = victim.enhanced || !event.enhancedRightsReasons().isEmpty();
-    }
-
-    @EventSourcingHandler
-    void on(VictimPersistentlyTargetedEvent event) {
-        Victim victim = victims.get(event.victimId());
-        victim.persistentlyTargeted = true;
-        victim.enhanced = true;
-    }
-
-    @EventSourcingHandler
-    void on(EnhancedRightsGrantedByDiscretionEvent event) {
-        victims.get(event.victimId()).enhanced = true;
-    }
-
-    @EventSourcingHandler
-    void on(ContactPreferencesSetEvent event) {
-        Victim victim = victims.get(event.victimId());
-        victim.declinedUpdates = event.declinedUpdates();
-        victim.unsafeChannels.clear();
-        victim.unsafeChannels.addAll(event.unsafeChannels());
-    }
-
-    @EventSourcingHandler
-    void on(VictimPersonalStatementRecordedEvent event) {
-        victims.get(event.victimId()).statementSteps.add(event.step());
-    }
-
-    @EventSourcingHandler
     void on(DelegateAddedEvent event) {
         delegates.put(event.delegateId(), event.victimId());
-    }
-
-    @EventSourcingHandler
-    void on(ComplaintMadeEvent event) {
-        victims.get(event.victimId()).complaints.put(event.complaintId(), event.occurredAt());
-    }
-
-    @EventSourcingHandler
-    void on(RestorativeJusticeStepRecordedEvent event) {
-        Suspect offender = suspects.get(event.suspectId());
-        switch (event.step()) {
-            case OFFERED, REQUESTED_BY_VICTIM -> {
-                if (offender.restorativeJusticeClosed) {
-                    offender.restorativeJusticeSteps.clear();
-                }
-                offender.restorativeJusticeClosed = false;
-            }
-            case CLOSED -> offender.restorativeJusticeClosed = true;
-            default -> {
-            }
-        }
-        offender.restorativeJusticeSteps.add(event.step());
     }
 }

@@ -7,14 +7,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.EntityId;
+
 import uk.london.victims.domain.people.PersonId;
 
 /**
- * What the case knows about one of its victims. State only: the {@link Case} decides, and its
- * event-sourcing handlers change these fields. No personal details: those stay sealed in the events.
+ * What the case knows about one of its victims. An Axon entity of the {@link Case}: it applies the events
+ * that carry its {@code victimId}; the case decides every command, because its rules join the victim with
+ * the case's status and suspects. No personal details: those stay sealed in the events.
  */
 final class Victim {
 
+    @EntityId(routingKey = "victimId")
     PersonId id;
     /** Enhanced rights as assessed; each clock records the status in force when it started. */
     boolean enhanced;
@@ -32,6 +37,39 @@ final class Victim {
 
     private Victim() {
         // for the snapshot serializer
+    }
+
+    @EventSourcingHandler
+    void on(NeedsAssessedEvent event) {
+        enhanced = enhanced || !event.enhancedRightsReasons().isEmpty();
+    }
+
+    @EventSourcingHandler
+    void on(VictimPersistentlyTargetedEvent event) {
+        persistentlyTargeted = true;
+        enhanced = true;
+    }
+
+    @EventSourcingHandler
+    void on(EnhancedRightsGrantedByDiscretionEvent event) {
+        enhanced = true;
+    }
+
+    @EventSourcingHandler
+    void on(ContactPreferencesSetEvent event) {
+        declinedUpdates = event.declinedUpdates();
+        unsafeChannels.clear();
+        unsafeChannels.addAll(event.unsafeChannels());
+    }
+
+    @EventSourcingHandler
+    void on(VictimPersonalStatementRecordedEvent event) {
+        statementSteps.add(event.step());
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintMadeEvent event) {
+        complaints.put(event.complaintId(), event.occurredAt());
     }
 
     // Value equality lets Axon's test fixture check that replaying events rebuilds exactly this state.

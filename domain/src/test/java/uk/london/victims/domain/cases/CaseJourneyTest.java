@@ -12,6 +12,35 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import uk.london.victims.domain.cases.court.DecideAppealCommand;
+import uk.london.victims.domain.cases.court.ListHearingCommand;
+import uk.london.victims.domain.cases.court.LodgeAppealCommand;
+import uk.london.victims.domain.cases.court.RecordHearingOutcomeCommand;
+import uk.london.victims.domain.cases.court.RecordSentenceCommand;
+import uk.london.victims.domain.cases.court.RecordVerdictCommand;
+import uk.london.victims.domain.cases.court.RecordWitnessCareReceiptCommand;
+import uk.london.victims.domain.cases.investigation.ArrestSuspectCommand;
+import uk.london.victims.domain.cases.investigation.AssignOfficerCommand;
+import uk.london.victims.domain.cases.investigation.CancelBailCommand;
+import uk.london.victims.domain.cases.investigation.ChangeBailConditionsCommand;
+import uk.london.victims.domain.cases.investigation.DecideNotToInvestigateCommand;
+import uk.london.victims.domain.cases.investigation.GiveOutOfCourtDisposalCommand;
+import uk.london.victims.domain.cases.investigation.IdentifySuspectCommand;
+import uk.london.victims.domain.cases.investigation.InterviewSuspectCommand;
+import uk.london.victims.domain.cases.investigation.ReclassifyCrimeCommand;
+import uk.london.victims.domain.cases.investigation.RecordCrimeCommand;
+import uk.london.victims.domain.cases.investigation.ReleaseSuspectOnBailCommand;
+import uk.london.victims.domain.cases.investigation.ReleaseSuspectUnderInvestigationCommand;
+import uk.london.victims.domain.cases.investigation.TakeNoFurtherActionCommand;
+import uk.london.victims.domain.cases.prosecution.ChangeChargeSubstantiallyCommand;
+import uk.london.victims.domain.cases.prosecution.ChargeSuspectCommand;
+import uk.london.victims.domain.cases.prosecution.DiscontinueProsecutionCommand;
+import uk.london.victims.domain.cases.prosecution.OfferNoEvidenceCommand;
+import uk.london.victims.domain.cases.prosecution.RecordChargingDecisionCommand;
+import uk.london.victims.domain.cases.prosecution.RecordReviewDecisionCommand;
+import uk.london.victims.domain.cases.prosecution.RequestDecisionReviewCommand;
+import uk.london.victims.domain.cases.prosecution.SendFileToCpsCommand;
+import uk.london.victims.domain.cases.restorative.RecordRestorativeJusticeStepCommand;
 import uk.london.victims.domain.geography.Borough;
 
 /** Each command of the journey, accepted where the history allows it and rejected, with its code, where not. */

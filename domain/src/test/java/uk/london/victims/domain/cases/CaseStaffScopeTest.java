@@ -15,6 +15,9 @@ import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import uk.london.victims.domain.cases.investigation.AssignOfficerCommand;
+import uk.london.victims.domain.cases.investigation.IdentifySuspectCommand;
+import uk.london.victims.domain.cases.investigation.RecordCrimeCommand;
 import uk.london.victims.domain.geography.Borough;
 
 /**

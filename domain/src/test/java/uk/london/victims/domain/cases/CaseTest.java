@@ -7,6 +7,9 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import uk.london.victims.domain.cases.investigation.ReportCrimeCommand;
+import uk.london.victims.domain.cases.victims.RecordVictimInformedCommand;
+
 class CaseTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");

@@ -1,9 +1,5 @@
 package uk.london.victims.projections.timeline;
 
-import uk.london.victims.domain.cases.DelegateConsentRecordedEvent;
-import uk.london.victims.domain.cases.MessageFromVictimEvent;
-import uk.london.victims.domain.cases.TreatmentRatedEvent;
-import uk.london.victims.domain.cases.UpdateRequestedEvent;
 import uk.london.victims.domain.cases.AppealDecidedEvent;
 import uk.london.victims.domain.cases.AppealLodgedEvent;
 import uk.london.victims.domain.cases.ChargeSubstantiallyChangedEvent;
@@ -12,14 +8,18 @@ import uk.london.victims.domain.cases.ComplaintMadeEvent;
 import uk.london.victims.domain.cases.ComplaintResponseRecordedEvent;
 import uk.london.victims.domain.cases.CourtInformationReceivedByWitnessCareEvent;
 import uk.london.victims.domain.cases.DecisionReviewRequestedEvent;
+import uk.london.victims.domain.cases.DelegateConsentRecordedEvent;
 import uk.london.victims.domain.cases.EnhancedRightsGrantedByDiscretionEvent;
 import uk.london.victims.domain.cases.HearingListedEvent;
 import uk.london.victims.domain.cases.HearingOutcomeRecordedEvent;
+import uk.london.victims.domain.cases.MessageFromVictimEvent;
 import uk.london.victims.domain.cases.NoEvidenceOfferedEvent;
 import uk.london.victims.domain.cases.ProsecutionDiscontinuedEvent;
 import uk.london.victims.domain.cases.RestorativeJusticeStepRecordedEvent;
 import uk.london.victims.domain.cases.ReviewDecidedEvent;
 import uk.london.victims.domain.cases.SentenceRecordedEvent;
+import uk.london.victims.domain.cases.TreatmentRatedEvent;
+import uk.london.victims.domain.cases.UpdateRequestedEvent;
 import uk.london.victims.domain.cases.VerdictRecordedEvent;
 import uk.london.victims.domain.cases.VictimContactSchemeRecordedEvent;
 import uk.london.victims.domain.cases.VictimInformedEvent;

@@ -19,8 +19,8 @@ import io.swagger.v3.oas.annotations.Operation;
 
 import reactor.core.publisher.Mono;
 import uk.london.victims.domain.cases.CaseId;
-import uk.london.victims.domain.cases.RecordVictimInformedCommand;
-import uk.london.victims.domain.cases.ReportCrimeCommand;
+import uk.london.victims.domain.cases.investigation.ReportCrimeCommand;
+import uk.london.victims.domain.cases.victims.RecordVictimInformedCommand;
 import uk.london.victims.projections.casesummary.CaseSummaryView;
 import uk.london.victims.web.security.AnyAgencyRole;
 

@@ -52,13 +52,13 @@ import com.mongodb.MongoException;
 
 import uk.london.victims.application.history.ImportedHistory;
 import uk.london.victims.application.store.UniqueValueTakenException;
-import uk.london.victims.domain.cases.AddVictimCommand;
 import uk.london.victims.domain.cases.CaseCommand;
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.CaseRuleViolationException;
-import uk.london.victims.domain.cases.MakeComplaintCommand;
-import uk.london.victims.domain.cases.RecordVictimInformedCommand;
-import uk.london.victims.domain.cases.ReportCrimeCommand;
+import uk.london.victims.domain.cases.investigation.ReportCrimeCommand;
+import uk.london.victims.domain.cases.victims.AddVictimCommand;
+import uk.london.victims.domain.cases.victims.MakeComplaintCommand;
+import uk.london.victims.domain.cases.victims.RecordVictimInformedCommand;
 import uk.london.victims.domain.people.PersonErasedException;
 import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.PersonalDataVault;

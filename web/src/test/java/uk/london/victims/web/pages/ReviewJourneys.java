@@ -13,8 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import uk.london.victims.domain.cases.CaseId;
-import uk.london.victims.domain.cases.RateTreatmentCommand;
 import uk.london.victims.domain.cases.ServiceStage;
+import uk.london.victims.domain.cases.victims.RateTreatmentCommand;
 import uk.london.victims.domain.people.PersonId;
 
 /**

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import uk.london.victims.domain.cases.CaseId;
-import uk.london.victims.domain.cases.ChangeBailConditionsCommand;
 import uk.london.victims.domain.cases.SuspectId;
+import uk.london.victims.domain.cases.investigation.ChangeBailConditionsCommand;
 
 /** Body of: Change bail conditions. */
 public record ChangeBailConditionsRequest(List<String> conditions,

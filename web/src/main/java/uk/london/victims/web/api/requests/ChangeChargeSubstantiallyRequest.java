@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import uk.london.victims.domain.cases.CaseId;
-import uk.london.victims.domain.cases.ChangeChargeSubstantiallyCommand;
 import uk.london.victims.domain.cases.SuspectId;
+import uk.london.victims.domain.cases.prosecution.ChangeChargeSubstantiallyCommand;
 
 /** Body of: Record a substantial change of charge. */
 public record ChangeChargeSubstantiallyRequest(List<String> charges,

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import uk.london.victims.domain.cases.CaseId;
-import uk.london.victims.domain.cases.ChargeSuspectCommand;
 import uk.london.victims.domain.cases.SuspectId;
+import uk.london.victims.domain.cases.prosecution.ChargeSuspectCommand;
 
 /** Body of: Charge the suspect (police). */
 public record ChargeSuspectRequest(List<String> charges,

@@ -4,8 +4,8 @@ import java.time.Instant;
 
 import uk.london.victims.domain.cases.AppealOutcome;
 import uk.london.victims.domain.cases.CaseId;
-import uk.london.victims.domain.cases.DecideAppealCommand;
 import uk.london.victims.domain.cases.SuspectId;
+import uk.london.victims.domain.cases.court.DecideAppealCommand;
 
 /** Body of: Record an appeal decided. */
 public record DecideAppealRequest(AppealOutcome outcome,

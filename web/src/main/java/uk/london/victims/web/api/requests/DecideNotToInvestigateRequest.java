@@ -3,7 +3,7 @@ package uk.london.victims.web.api.requests;
 import java.time.Instant;
 
 import uk.london.victims.domain.cases.CaseId;
-import uk.london.victims.domain.cases.DecideNotToInvestigateCommand;
+import uk.london.victims.domain.cases.investigation.DecideNotToInvestigateCommand;
 
 /** Body of: Decide not to investigate. */
 public record DecideNotToInvestigateRequest(String reason,

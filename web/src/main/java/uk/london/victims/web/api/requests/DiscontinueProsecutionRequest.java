@@ -3,8 +3,8 @@ package uk.london.victims.web.api.requests;
 import java.time.Instant;
 
 import uk.london.victims.domain.cases.CaseId;
-import uk.london.victims.domain.cases.DiscontinueProsecutionCommand;
 import uk.london.victims.domain.cases.SuspectId;
+import uk.london.victims.domain.cases.prosecution.DiscontinueProsecutionCommand;
 
 /** Body of: Discontinue the prosecution. */
 public record DiscontinueProsecutionRequest(String reason,

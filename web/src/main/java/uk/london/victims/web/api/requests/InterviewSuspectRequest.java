@@ -3,8 +3,8 @@ package uk.london.victims.web.api.requests;
 import java.time.Instant;
 
 import uk.london.victims.domain.cases.CaseId;
-import uk.london.victims.domain.cases.InterviewSuspectCommand;
 import uk.london.victims.domain.cases.SuspectId;
+import uk.london.victims.domain.cases.investigation.InterviewSuspectCommand;
 
 /** Body of: Record an interview under caution. */
 public record InterviewSuspectRequest(boolean admittedOffence,

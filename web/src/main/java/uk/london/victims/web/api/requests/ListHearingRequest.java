@@ -5,8 +5,8 @@ import java.time.Instant;
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.HearingId;
 import uk.london.victims.domain.cases.HearingType;
-import uk.london.victims.domain.cases.ListHearingCommand;
 import uk.london.victims.domain.cases.SuspectId;
+import uk.london.victims.domain.cases.court.ListHearingCommand;
 
 /** Body of: List a court hearing. */
 public record ListHearingRequest(HearingId hearingId,

@@ -4,8 +4,8 @@ import java.time.Instant;
 
 import uk.london.victims.domain.cases.AppealAgainst;
 import uk.london.victims.domain.cases.CaseId;
-import uk.london.victims.domain.cases.LodgeAppealCommand;
 import uk.london.victims.domain.cases.SuspectId;
+import uk.london.victims.domain.cases.court.LodgeAppealCommand;
 
 /** Body of: Record an appeal lodged. */
 public record LodgeAppealRequest(AppealAgainst against,

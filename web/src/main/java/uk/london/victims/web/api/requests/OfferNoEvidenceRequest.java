@@ -3,8 +3,8 @@ package uk.london.victims.web.api.requests;
 import java.time.Instant;
 
 import uk.london.victims.domain.cases.CaseId;
-import uk.london.victims.domain.cases.OfferNoEvidenceCommand;
 import uk.london.victims.domain.cases.SuspectId;
+import uk.london.victims.domain.cases.prosecution.OfferNoEvidenceCommand;
 
 /** Body of: Record that no evidence was offered. */
 public record OfferNoEvidenceRequest(String reason,

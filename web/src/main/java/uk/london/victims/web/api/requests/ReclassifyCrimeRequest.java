@@ -7,7 +7,7 @@ import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.HateStrand;
 import uk.london.victims.domain.cases.OffenceCategory;
 import uk.london.victims.domain.cases.PriorityFlag;
-import uk.london.victims.domain.cases.ReclassifyCrimeCommand;
+import uk.london.victims.domain.cases.investigation.ReclassifyCrimeCommand;
 
 /** Body of: Reclassify the crime. */
 public record ReclassifyCrimeRequest(OffenceCategory offence,

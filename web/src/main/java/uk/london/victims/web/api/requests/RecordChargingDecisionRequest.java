@@ -5,8 +5,8 @@ import java.util.List;
 
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.ChargingDecision;
-import uk.london.victims.domain.cases.RecordChargingDecisionCommand;
 import uk.london.victims.domain.cases.SuspectId;
+import uk.london.victims.domain.cases.prosecution.RecordChargingDecisionCommand;
 
 /** Body of: Record the CPS charging decision. */
 public record RecordChargingDecisionRequest(ChargingDecision decision,

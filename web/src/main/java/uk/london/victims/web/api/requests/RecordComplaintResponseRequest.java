@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.ComplaintStep;
-import uk.london.victims.domain.cases.RecordComplaintResponseCommand;
+import uk.london.victims.domain.cases.victims.RecordComplaintResponseCommand;
 import uk.london.victims.domain.people.PersonId;
 
 /** Body of: Record an agency's response to a complaint. */

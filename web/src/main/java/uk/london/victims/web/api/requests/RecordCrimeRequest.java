@@ -7,7 +7,7 @@ import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.HateStrand;
 import uk.london.victims.domain.cases.OffenceCategory;
 import uk.london.victims.domain.cases.PriorityFlag;
-import uk.london.victims.domain.cases.RecordCrimeCommand;
+import uk.london.victims.domain.cases.investigation.RecordCrimeCommand;
 import uk.london.victims.domain.geography.Borough;
 
 /** Body of: Record the report as a crime. */

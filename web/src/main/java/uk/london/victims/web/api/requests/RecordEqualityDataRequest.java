@@ -6,8 +6,8 @@ import uk.london.victims.domain.cases.AgeBand;
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.DisabilityStatus;
 import uk.london.victims.domain.cases.EthnicGroup;
-import uk.london.victims.domain.cases.RecordEqualityDataCommand;
 import uk.london.victims.domain.cases.Sex;
+import uk.london.victims.domain.cases.victims.RecordEqualityDataCommand;
 import uk.london.victims.domain.people.PersonId;
 
 /** Body of: Record the victim's self-declared equality data. */

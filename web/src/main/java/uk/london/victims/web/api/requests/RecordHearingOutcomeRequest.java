@@ -6,7 +6,7 @@ import java.util.List;
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.HearingId;
 import uk.london.victims.domain.cases.HearingOutcome;
-import uk.london.victims.domain.cases.RecordHearingOutcomeCommand;
+import uk.london.victims.domain.cases.court.RecordHearingOutcomeCommand;
 
 /** Body of: Record what happened at a hearing. */
 public record RecordHearingOutcomeRequest(HearingOutcome outcome,

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.EnhancedRightsReason;
-import uk.london.victims.domain.cases.RecordNeedsAssessmentCommand;
+import uk.london.victims.domain.cases.victims.RecordNeedsAssessmentCommand;
 import uk.london.victims.domain.people.PersonId;
 
 /** Body of: Record a needs assessment (enhanced-rights gateway). */

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.PersistentTargetingSource;
-import uk.london.victims.domain.cases.RecordPersistentTargetingCommand;
+import uk.london.victims.domain.cases.victims.RecordPersistentTargetingCommand;
 import uk.london.victims.domain.people.PersonId;
 
 /**

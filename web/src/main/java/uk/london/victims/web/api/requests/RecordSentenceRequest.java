@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import uk.london.victims.domain.cases.CaseId;
-import uk.london.victims.domain.cases.RecordSentenceCommand;
 import uk.london.victims.domain.cases.SentenceType;
 import uk.london.victims.domain.cases.SuspectId;
+import uk.london.victims.domain.cases.court.RecordSentenceCommand;
 
 /** Body of: Record the sentence. */
 public record RecordSentenceRequest(SentenceType sentence,

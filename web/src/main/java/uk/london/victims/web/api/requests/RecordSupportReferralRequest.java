@@ -3,7 +3,7 @@ package uk.london.victims.web.api.requests;
 import java.time.Instant;
 
 import uk.london.victims.domain.cases.CaseId;
-import uk.london.victims.domain.cases.RecordSupportReferralCommand;
+import uk.london.victims.domain.cases.victims.RecordSupportReferralCommand;
 import uk.london.victims.domain.people.PersonId;
 
 /** Body of: Record consent to, and referral to, support services. */

@@ -3,9 +3,9 @@ package uk.london.victims.web.api.requests;
 import java.time.Instant;
 
 import uk.london.victims.domain.cases.CaseId;
-import uk.london.victims.domain.cases.RecordVerdictCommand;
 import uk.london.victims.domain.cases.SuspectId;
 import uk.london.victims.domain.cases.Verdict;
+import uk.london.victims.domain.cases.court.RecordVerdictCommand;
 
 /** Body of: Record the verdict. */
 public record RecordVerdictRequest(Verdict verdict,

@@ -3,7 +3,7 @@ package uk.london.victims.web.api.requests;
 import java.time.Instant;
 
 import uk.london.victims.domain.cases.CaseId;
-import uk.london.victims.domain.cases.RecordWitnessCareReceiptCommand;
+import uk.london.victims.domain.cases.court.RecordWitnessCareReceiptCommand;
 
 /** Body of: Record that Witness Care received court information. */
 public record RecordWitnessCareReceiptRequest(Long aboutSequence,

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import uk.london.victims.domain.cases.CaseId;
-import uk.london.victims.domain.cases.ReleaseSuspectOnBailCommand;
 import uk.london.victims.domain.cases.SuspectId;
+import uk.london.victims.domain.cases.investigation.ReleaseSuspectOnBailCommand;
 
 /** Body of: Release the suspect on police bail. */
 public record ReleaseSuspectOnBailRequest(List<String> conditions,

@@ -3,8 +3,8 @@ package uk.london.victims.web.api.requests;
 import java.time.Instant;
 
 import uk.london.victims.domain.cases.CaseId;
-import uk.london.victims.domain.cases.ReleaseSuspectUnderInvestigationCommand;
 import uk.london.victims.domain.cases.SuspectId;
+import uk.london.victims.domain.cases.investigation.ReleaseSuspectUnderInvestigationCommand;
 
 /** Body of: Release the suspect under investigation. */
 public record ReleaseSuspectUnderInvestigationRequest(Instant occurredAt) {

@@ -3,9 +3,9 @@ package uk.london.victims.web.api.requests;
 import java.time.Instant;
 
 import uk.london.victims.domain.cases.CaseId;
-import uk.london.victims.domain.cases.RequestDecisionReviewCommand;
 import uk.london.victims.domain.cases.ReviewableDecision;
 import uk.london.victims.domain.cases.SuspectId;
+import uk.london.victims.domain.cases.prosecution.RequestDecisionReviewCommand;
 import uk.london.victims.domain.people.PersonId;
 
 /** Body of: Record the victim's request to review a decision. */

@@ -3,8 +3,8 @@ package uk.london.victims.web.api.requests;
 import java.time.Instant;
 
 import uk.london.victims.domain.cases.CaseId;
-import uk.london.victims.domain.cases.SendFileToCpsCommand;
 import uk.london.victims.domain.cases.SuspectId;
+import uk.london.victims.domain.cases.prosecution.SendFileToCpsCommand;
 
 /** Body of: Send the file to the CPS. */
 public record SendFileToCpsRequest(Instant occurredAt) {

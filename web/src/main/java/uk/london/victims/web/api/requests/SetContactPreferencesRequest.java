@@ -5,7 +5,7 @@ import java.util.Set;
 
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.ContactChannel;
-import uk.london.victims.domain.cases.SetContactPreferencesCommand;
+import uk.london.victims.domain.cases.victims.SetContactPreferencesCommand;
 import uk.london.victims.domain.people.PersonId;
 
 /** Body of: Set how the victim is contacted, and how not. */

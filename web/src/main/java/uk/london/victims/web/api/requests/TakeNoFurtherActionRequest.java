@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.SuspectId;
-import uk.london.victims.domain.cases.TakeNoFurtherActionCommand;
+import uk.london.victims.domain.cases.investigation.TakeNoFurtherActionCommand;
 
 /** Body of: Take no further action (police). */
 public record TakeNoFurtherActionRequest(String reason,

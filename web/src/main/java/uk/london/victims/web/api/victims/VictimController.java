@@ -18,10 +18,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.swagger.v3.oas.annotations.Operation;
 import reactor.core.publisher.Mono;
-import uk.london.victims.domain.cases.AddVictimCommand;
 import uk.london.victims.domain.cases.CaseId;
 import uk.london.victims.domain.cases.CaseRuleViolationException;
-import uk.london.victims.domain.cases.MakeComplaintCommand;
+import uk.london.victims.domain.cases.victims.AddVictimCommand;
+import uk.london.victims.domain.cases.victims.MakeComplaintCommand;
 import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.PersonalDataVault;
 import uk.london.victims.web.api.CaseCommands;

@@ -1,0 +1,18 @@
+package uk.london.victims.domain.cases.prosecution;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import uk.london.victims.domain.cases.CaseCommand;
+import uk.london.victims.domain.cases.CaseId;
+import uk.london.victims.domain.cases.SuspectId;
+
+/** The CPS substantially changed a charge. */
+public record ChangeChargeSubstantiallyCommand(@TargetAggregateIdentifier CaseId caseId,
+                                               SuspectId suspectId,
+                                               List<String> charges,
+                                               String reason,
+                                               Instant occurredAt) implements CaseCommand {
+}
