@@ -28,18 +28,9 @@ final class DurableH2Backend extends BsonH2Backend {
             "insert", "update", "delete", "findandmodify", "create", "createindexes",
             "drop", "dropindexes", "dropdatabase", "renamecollection");
 
-    /**
-     * The event store's collections (see MongoEventStorageEngine), whose writes take the next turn at the
-     * single writer before any other write waiting (ADR 0031). A command waits for its append; read models
-     * and tokens are written by processors that nobody waits for, and under load their writes queued
-     * ahead of the appends (seen: each append's three writes waited about 50 ms for the writer).
-     */
-    private static final Set<String> EVENT_STORE = Set.of(
-            MongoEventStorageEngine.EVENTS, MongoEventStorageEngine.STREAMS, MongoEventStorageEngine.SEQUENCE);
-
     private final MVStore mvStore;
-    private final WriteTurn writeTurn = new WriteTurn();
-    /** Write commands applied so far; written while holding the {@link #writeTurn}. */
+    private final ReentrantLock writeLock = new ReentrantLock();
+    /** Write commands applied so far; written under {@link #writeLock}. */
     private volatile long applied;
 
     private final ReentrantLock commitLock = new ReentrantLock();
@@ -73,8 +64,7 @@ final class DurableH2Backend extends BsonH2Backend {
         }
         // mongo-java-server checks unique keys and applies findAndModify as read-then-write without
         // a lock; concurrent writers could both pass. One writer at a time makes them atomic.
-        boolean eventStore = EVENT_STORE.contains(String.valueOf(query.get(command)));
-        writeTurn.acquire(eventStore);
+        writeLock.lock();
         try {
             // The reply may share objects with the stored document, and Netty encodes it after we
             // return: copy it while no other writer can change it (seen: two $inc returning one value).
@@ -83,7 +73,7 @@ final class DurableH2Backend extends BsonH2Backend {
             // Counted even when the command failed: an ordered insertMany that stopped at a duplicate
             // key has still written the documents before it, and the caller may act on them.
             long mine = ++applied;
-            writeTurn.release();
+            writeLock.unlock();
             if (!interim(query)) {
                 awaitCommitCovering(mine);
             }
@@ -118,73 +108,6 @@ final class DurableH2Backend extends BsonH2Backend {
             }
         } finally {
             commitLock.unlock();
-        }
-    }
-
-    /**
-     * One writer at a time, urgent writers first: when the writer finishes, a waiting urgent writer goes
-     * next, else a waiting ordinary one. Ordinary writers are delayed, never refused, and only while an
-     * urgent one is waiting; appends are short, so the processors' writes still get every gap between them.
-     */
-    static final class WriteTurn {
-
-        private final ReentrantLock lock = new ReentrantLock();
-        private final Condition urgentTurn = lock.newCondition();
-        private final Condition ordinaryTurn = lock.newCondition();
-        private boolean held;
-        private int urgentWaiting;
-        private int ordinaryWaiting;
-
-        void acquire(boolean urgent) {
-            lock.lock();
-            try {
-                if (urgent) {
-                    urgentWaiting++;
-                    try {
-                        while (held) {
-                            urgentTurn.awaitUninterruptibly();
-                        }
-                    } finally {
-                        urgentWaiting--;
-                    }
-                } else {
-                    ordinaryWaiting++;
-                    try {
-                        while (held || urgentWaiting > 0) {
-                            ordinaryTurn.awaitUninterruptibly();
-                        }
-                    } finally {
-                        ordinaryWaiting--;
-                    }
-                }
-                held = true;
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        void release() {
-            lock.lock();
-            try {
-                held = false;
-                if (urgentWaiting > 0) {
-                    urgentTurn.signal();
-                } else {
-                    ordinaryTurn.signal();
-                }
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        /** Writers waiting for their turn: lets a test see them queue up. */
-        int waiting() {
-            lock.lock();
-            try {
-                return urgentWaiting + ordinaryWaiting;
-            } finally {
-                lock.unlock();
-            }
         }
     }
 
