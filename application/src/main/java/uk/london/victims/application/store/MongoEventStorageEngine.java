@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -114,6 +115,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final Map<Long, Instant> missingSince = new ConcurrentHashMap<>();
     private final LongAdder aggregateEventsRead = new LongAdder();
     private final LongAdder positionsVoided = new LongAdder();
+    private final WriteCombiner<Integer, Long> reservations = new WriteCombiner<>(this::reserveBlocks);
+    private final WriteCombiner<Document, CommitFailure> commits = new WriteCombiner<>(this::insertCommits);
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -190,32 +193,93 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
         claim(claims, first, messages, idempotencyKey instanceof String key ? key : null, uniqueClaims.size());
         afterClaim.accept(first);
+        CommitFailure failure;
         try {
-            events.insertOne(new Document("_id", first).append("n", messages.size())
+            failure = commits.write(new Document("_id", first).append("n", messages.size())
                     .append("at", recordedAt).append("events", entries));
-        } catch (MongoWriteException e) {
-            releaseClaims(claims, claims.size());
-            voidPositions(first + 1, messages.size() - 1);
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                // A reader waited gapTimeout for this position and voided it: this append is abandoned.
-                throw new EventStoreException("The append took longer than " + gapTimeout
-                        + " to complete and was abandoned; nothing was stored", e);
-            }
-            throw new EventStoreException("The append failed; nothing was stored", e);
         } catch (RuntimeException e) {
+            failure = new CommitFailure(null, e);
+        }
+        if (failure == null) {
+            return;
+        }
+        if (failure.category() == null) {
             // The outcome is unknown (for example a lost connection): leave claims and position for the
             // gap timeout to resolve, since deleting them could undo an append that did succeed.
-            throw new EventStoreException("The append failed with an unknown outcome", e);
+            throw new EventStoreException("The append failed with an unknown outcome", failure.cause());
         }
+        releaseClaims(claims, claims.size());
+        voidPositions(first + 1, messages.size() - 1);
+        if (failure.category() == ErrorCategory.DUPLICATE_KEY) {
+            // A reader waited gapTimeout for this position and voided it: this append is abandoned.
+            throw new EventStoreException("The append took longer than " + gapTimeout
+                    + " to complete and was abandoned; nothing was stored", failure.cause());
+        }
+        throw new EventStoreException("The append failed; nothing was stored", failure.cause());
+    }
+
+    /**
+     * Why one commit document was not stored: {@code category} when the store refused that document (so
+     * nothing of it was written), null when the outcome is unknown.
+     */
+    private record CommitFailure(ErrorCategory category, RuntimeException cause) {
+    }
+
+    /**
+     * Writes the commit documents of concurrent appends in one insert, so that they share one round trip
+     * and one durable commit (ADR 0031). Unordered: a document refused (a position voided by a reader) does
+     * not stop the others, and each append learns its own document's fate.
+     */
+    private List<CommitFailure> insertCommits(List<Document> batch) {
+        if (batch.size() == 1) {
+            try {
+                events.insertOne(batch.get(0));
+                return Collections.singletonList(null);
+            } catch (MongoWriteException e) {
+                return List.of(new CommitFailure(e.getError().getCategory(), e));
+            }
+        }
+        List<CommitFailure> failures = new ArrayList<>(Collections.nCopies(batch.size(), null));
+        try {
+            events.insertMany(batch, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (var error : e.getWriteErrors()) {
+                failures.set(error.getIndex(), new CommitFailure(ErrorCategory.fromErrorCode(error.getCode()), e));
+            }
+            if (e.getWriteConcernError() != null) {
+                // Applied, perhaps not durable: the documents not refused have an unknown outcome.
+                for (int i = 0; i < failures.size(); i++) {
+                    if (failures.get(i) == null) {
+                        failures.set(i, new CommitFailure(null, e));
+                    }
+                }
+            }
+        }
+        return failures;
     }
 
     private long reservePositions(int count) {
-        Document counter = interimSequence.findOneAndUpdate(eq("_id", COUNTER_ID), Updates.inc("value", (long) count),
+        return reservations.write(count);
+    }
+
+    /**
+     * Reserves the positions of concurrent appends with one counter update, a block for each in turn.
+     * A failure fails every append of the batch, none of which has written anything yet.
+     */
+    private List<Long> reserveBlocks(List<Integer> counts) {
+        long total = counts.stream().mapToLong(Integer::longValue).sum();
+        Document counter = interimSequence.findOneAndUpdate(eq("_id", COUNTER_ID), Updates.inc("value", total),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (counter == null) {
             throw new EventStoreException("The event sequence counter is missing");
         }
-        return counter.get("value", Number.class).longValue() - count + 1;
+        long next = counter.get("value", Number.class).longValue() - total + 1;
+        List<Long> firsts = new ArrayList<>(counts.size());
+        for (int count : counts) {
+            firsts.add(next);
+            next += count;
+        }
+        return firsts;
     }
 
     private void claim(List<Document> claims, long first, List<? extends EventMessage<?>> messages,
