@@ -23,7 +23,6 @@ import org.bson.conversions.Bson;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 
 import uk.london.victims.domain.code.WorkingDayCalendar;
 import uk.london.victims.projections.review.ReviewDimension;
@@ -34,8 +33,9 @@ import uk.london.victims.projections.review.ReviewDimension;
  * applied (so a redelivered event changes nothing), and the latest recorded-at instant of any change (the
  * figures answer "as known at" any instant from then on).
  *
- * <p>Stored, a change is one atomic update of counters ({@code $inc}) guarded by the case's version, so
- * cases handled at the same time by other segments or instances never overwrite each other's counts.
+ * <p>Stored, a batch's changes of a bucket are one atomic update of counters ({@code $inc}) guarded by the
+ * versions of its cases ({@link FigureWrites}), so cases handled at the same time by other segments or
+ * instances never overwrite each other's counts.
  */
 final class BucketFigures {
 
@@ -131,29 +131,43 @@ final class BucketFigures {
         return true;
     }
 
-    /** The same as {@link #apply}, as updates of the stored document: create it if absent, then one guarded update. */
-    static List<WriteModel<Document>> updates(String bucket, String caseId, long version, Change change,
-                                              List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
-        return updates(bucket, caseId, version, change, dimensions, pairs, true);
+    /** Creates the bucket's document if it is not there yet, so that the guarded updates have one to match. */
+    static UpdateOneModel<Document> create(String bucket) {
+        return new UpdateOneModel<>(eq("_id", bucket), Updates.setOnInsert("created", true), new UpdateOptions().upsert(true));
     }
 
-    /** @param create whether to create the document first (not needed when an earlier write of the same batch did) */
-    static List<WriteModel<Document>> updates(String bucket, String caseId, long version, Change change,
-                                              List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs,
-                                              boolean create) {
-        List<Bson> updates = new ArrayList<>();
+    /**
+     * What a change adds to this bucket's stored counters, by field path. Only counters: the cell's dimensions
+     * and values are its path ({@link CellKey#fromPath}).
+     */
+    static Map<String, Long> increments(String bucket, Change change, List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
+        Map<String, Long> increments = new LinkedHashMap<>();
         change.delta(bucket, dimensions, pairs).forEach((key, delta) -> {
-            // Only counters: the cell's dimensions and values are its path (CellKey.fromPath).
             String path = "cells." + key.fieldPath();
-            delta.increments().forEach((field, n) -> updates.add(Updates.inc(path + "." + field, n)));
+            delta.increments().forEach((field, n) -> increments.put(path + "." + field, n));
         });
-        String member = "members." + caseId;
-        updates.add(Updates.set(member, version));
-        updates.add(Updates.max("lastRecordedNanos", nanos(change.recordedAt())));
-        UpdateOneModel<Document> guarded = new UpdateOneModel<>(and(eq("_id", bucket), or(exists(member, false), lt(member, version))),
-                Updates.combine(updates));
-        return create ? List.of(new UpdateOneModel<>(eq("_id", bucket), Updates.setOnInsert("created", true), new UpdateOptions().upsert(true)),
-                guarded) : List.of(guarded);
+        return increments;
+    }
+
+    /**
+     * One atomic update of the bucket's counters, applied only if none of the cases had been counted at the
+     * first of its versions here (or later): it then counts each case at the last.
+     *
+     * @param versions per case, its first and last version the increments hold
+     */
+    static UpdateOneModel<Document> guarded(String bucket, Map<String, long[]> versions, Map<String, Long> increments,
+                                            long lastRecordedNanos) {
+        List<Bson> updates = new ArrayList<>(increments.size() + versions.size() + 1);
+        increments.forEach((field, n) -> updates.add(Updates.inc(field, n)));
+        List<Bson> guards = new ArrayList<>(versions.size() + 1);
+        guards.add(eq("_id", bucket));
+        versions.forEach((caseId, firstAndLast) -> {
+            String member = "members." + caseId;
+            guards.add(or(exists(member, false), lt(member, firstAndLast[0])));
+            updates.add(Updates.set(member, firstAndLast[1]));
+        });
+        updates.add(Updates.max("lastRecordedNanos", lastRecordedNanos));
+        return new UpdateOneModel<>(and(guards), Updates.combine(updates));
     }
 
     static Document toDocument(BucketFigures figures) {
