@@ -1,10 +1,5 @@
 package uk.london.victims.projections.ledger;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.or;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,11 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 
 import uk.london.victims.domain.code.WorkingDayCalendar;
 import uk.london.victims.projections.review.ReviewDimension;
@@ -33,9 +24,9 @@ import uk.london.victims.projections.review.ReviewDimension;
  * applied (so a redelivered event changes nothing), and the latest recorded-at instant of any change (the
  * figures answer "as known at" any instant from then on).
  *
- * <p>Stored, a batch's changes of a bucket are one atomic update of counters ({@code $inc}) guarded by the
- * versions of its cases ({@link FigureWrites}), so cases handled at the same time by other segments or
- * instances never overwrite each other's counts.
+ * <p>Stored, a batch's changes of a bucket are applied here and the document replaced whole, by a
+ * compare-and-set ({@link FigureWrites}), so cases handled at the same time by other segments or instances
+ * never overwrite each other's counts.
  */
 final class BucketFigures {
 
@@ -129,45 +120,6 @@ final class BucketFigures {
         members.put(caseId, version);
         lastRecordedAt = lastRecordedAt == null || change.recordedAt().isAfter(lastRecordedAt) ? change.recordedAt() : lastRecordedAt;
         return true;
-    }
-
-    /** Creates the bucket's document if it is not there yet, so that the guarded updates have one to match. */
-    static UpdateOneModel<Document> create(String bucket) {
-        return new UpdateOneModel<>(eq("_id", bucket), Updates.setOnInsert("created", true), new UpdateOptions().upsert(true));
-    }
-
-    /**
-     * What a change adds to this bucket's stored counters, by field path. Only counters: the cell's dimensions
-     * and values are its path ({@link CellKey#fromPath}).
-     */
-    static Map<String, Long> increments(String bucket, Change change, List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
-        Map<String, Long> increments = new LinkedHashMap<>();
-        change.delta(bucket, dimensions, pairs).forEach((key, delta) -> {
-            String path = "cells." + key.fieldPath();
-            delta.increments().forEach((field, n) -> increments.put(path + "." + field, n));
-        });
-        return increments;
-    }
-
-    /**
-     * One atomic update of the bucket's counters, applied only if none of the cases had been counted at the
-     * first of its versions here (or later): it then counts each case at the last.
-     *
-     * @param versions per case, its first and last version the increments hold
-     */
-    static UpdateOneModel<Document> guarded(String bucket, Map<String, long[]> versions, Map<String, Long> increments,
-                                            long lastRecordedNanos) {
-        List<Bson> updates = new ArrayList<>(increments.size() + versions.size() + 1);
-        increments.forEach((field, n) -> updates.add(Updates.inc(field, n)));
-        List<Bson> guards = new ArrayList<>(versions.size() + 1);
-        guards.add(eq("_id", bucket));
-        versions.forEach((caseId, firstAndLast) -> {
-            String member = "members." + caseId;
-            guards.add(or(exists(member, false), lt(member, firstAndLast[0])));
-            updates.add(Updates.set(member, firstAndLast[1]));
-        });
-        updates.add(Updates.max("lastRecordedNanos", lastRecordedNanos));
-        return new UpdateOneModel<>(and(guards), Updates.combine(updates));
     }
 
     static Document toDocument(BucketFigures figures) {

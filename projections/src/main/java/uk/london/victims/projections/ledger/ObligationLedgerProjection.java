@@ -103,7 +103,7 @@ public class ObligationLedgerProjection {
                 m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
         this.caseFacts = new BatchDocuments<>(database.getCollection(FACTS),
                 m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
-        this.buckets = new FigureWrites(database.getCollection(FIGURES));
+        this.buckets = new FigureWrites(database.getCollection(FIGURES), settings.dimensions(), settings.pairs());
         this.figures = new BatchWrites(database.getCollection(FIGURES));
         this.due = new FieldWrites(database.getCollection(DUE));
         this.open = new FieldWrites(database.getCollection(OPEN));
@@ -163,8 +163,7 @@ public class ObligationLedgerProjection {
             }
         }
         for (String bucket : change.buckets()) {
-            buckets.add(bucket, caseId, version, BucketFigures.increments(bucket, change, settings.dimensions(), settings.pairs()),
-                    BucketFigures.nanos(change.recordedAt()));
+            buckets.add(bucket, caseId, version, change);
         }
         List<String> days = change.added().keySet().stream().map(BucketFigures::day).sorted().toList();
         if (!days.isEmpty() && batch.widens(days.get(0), days.get(days.size() - 1))) {

@@ -297,6 +297,41 @@ public class ObligationLedgerOnMongoTest {
     }
 
     @Test
+    void twoInstancesCountingCasesOfTheSameDayAtOnceLoseNothingAndCountNothingTwice() throws Exception {
+        // Twelve cases of one day and BCU, so their figures share documents; each instance handles half of
+        // them (its segments), event by event, at the same time as the other.
+        List<DomainEventMessage<?>> mine = new ArrayList<>();
+        List<DomainEventMessage<?>> theirs = new ArrayList<>();
+        for (int c = 0; c < 12; c++) {
+            List<DomainEventMessage<?>> events = c % 2 == 0 ? mine : theirs;
+            String caseId = "case-" + c;
+            Instant reported = at("2026-03-02T09:00:00Z").plusSeconds(60L * c);
+            events.add(message(caseId, new CrimeReportedEvent("ONLINE", reported), reported));
+            events.add(message(caseId, new VictimAddedEvent("V1", "DIRECT_VICTIM", reported), reported));
+            events.add(message(caseId, new CrimeRecordedEvent(c % 3 == 0 ? "HACKNEY" : "TOWER_HAMLETS", "ROBBERY", List.of(),
+                    reported.plusSeconds(3600)), reported.plusSeconds(3600)));
+            events.add(message(caseId, new VictimInformedEvent("V1", 2L, reported.plusSeconds(7200 + 600L * c)), reported.plusSeconds(7200)));
+        }
+        mine.forEach(m -> projection.on(m.getPayload(), m));
+        theirs.forEach(m -> projection.on(m.getPayload(), m));
+        Map<String, List<Document>> built = readModels();
+
+        projection.reset();
+        ObligationLedgerProjection other = new ObligationLedgerProjection(database, LedgerFixtures.EVALUATOR,
+                new LedgerSettings("AGENCY:RIGHT,RIGHT:BOROUGH"), clock);
+        java.util.concurrent.ExecutorService instances = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = instances.submit(() -> mine.forEach(m -> projection.on(m.getPayload(), m)));
+            var second = instances.submit(() -> theirs.forEach(m -> other.on(m.getPayload(), m)));
+            first.get();
+            second.get();
+        } finally {
+            instances.shutdownNow();
+        }
+        assertThat(readModels()).isEqualTo(built);
+    }
+
+    @Test
     void aDeadlineBecomesABreachJustAfterItsInstantOnceWhicheverSweeperRunsAndAfterARestart() {
         // Thursday 2 April 2026 (BST), before Easter: two working days are Tuesday 7 and Wednesday 8 April.
         clock.now = at("2026-04-02T09:00:00Z");
