@@ -298,11 +298,11 @@ public class ObligationLedgerOnMongoTest {
 
     @Test
     void twoInstancesCountingCasesOfTheSameDayAtOnceLoseNothingAndCountNothingTwice() throws Exception {
-        // Twelve cases of one day and BCU, so their figures share documents; each instance handles half of
+        // Sixty cases of one day and BCU, so their figures share documents; each instance handles half of
         // them (its segments), event by event, at the same time as the other.
         List<DomainEventMessage<?>> mine = new ArrayList<>();
         List<DomainEventMessage<?>> theirs = new ArrayList<>();
-        for (int c = 0; c < 12; c++) {
+        for (int c = 0; c < 60; c++) {
             List<DomainEventMessage<?>> events = c % 2 == 0 ? mine : theirs;
             String caseId = "case-" + c;
             Instant reported = at("2026-03-02T09:00:00Z").plusSeconds(60L * c);
@@ -320,9 +320,18 @@ public class ObligationLedgerOnMongoTest {
         ObligationLedgerProjection other = new ObligationLedgerProjection(database, LedgerFixtures.EVALUATOR,
                 new LedgerSettings("AGENCY:RIGHT,RIGHT:BOROUGH"), clock);
         java.util.concurrent.ExecutorService instances = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
         try {
-            var first = instances.submit(() -> mine.forEach(m -> projection.on(m.getPayload(), m)));
-            var second = instances.submit(() -> theirs.forEach(m -> other.on(m.getPayload(), m)));
+            var first = instances.submit(() -> {
+                together.await();
+                mine.forEach(m -> projection.on(m.getPayload(), m));
+                return null;
+            });
+            var second = instances.submit(() -> {
+                together.await();
+                theirs.forEach(m -> other.on(m.getPayload(), m));
+                return null;
+            });
             first.get();
             second.get();
         } finally {
