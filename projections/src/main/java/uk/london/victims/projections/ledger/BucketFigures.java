@@ -1,10 +1,5 @@
 package uk.london.victims.projections.ledger;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.or;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,12 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 
 import uk.london.victims.domain.code.WorkingDayCalendar;
 import uk.london.victims.projections.review.ReviewDimension;
@@ -34,8 +24,9 @@ import uk.london.victims.projections.review.ReviewDimension;
  * applied (so a redelivered event changes nothing), and the latest recorded-at instant of any change (the
  * figures answer "as known at" any instant from then on).
  *
- * <p>Stored, a change is one atomic update of counters ({@code $inc}) guarded by the case's version, so
- * cases handled at the same time by other segments or instances never overwrite each other's counts.
+ * <p>Stored, a batch's changes of a bucket are applied here and the document replaced whole, by a
+ * compare-and-set ({@link FigureWrites}), so cases handled at the same time by other segments or instances
+ * never overwrite each other's counts.
  */
 final class BucketFigures {
 
@@ -129,31 +120,6 @@ final class BucketFigures {
         members.put(caseId, version);
         lastRecordedAt = lastRecordedAt == null || change.recordedAt().isAfter(lastRecordedAt) ? change.recordedAt() : lastRecordedAt;
         return true;
-    }
-
-    /** The same as {@link #apply}, as updates of the stored document: create it if absent, then one guarded update. */
-    static List<WriteModel<Document>> updates(String bucket, String caseId, long version, Change change,
-                                              List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
-        return updates(bucket, caseId, version, change, dimensions, pairs, true);
-    }
-
-    /** @param create whether to create the document first (not needed when an earlier write of the same batch did) */
-    static List<WriteModel<Document>> updates(String bucket, String caseId, long version, Change change,
-                                              List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs,
-                                              boolean create) {
-        List<Bson> updates = new ArrayList<>();
-        change.delta(bucket, dimensions, pairs).forEach((key, delta) -> {
-            // Only counters: the cell's dimensions and values are its path (CellKey.fromPath).
-            String path = "cells." + key.fieldPath();
-            delta.increments().forEach((field, n) -> updates.add(Updates.inc(path + "." + field, n)));
-        });
-        String member = "members." + caseId;
-        updates.add(Updates.set(member, version));
-        updates.add(Updates.max("lastRecordedNanos", nanos(change.recordedAt())));
-        UpdateOneModel<Document> guarded = new UpdateOneModel<>(and(eq("_id", bucket), or(exists(member, false), lt(member, version))),
-                Updates.combine(updates));
-        return create ? List.of(new UpdateOneModel<>(eq("_id", bucket), Updates.setOnInsert("created", true), new UpdateOptions().upsert(true)),
-                guarded) : List.of(guarded);
     }
 
     static Document toDocument(BucketFigures figures) {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +88,7 @@ public class ObligationLedgerProjection {
     private final Clock clock;
     private final BatchDocuments<String> cases;
     private final BatchDocuments<String> caseFacts;
+    private final FigureWrites buckets;
     private final BatchWrites figures;
     private final FieldWrites due;
     private final FieldWrites open;
@@ -103,6 +103,7 @@ public class ObligationLedgerProjection {
                 m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
         this.caseFacts = new BatchDocuments<>(database.getCollection(FACTS),
                 m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
+        this.buckets = new FigureWrites(database.getCollection(FIGURES), settings.dimensions(), settings.pairs());
         this.figures = new BatchWrites(database.getCollection(FIGURES));
         this.due = new FieldWrites(database.getCollection(DUE));
         this.open = new FieldWrites(database.getCollection(OPEN));
@@ -113,6 +114,7 @@ public class ObligationLedgerProjection {
         try {
             project(payload, message);
         } finally {
+            buckets.endOfEvent();
             figures.endOfEvent();
             due.endOfEvent();
             open.endOfEvent();
@@ -161,9 +163,7 @@ public class ObligationLedgerProjection {
             }
         }
         for (String bucket : change.buckets()) {
-            // The bucket is created once per batch: later events of the batch only update it.
-            figures.add(BucketFigures.updates(bucket, caseId, version, change, settings.dimensions(), settings.pairs(),
-                    batch.created.add(bucket)));
+            buckets.add(bucket, caseId, version, change);
         }
         List<String> days = change.added().keySet().stream().map(BucketFigures::day).sorted().toList();
         if (!days.isEmpty() && batch.widens(days.get(0), days.get(days.size() - 1))) {
@@ -184,7 +184,6 @@ public class ObligationLedgerProjection {
     private final class Batch {
         /** Outside a processor batch (a handler called directly): everything is written at once. */
         final boolean alone;
-        final Set<String> created = new HashSet<>();
         String firstDay;
         String lastDay;
         final Map<String, WriteModel<Document>> breaches = new LinkedHashMap<>();

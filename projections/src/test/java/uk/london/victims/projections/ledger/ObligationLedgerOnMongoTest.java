@@ -259,6 +259,88 @@ public class ObligationLedgerOnMongoTest {
     }
 
     @Test
+    void aBatchRedeliveredAfterItsFiguresButNotItsCasesWereWrittenCountsEveryEventOnce() {
+        // Three cases of one day and BCU, so their figures share a document; the second batch crashes after
+        // writing the figures and before the case documents, and is then delivered again with more events.
+        List<DomainEventMessage<?>> first = new ArrayList<>();
+        List<DomainEventMessage<?>> second = new ArrayList<>();
+        for (String caseId : List.of("case-X", "case-Y", "case-Z")) {
+            first.add(message(caseId, new CrimeReportedEvent("ONLINE", at("2026-03-02T09:00:00Z")), at("2026-03-02T09:00:00Z")));
+            first.add(message(caseId, new VictimAddedEvent("V1", "DIRECT_VICTIM", at("2026-03-02T09:00:00Z")), at("2026-03-02T09:00:00Z")));
+        }
+        for (String caseId : List.of("case-X", "case-Y", "case-Z")) {
+            second.add(message(caseId, new CrimeRecordedEvent("HACKNEY", "ROBBERY", List.of(), at("2026-03-02T10:00:00Z")),
+                    at("2026-03-02T10:00:00Z")));
+            second.add(message(caseId, new VictimInformedEvent("V1", 2L, at("2026-03-02T11:00:00Z")), at("2026-03-02T11:00:00Z")));
+        }
+        inOneBatch(first);
+        inOneBatch(second);
+        Map<String, List<Document>> built = readModels();
+
+        projection.reset();
+        inOneBatch(first);
+        Map<String, List<Document>> cases = new LinkedHashMap<>();
+        for (String collection : List.of(ObligationLedgerProjection.LEDGER, ObligationLedgerProjection.FACTS)) {
+            cases.put(collection, database.getCollection(collection).find().into(new ArrayList<>()));
+        }
+        List<Document> figuresBefore = readModels().get(ObligationLedgerProjection.FIGURES);
+        // The crashed batch: X's two events and Y's first. Its case documents are lost, its figures are not.
+        inOneBatch(List.of(second.get(0), second.get(1), second.get(2)));
+        assertThat(readModels().get(ObligationLedgerProjection.FIGURES)).isNotEqualTo(figuresBefore);
+        cases.forEach((collection, documents) -> {
+            database.getCollection(collection).drop();
+            database.getCollection(collection).insertMany(documents);
+        });
+
+        inOneBatch(second);
+        assertThat(readModels()).isEqualTo(built);
+    }
+
+    @Test
+    void twoInstancesCountingCasesOfTheSameDayAtOnceLoseNothingAndCountNothingTwice() throws Exception {
+        // Sixty cases of one day and BCU, so their figures share documents; each instance handles half of
+        // them (its segments), event by event, at the same time as the other.
+        List<DomainEventMessage<?>> mine = new ArrayList<>();
+        List<DomainEventMessage<?>> theirs = new ArrayList<>();
+        for (int c = 0; c < 60; c++) {
+            List<DomainEventMessage<?>> events = c % 2 == 0 ? mine : theirs;
+            String caseId = "case-" + c;
+            Instant reported = at("2026-03-02T09:00:00Z").plusSeconds(60L * c);
+            events.add(message(caseId, new CrimeReportedEvent("ONLINE", reported), reported));
+            events.add(message(caseId, new VictimAddedEvent("V1", "DIRECT_VICTIM", reported), reported));
+            events.add(message(caseId, new CrimeRecordedEvent(c % 3 == 0 ? "HACKNEY" : "TOWER_HAMLETS", "ROBBERY", List.of(),
+                    reported.plusSeconds(3600)), reported.plusSeconds(3600)));
+            events.add(message(caseId, new VictimInformedEvent("V1", 2L, reported.plusSeconds(7200 + 600L * c)), reported.plusSeconds(7200)));
+        }
+        mine.forEach(m -> projection.on(m.getPayload(), m));
+        theirs.forEach(m -> projection.on(m.getPayload(), m));
+        Map<String, List<Document>> built = readModels();
+
+        projection.reset();
+        ObligationLedgerProjection other = new ObligationLedgerProjection(database, LedgerFixtures.EVALUATOR,
+                new LedgerSettings("AGENCY:RIGHT,RIGHT:BOROUGH"), clock);
+        java.util.concurrent.ExecutorService instances = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        try {
+            var first = instances.submit(() -> {
+                together.await();
+                mine.forEach(m -> projection.on(m.getPayload(), m));
+                return null;
+            });
+            var second = instances.submit(() -> {
+                together.await();
+                theirs.forEach(m -> other.on(m.getPayload(), m));
+                return null;
+            });
+            first.get();
+            second.get();
+        } finally {
+            instances.shutdownNow();
+        }
+        assertThat(readModels()).isEqualTo(built);
+    }
+
+    @Test
     void aDeadlineBecomesABreachJustAfterItsInstantOnceWhicheverSweeperRunsAndAfterARestart() {
         // Thursday 2 April 2026 (BST), before Easter: two working days are Tuesday 7 and Wednesday 8 April.
         clock.now = at("2026-04-02T09:00:00Z");

@@ -1,0 +1,146 @@
+package uk.london.victims.projections.ledger;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+
+import uk.london.victims.projections.review.ReviewDimension;
+
+/**
+ * The figures' changes of a processor batch, applied in memory to each day×BCU document it touches and
+ * written back whole, once per batch (issue 14, ADR 0035). The embedded store applies an update operator
+ * field by field, walking the dotted path of each counter, and a figure change is one counter per status,
+ * minute and deadline of every cell: that walk was the largest single cost of a replay. A replacement is
+ * one write of the document, whatever changed in it.
+ *
+ * <p>A case's change is counted by {@link BucketFigures#apply}, which skips a case version already counted
+ * (delivery is at least once). Other segments and instances count other cases in the same documents, so a
+ * replacement is a compare-and-set: it is written only if the document still holds what was read, told by
+ * its {@code counted} field (the sum over its cases of version + 1, which grows with every change counted
+ * and so never comes back to a value it had). A writer that finds it changed reads it again and re-applies
+ * its changes; nothing is lost and nothing counted twice.
+ */
+final class FigureWrites {
+
+    /** In a figure document: the sum over its cases of version + 1 (see the class comment). */
+    static final String COUNTED = "counted";
+
+    private final MongoCollection<Document> collection;
+    private final List<ReviewDimension> dimensions;
+    private final List<List<ReviewDimension>> pairs;
+    private final String resourceKey;
+
+    /** One event's change of one bucket. */
+    private record Counted(String caseId, long version, BucketFigures.Change change) {
+    }
+
+    FigureWrites(MongoCollection<Document> collection, List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
+        this.collection = collection;
+        this.dimensions = dimensions;
+        this.pairs = pairs;
+        this.resourceKey = FigureWrites.class.getName() + "/" + collection.getNamespace().getFullName();
+    }
+
+    /** Counts one event's change of a bucket: at once outside a processor batch, else with the batch's other changes. */
+    void add(String bucket, String caseId, long version, BucketFigures.Change change) {
+        Map<String, List<Counted>> batch = batch();
+        boolean alone = batch == null;
+        if (alone) {
+            batch = new LinkedHashMap<>();
+        }
+        batch.computeIfAbsent(bucket, b -> new ArrayList<>()).add(new Counted(caseId, version, change));
+        if (alone) {
+            flush(batch);
+        }
+    }
+
+    /** Writes the batch's changes if the event being handled is its last; handlers call it on every path. */
+    void endOfEvent() {
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unit
+            && unit.isLastMessage()) {
+            Map<String, List<Counted>> batch = unit.getResource(resourceKey);
+            if (batch != null) {
+                flush(batch);
+            }
+        }
+    }
+
+    private Map<String, List<Counted>> batch() {
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unit)) {
+            return null;
+        }
+        return unit.getOrComputeResource(resourceKey, key -> {
+            Map<String, List<Counted>> batch = new LinkedHashMap<>();
+            unit.onPrepareCommit(u -> flush(batch));
+            return batch;
+        });
+    }
+
+    private void flush(Map<String, List<Counted>> batch) {
+        Set<String> left = new LinkedHashSet<>(batch.keySet());
+        while (!left.isEmpty()) {
+            Map<String, Document> stored = new HashMap<>();
+            for (Document document : collection.find(in("_id", new ArrayList<>(left)))) {
+                stored.put(document.getString("_id"), document);
+            }
+            Set<String> again = new LinkedHashSet<>();
+            for (String bucket : left) {
+                if (!write(bucket, stored.get(bucket), batch.get(bucket))) {
+                    again.add(bucket);
+                }
+            }
+            left = again;
+        }
+        batch.clear();
+    }
+
+    /** Applies the changes to the document as read and writes it back; false when another writer came between. */
+    private boolean write(String bucket, Document stored, List<Counted> changes) {
+        BucketFigures figures = stored == null ? new BucketFigures(bucket) : BucketFigures.fromDocument(stored);
+        boolean changed = false;
+        for (Counted c : changes) {
+            changed |= figures.apply(c.caseId(), c.version(), c.change(), dimensions, pairs);
+        }
+        if (!changed) {
+            return true;
+        }
+        Document next = BucketFigures.toDocument(figures).append(COUNTED, counted(figures));
+        if (stored == null) {
+            try {
+                collection.insertOne(next);
+                return true;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+        Number was = stored.get(COUNTED, Number.class);
+        // A document written by $inc updates before ADR 0035 has no count yet: the first replacement gives it one.
+        Bson unchanged = was == null ? exists(COUNTED, false) : eq(COUNTED, was.longValue());
+        return collection.replaceOne(and(eq("_id", bucket), unchanged), next).getMatchedCount() == 1;
+    }
+
+    static long counted(BucketFigures figures) {
+        return figures.members.values().stream().mapToLong(v -> v + 1).sum();
+    }
+}
