@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
+import uk.london.victims.domain.code.CaseFact;
 import uk.london.victims.domain.code.Obligation;
 import uk.london.victims.domain.code.ObligationEvaluator;
 import uk.london.victims.domain.code.ObligationStatus;
@@ -137,20 +139,37 @@ public class ObligationLedgerProjection {
         if (stored != null && stored.get("version", Number.class).longValue() >= version) {
             return; // already applied: delivery is at least once
         }
-        // The facts are written before the ledger document, so after a crash between the two they may already
-        // hold this event and later ones: take those up to this event, adding it if it is not there.
-        Document storedFacts = caseFacts.find(caseId);
+        Batch batch = batch();
         List<Document> facts = new ArrayList<>();
-        if (storedFacts != null) {
-            storedFacts.getList("facts", Document.class).stream()
-                       .filter(f -> f.get("sequence", Number.class).longValue() < version).forEach(facts::add);
+        List<CaseFact> parsed = new ArrayList<>();
+        Map<String, LedgerEntry> before;
+        CaseState known = batch.cases.get(caseId);
+        if (known != null && known.version() < version) {
+            // This batch applied the case's previous event: its facts and entries are at hand, already parsed
+            // (what parsing the documents just saved would give back), so a case's run of events is read once.
+            facts.addAll(known.facts());
+            parsed.addAll(known.parsed());
+            before = known.entries();
+        } else {
+            // The facts are written before the ledger document, so after a crash between the two they may already
+            // hold this event and later ones: take those up to this event, adding it if it is not there.
+            Document storedFacts = caseFacts.find(caseId);
+            if (storedFacts != null) {
+                storedFacts.getList("facts", Document.class).stream()
+                           .filter(f -> f.get("sequence", Number.class).longValue() < version).forEach(facts::add);
+            }
+            facts.forEach(f -> parsed.add(CaseFactDocuments.fact(f)));
+            before = LedgerDocuments.entries(stored);
         }
-        facts.add(CaseFactDocuments.entry(event, message));
-        Map<String, LedgerEntry> before = LedgerDocuments.entries(stored);
-        ObligationLedger.Applied applied = ledger.apply(before, facts.stream().map(CaseFactDocuments::fact).toList());
+        Document newest = CaseFactDocuments.entry(event, message);
+        facts.add(newest);
+        parsed.add(CaseFactDocuments.fact(newest));
+        ObligationLedger.Applied applied = ledger.apply(before, parsed);
+        if (!batch.alone) {
+            batch.cases.put(caseId, new CaseState(version, List.copyOf(facts), List.copyOf(parsed), applied.entries()));
+        }
 
         BucketFigures.Change change = BucketFigures.change(before, applied);
-        Batch batch = batch();
         Instant now = clock.instant();
         for (String key : applied.changed()) {
             LedgerEntry entry = applied.entries().get(key);
@@ -180,10 +199,15 @@ public class ObligationLedgerProjection {
 
     private static final String BATCH = ObligationLedgerProjection.class.getName() + "/batch";
 
+    /** A case as this batch last left it: its facts as stored and as parsed, and its ledger entries. */
+    private record CaseState(long version, List<Document> facts, List<CaseFact> parsed, Map<String, LedgerEntry> entries) {
+    }
+
     /** What one processor batch has written so far, so that it writes each shared thing once. */
     private final class Batch {
         /** Outside a processor batch (a handler called directly): everything is written at once. */
         final boolean alone;
+        final Map<String, CaseState> cases = new HashMap<>();
         String firstDay;
         String lastDay;
         final Map<String, WriteModel<Document>> breaches = new LinkedHashMap<>();
