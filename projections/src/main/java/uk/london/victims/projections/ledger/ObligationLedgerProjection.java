@@ -135,16 +135,19 @@ public class ObligationLedgerProjection {
         }
         String caseId = message.getAggregateIdentifier();
         long version = message.getSequenceNumber();
-        Document stored = cases.find(caseId);
-        if (stored != null && stored.get("version", Number.class).longValue() >= version) {
-            return; // already applied: delivery is at least once
-        }
         Batch batch = batch();
+        CaseState known = batch.cases.get(caseId);
+        if (known != null && known.version() >= version) {
+            return; // applied in this batch already: delivery is at least once
+        }
+        Document stored = known != null ? null : cases.find(caseId);
+        if (stored != null && stored.get("version", Number.class).longValue() >= version) {
+            return; // already applied
+        }
         List<Document> facts = new ArrayList<>();
         List<CaseFact> parsed = new ArrayList<>();
         Map<String, LedgerEntry> before;
-        CaseState known = batch.cases.get(caseId);
-        if (known != null && known.version() < version) {
+        if (known != null) {
             // This batch applied the case's previous event: its facts and entries are at hand, already parsed
             // (what parsing the documents just saved would give back), so a case's run of events is read once.
             facts.addAll(known.facts());
@@ -193,8 +196,9 @@ public class ObligationLedgerProjection {
             batch.flushBreaches();
         }
         caseFacts.save(caseId, new Document("_id", caseId).append("version", version).append("facts", facts));
-        cases.save(caseId, new Document("_id", caseId).append("version", version)
-                .append("entries", LedgerDocuments.toDocuments(applied.entries())));
+        Map<String, LedgerEntry> entries = applied.entries();
+        cases.save(caseId, () -> new Document("_id", caseId).append("version", version)
+                .append("entries", LedgerDocuments.toDocuments(entries)));
     }
 
     private static final String BATCH = ObligationLedgerProjection.class.getName() + "/batch";

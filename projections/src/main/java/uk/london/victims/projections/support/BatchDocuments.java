@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -57,6 +58,7 @@ public final class BatchDocuments<K> {
         if (pending == null) {
             return collection.find(eq("_id", id)).first();
         }
+        pending.materialise(id);
         if (!pending.documents.containsKey(id)) {
             pending.documents.put(id, collection.find(eq("_id", id)).first());
         }
@@ -70,8 +72,22 @@ public final class BatchDocuments<K> {
             collection.replaceOne(eq("_id", id), document, new ReplaceOptions().upsert(true));
             return;
         }
+        pending.deferred.remove(id);
         pending.documents.put(id, document);
         pending.changed.put(id, document);
+    }
+
+    /**
+     * As {@link #save(Object, Document)}, but the document is built only when it is read or written: a case
+     * whose next event in the same batch replaces it again is then never built in between.
+     */
+    public void save(K id, Supplier<Document> document) {
+        Pending pending = pending();
+        if (pending == null) {
+            save(id, document.get());
+            return;
+        }
+        pending.deferred.put(id, document);
     }
 
     /**
@@ -121,6 +137,7 @@ public final class BatchDocuments<K> {
     }
 
     private void flush(Pending pending) {
+        new ArrayList<>(pending.deferred.keySet()).forEach(pending::materialise);
         if (pending.changed.isEmpty()) {
             return;
         }
@@ -135,5 +152,16 @@ public final class BatchDocuments<K> {
     private final class Pending {
         final Map<K, Document> documents = new HashMap<>();
         final Map<K, Document> changed = new LinkedHashMap<>();
+        /** Saved, not yet built. */
+        final Map<K, Supplier<Document>> deferred = new LinkedHashMap<>();
+
+        void materialise(K id) {
+            Supplier<Document> document = deferred.remove(id);
+            if (document != null) {
+                Document built = document.get();
+                documents.put(id, built);
+                changed.put(id, built);
+            }
+        }
     }
 }

@@ -61,6 +61,44 @@ class BatchDocumentsTest {
     }
 
     @Test
+    void aDeferredSaveIsBuiltOnlyWhenReadOrWrittenAndNotAtAllWhenReplacedFirst() {
+        List<String> built = new ArrayList<>();
+        BatchingUnitOfWork<?> batch = new BatchingUnitOfWork<>(List.of(event("A"), event("A"), event("B")));
+        batch.executeWithResult(() -> {
+            String id = (String) CurrentUnitOfWork.get().getMessage().getPayload();
+            int n = batch.getMessages().indexOf(CurrentUnitOfWork.get().getMessage());
+            if (n == 1) {
+                // The second A reads what the first deferred: built now, once.
+                assertThat(documents.find("A").getInteger("count")).isEqualTo(1);
+            }
+            int count = n == 1 ? 2 : 1;
+            documents.save(id, () -> {
+                built.add(id + count);
+                return new Document("_id", id).append("count", count);
+            });
+            documents.endOfEvent();
+            return null;
+        });
+
+        assertThat(built).containsExactly("A1", "A2", "B1");
+        assertThat(collection.find(new Document("_id", "A")).first().getInteger("count")).isEqualTo(2);
+        assertThat(collection.find(new Document("_id", "B")).first().getInteger("count")).isEqualTo(1);
+
+        List<String> replaced = new ArrayList<>();
+        new BatchingUnitOfWork<>(List.of(event("C"), event("C"))).executeWithResult(() -> {
+            documents.save("C", () -> {
+                replaced.add("built");
+                return new Document("_id", "C").append("count", 0);
+            });
+            documents.save("C", new Document("_id", "C").append("count", 5));
+            documents.endOfEvent();
+            return null;
+        });
+        assertThat(replaced).isEmpty();
+        assertThat(collection.find(new Document("_id", "C")).first().getInteger("count")).isEqualTo(5);
+    }
+
+    @Test
     void outsideABatchEverySaveIsWrittenAtOnce() {
         countEvent("A");
         countEvent("A");
