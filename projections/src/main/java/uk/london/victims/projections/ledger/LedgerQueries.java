@@ -18,6 +18,7 @@ import java.util.Set;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
@@ -59,6 +60,7 @@ public class LedgerQueries {
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
     private static final String UNKNOWN = CaseAttributes.UNKNOWN;
+    private static final Bson WORK_ITEM_SUMMARY_FIELDS = Projections.include("crimeReference", "bcu", "officerId", "units");
 
     private final MongoCollection<Document> ledger;
     private final MongoCollection<Document> figures;
@@ -144,7 +146,8 @@ public class LedgerQueries {
         List<String> caseIds = new ArrayList<>(current.keySet());
         for (int i = 0; i < caseIds.size(); i += READ_BATCH) {
             Set<String> chunk = new LinkedHashSet<>(caseIds.subList(i, Math.min(caseIds.size(), i + READ_BATCH)));
-            Map<String, Document> summaryById = byId(summaries, chunk, null);
+            // Only what an item shows and what decides who may see it: a summary holds much more.
+            Map<String, Document> summaryById = byId(summaries, chunk, WORK_ITEM_SUMMARY_FIELDS);
             for (String caseId : chunk) {
                 Document summary = summaryById.getOrDefault(caseId, new Document());
                 current.get(caseId).stream()
