@@ -15,12 +15,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
@@ -35,7 +38,10 @@ import com.mongodb.client.MongoDatabase;
  *
  * <p>Instances sharing a store share one chain: an append takes the next number by inserting it, and an
  * instance that finds the number taken (another instance appended) catches up by {@code _id} and retries.
- * Appends within an instance are one at a time, since each needs the hash before it.
+ * Appends within an instance are one at a time, since each needs the hash before it; entries recorded
+ * while one is being written wait and are then written together, chained in the order they arrived, in one
+ * insert (one durable commit on the embedded store, ADR 0033). A caller returns only once its own entry is
+ * stored, so a read that is answered has its audit entry on disk.
  */
 @Component
 public class AuditLog {
@@ -44,12 +50,16 @@ public class AuditLog {
     /** The previous hash of entry 1. */
     static final String GENESIS = "0".repeat(64);
     private static final int VERIFY_BATCH = 500;
+    /** Entries written in one insert at most; more waiting are written by the next. */
+    private static final int MAX_GROUP = 500;
 
     private final MongoCollection<Document> entries;
     private final Clock clock;
     /** The last entry this instance knows of; guarded by {@code this}. Zero until looked up. */
     private long lastSequence = -1;
     private String lastHash;
+    /** Entries recorded and not yet written, oldest first. */
+    private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
 
     public AuditLog(MongoDatabase database, Clock clock) {
         this.entries = database.getCollection(COLLECTION);
@@ -64,29 +74,99 @@ public class AuditLog {
      * @param purpose the reason they gave (the X-Purpose header for agency staff), if any
      */
     public void record(String who, String role, String action, String subject, String purpose) {
-        Date at = Date.from(clock.instant());
+        Pending mine = new Pending(new Document("at", Date.from(clock.instant())).append("who", who).append("role", role)
+                .append("action", action).append("subject", subject).append("purpose", purpose));
+        waiting.add(mine);
         synchronized (this) {
-            if (lastSequence < 0) {
-                findLast();
-            }
-            while (true) {
-                long sequence = lastSequence + 1;
-                Document entry = new Document("_id", sequence).append("at", at).append("who", who).append("role", role)
-                        .append("action", action).append("subject", subject).append("purpose", purpose)
-                        .append("previous", lastHash);
-                String hash = hash(entry);
+            // Whoever holds the chain writes every entry waiting, in one insert and so one durable commit: the
+            // others then find theirs written. Each caller still returns only once its own entry is stored.
+            while (!mine.finished) {
+                List<Pending> group = new ArrayList<>();
+                Pending next;
+                while (group.size() < MAX_GROUP && (next = waiting.poll()) != null) {
+                    group.add(next);
+                }
                 try {
-                    entries.insertOne(entry.append("hash", hash));
-                    lastSequence = sequence;
-                    lastHash = hash;
-                    return;
-                } catch (MongoWriteException e) {
-                    if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                        throw e;
+                    append(group);
+                } catch (RuntimeException e) {
+                    // The store failed before answering (finding the last entry, catching up): nothing here is
+                    // known stored, so every caller of the group hears of it rather than waiting for ever.
+                    for (Pending pending : group) {
+                        if (!pending.finished) {
+                            pending.failure = e;
+                            pending.finished = true;
+                        }
                     }
-                    catchUp();
                 }
             }
+            if (mine.failure != null) {
+                throw mine.failure;
+            }
+        }
+    }
+
+    /** Appends the group in order after the last entry, each one chained to the one before. Caller holds {@code this}. */
+    private void append(List<Pending> group) {
+        if (lastSequence < 0) {
+            findLast();
+        }
+        int from = 0;
+        while (from < group.size()) {
+            List<Document> entries = new ArrayList<>(group.size() - from);
+            long sequence = lastSequence;
+            String previous = lastHash;
+            for (Pending pending : group.subList(from, group.size())) {
+                Document entry = new Document("_id", ++sequence).append("at", pending.fields.get("at"))
+                        .append("who", pending.fields.get("who")).append("role", pending.fields.get("role"))
+                        .append("action", pending.fields.get("action")).append("subject", pending.fields.get("subject"))
+                        .append("purpose", pending.fields.get("purpose")).append("previous", previous);
+                previous = hash(entry);
+                entries.add(entry.append("hash", previous));
+            }
+            int stored;
+            RuntimeException failure = null;
+            try {
+                this.entries.insertMany(entries);
+                stored = entries.size();
+            } catch (MongoBulkWriteException e) {
+                // Ordered: everything before the first error is stored (and durable: the store answers only then).
+                BulkWriteError error = e.getWriteErrors().get(0);
+                stored = error.getIndex();
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    failure = e;
+                }
+            } catch (RuntimeException e) {
+                stored = 0;
+                failure = e;
+            }
+            for (int i = 0; i < stored; i++) {
+                lastSequence++;
+                lastHash = entries.get(i).getString("hash");
+                group.get(from + i).finished = true;
+            }
+            from += stored;
+            if (failure != null) {
+                for (Pending pending : group.subList(from, group.size())) {
+                    pending.failure = failure;
+                    pending.finished = true;
+                }
+                return;
+            }
+            if (from < group.size()) {
+                // Another instance appended at the number taken: move past its entries and chain the rest after them.
+                catchUp();
+            }
+        }
+    }
+
+    /** An entry waiting for its turn; its fields are read and written only by whoever holds {@code this}. */
+    private static final class Pending {
+        final Document fields;
+        boolean finished;
+        RuntimeException failure;
+
+        Pending(Document fields) {
+            this.fields = fields;
         }
     }
 

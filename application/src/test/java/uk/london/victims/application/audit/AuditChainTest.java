@@ -102,6 +102,34 @@ class AuditChainTest extends OnEachBackend {
     }
 
     @Test
+    void manyReadersAtOnceEachHaveTheirOwnEntryInOneWholeChain() throws Exception {
+        AuditLog other = new AuditLog(database, clock);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                // Mostly one instance, whose waiting readers are written together; now and then the other
+                // takes the next numbers, so a group meets numbers already taken and chains after them.
+                AuditLog writer = i % 10 == 0 ? other : log;
+                int n = i;
+                writes.add(pool.submit(() -> writer.record("S-" + n, "CPS", "read-timeline", "case/C" + n, "review")));
+            }
+            for (Future<?> write : writes) {
+                write.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(log.verify()).isEqualTo(new AuditLog.Verification(305, true, 0, null));
+        List<String> readers = new ArrayList<>();
+        raw.find().forEach(entry -> readers.add(entry.getString("who") + " " + entry.getString("subject")));
+        assertThat(readers).doesNotHaveDuplicates().hasSize(305);
+        for (int i = 0; i < 300; i++) {
+            assertThat(readers).contains("S-" + i + " case/C" + i);
+        }
+    }
+
+    @Test
     void entriesFromBeforeTheChainDoNotBreakIt() {
         raw.insertOne(new Document("_id", new ObjectId()).append("who", "legacy").append("action", "read-timeline"));
         assertThat(log.verify().intact()).isTrue();

@@ -18,6 +18,7 @@ import java.util.Set;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
@@ -54,11 +55,12 @@ import uk.london.victims.projections.support.RecordDocuments;
 public class LedgerQueries {
 
     private static final int READ_BATCH = 500;
-    /** A work list's day documents read at once: a few days' items, then stop if the limit is reached. */
+    /** A work list's day documents read first: a few days' items; each further read takes twice as many, until the limit is reached. */
     private static final int WORK_LIST_DAYS_PER_READ = 4;
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
     private static final String UNKNOWN = CaseAttributes.UNKNOWN;
+    private static final Bson WORK_ITEM_SUMMARY_FIELDS = Projections.include("crimeReference", "bcu", "officerId", "units");
 
     private final MongoCollection<Document> ledger;
     private final MongoCollection<Document> figures;
@@ -103,18 +105,34 @@ public class LedgerQueries {
         }
         // The days' names sort as their dates, and the items without a deadline ("none") after them.
         List<String> documents = documentsByDay.values().stream().flatMap(List::stream).toList();
-        List<WorkItemView> items = new ArrayList<>();
+        List<Map.Entry<String, Obligation>> outstanding = new ArrayList<>();
         int limit = Math.max(0, query.limit());
-        for (int i = 0; i < documents.size() && items.size() < limit; i += WORK_LIST_DAYS_PER_READ) {
-            items.addAll(workItems(query, documents.subList(i, Math.min(documents.size(), i + WORK_LIST_DAYS_PER_READ))));
+        // A few days first, then twice as many each time: a short list costs one or two reads, a long one a
+        // handful, not one per few days (a unit's items are spread thin over many days).
+        int days = WORK_LIST_DAYS_PER_READ;
+        for (int i = 0; i < documents.size() && outstanding.size() < limit; i += days, days = Math.min(days * 2, READ_BATCH)) {
+            outstanding.addAll(outstanding(query, documents.subList(i, Math.min(documents.size(), i + days))));
         }
-        items.sort(Comparator.comparing((WorkItemView item) -> item.obligation().deadline(),
+        // Stable: items due at the same instant keep the order they were read in.
+        outstanding.sort(Comparator.comparing((Map.Entry<String, Obligation> item) -> item.getValue().deadline(),
                 Comparator.nullsLast(Comparator.naturalOrder())));
-        return items.size() > limit ? new ArrayList<>(items.subList(0, limit)) : items;
+        List<Map.Entry<String, Obligation>> listed = outstanding.size() > limit ? outstanding.subList(0, limit) : outstanding;
+        // The cases' details only for the items listed, in one read.
+        Set<String> caseIds = new LinkedHashSet<>();
+        listed.forEach(item -> caseIds.add(item.getKey()));
+        Map<String, Document> summaryById = byId(summaries, caseIds, WORK_ITEM_SUMMARY_FIELDS);
+        List<WorkItemView> items = new ArrayList<>(listed.size());
+        for (Map.Entry<String, Obligation> item : listed) {
+            Document summary = summaryById.getOrDefault(item.getKey(), new Document());
+            items.add(new WorkItemView(item.getKey(), summary.getString("crimeReference"), summary.getString("bcu"),
+                    summary.getString("officerId"), summary.getList("units", String.class, List.of()), urgency(item.getValue(), query),
+                    item.getValue()));
+        }
+        return items;
     }
 
-    /** The outstanding items in some of a work list's day documents. */
-    private List<WorkItemView> workItems(FindWorkListQuery query, List<String> days) {
+    /** The agency's outstanding obligations in some of a work list's day documents, by case, as known at the as-of instant. */
+    private List<Map.Entry<String, Obligation>> outstanding(FindWorkListQuery query, List<String> days) {
         Map<String, List<Obligation>> current = new LinkedHashMap<>();
         Map<String, Set<String>> changedSince = new LinkedHashMap<>();
         for (Document list : open.find(in("_id", days))) {
@@ -140,19 +158,10 @@ public class LedgerQueries {
                 }
             }
         }
-        List<WorkItemView> items = new ArrayList<>();
-        List<String> caseIds = new ArrayList<>(current.keySet());
-        for (int i = 0; i < caseIds.size(); i += READ_BATCH) {
-            Set<String> chunk = new LinkedHashSet<>(caseIds.subList(i, Math.min(caseIds.size(), i + READ_BATCH)));
-            Map<String, Document> summaryById = byId(summaries, chunk, null);
-            for (String caseId : chunk) {
-                Document summary = summaryById.getOrDefault(caseId, new Document());
-                current.get(caseId).stream()
-                       .filter(o -> o.owner() == query.agency() && ObligationLedgerProjection.OUTSTANDING.contains(o.status()))
-                       .forEach(o -> items.add(new WorkItemView(caseId, summary.getString("crimeReference"), summary.getString("bcu"),
-                               summary.getString("officerId"), summary.getList("units", String.class, List.of()), urgency(o, query), o)));
-            }
-        }
+        List<Map.Entry<String, Obligation>> items = new ArrayList<>();
+        current.forEach((caseId, obligations) -> obligations.stream()
+                .filter(o -> o.owner() == query.agency() && ObligationLedgerProjection.OUTSTANDING.contains(o.status()))
+                .forEach(o -> items.add(Map.entry(caseId, o))));
         return items;
     }
 

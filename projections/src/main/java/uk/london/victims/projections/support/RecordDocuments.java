@@ -18,22 +18,54 @@ import uk.london.victims.domain.people.Sealed;
  */
 public final class RecordDocuments {
 
+    /**
+     * A record type's components, looked up once per type: asking the class for them again builds new
+     * reflection objects and parses generic signatures each time, which showed in every read model's reads
+     * (a work list turns up to a thousand obligations back into records).
+     */
+    private record Shape(String[] names, Class<?>[] types, java.lang.reflect.Type[] generics,
+                         java.lang.reflect.Method[] accessors, java.lang.reflect.Constructor<?> constructor) {
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            String[] names = new String[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            java.lang.reflect.Type[] generics = new java.lang.reflect.Type[components.length];
+            java.lang.reflect.Method[] accessors = new java.lang.reflect.Method[components.length];
+            for (int i = 0; i < components.length; i++) {
+                names[i] = components[i].getName();
+                types[i] = components[i].getType();
+                generics[i] = components[i].getGenericType();
+                accessors[i] = components[i].getAccessor();
+            }
+            try {
+                return new Shape(names, types, generics, accessors, type.getDeclaredConstructor(types));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("No canonical constructor on " + type.getSimpleName(), e);
+            }
+        }
+    };
+
     private RecordDocuments() {
     }
 
     public static Document toDocument(Record event) {
         Document document = new Document();
-        for (RecordComponent component : event.getClass().getRecordComponents()) {
-            if (component.getName().equals("caseId")) {
+        Shape shape = SHAPES.get(event.getClass());
+        for (int i = 0; i < shape.names().length; i++) {
+            if (shape.names()[i].equals("caseId")) {
                 continue;
             }
             try {
-                Object value = component.getAccessor().invoke(event);
+                Object value = shape.accessors()[i].invoke(event);
                 if (value != null) {
-                    document.append(component.getName(), toValue(value));
+                    document.append(shape.names()[i], toValue(value));
                 }
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Cannot read " + component, e);
+                throw new IllegalStateException("Cannot read " + shape.names()[i], e);
             }
         }
         return document;
@@ -59,7 +91,7 @@ public final class RecordDocuments {
         if (value instanceof Collection<?> values) {
             return values.stream().map(RecordDocuments::toValue).toList();
         }
-        if (value instanceof Record id && id.getClass().getRecordComponents().length == 1) {
+        if (value instanceof Record id && SHAPES.get(id.getClass()).names().length == 1) {
             return toValue(readSingle(id));
         }
         if (value instanceof Record nested) {
@@ -73,14 +105,12 @@ public final class RecordDocuments {
      * added to the record is carried without code here: absent components read as null (or 0, false).
      */
     public static <R extends Record> R fromDocument(Class<R> type, Document document) {
-        RecordComponent[] components = type.getRecordComponents();
-        Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            values[i] = fromValue(components[i].getGenericType(), types[i], document.get(components[i].getName()));
+        Shape shape = SHAPES.get(type);
+        Object[] values = new Object[shape.names().length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = fromValue(shape.generics()[i], shape.types()[i], document.get(shape.names()[i]));
         }
-        return construct(type, types, values);
+        return construct(type, shape, values);
     }
 
     /** A list's elements read back as its declared element type (enums by name), so a copy equals the original. */
@@ -95,25 +125,23 @@ public final class RecordDocuments {
 
     /** A copy of the record with one component replaced. */
     public static <R extends Record> R with(R record, String name, Object value) {
-        RecordComponent[] components = record.getClass().getRecordComponents();
-        Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
+        Shape shape = SHAPES.get(record.getClass());
+        Object[] values = new Object[shape.names().length];
+        for (int i = 0; i < values.length; i++) {
             try {
-                values[i] = components[i].getName().equals(name) ? value : components[i].getAccessor().invoke(record);
+                values[i] = shape.names()[i].equals(name) ? value : shape.accessors()[i].invoke(record);
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Cannot read " + components[i], e);
+                throw new IllegalStateException("Cannot read " + shape.names()[i], e);
             }
         }
         @SuppressWarnings("unchecked")
         Class<R> type = (Class<R>) record.getClass();
-        return construct(type, types, values);
+        return construct(type, shape, values);
     }
 
-    private static <R extends Record> R construct(Class<R> type, Class<?>[] types, Object[] values) {
+    private static <R extends Record> R construct(Class<R> type, Shape shape, Object[] values) {
         try {
-            return type.getDeclaredConstructor(types).newInstance(values);
+            return type.cast(shape.constructor().newInstance(values));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot build " + type.getSimpleName(), e);
         }
@@ -171,7 +199,7 @@ public final class RecordDocuments {
 
     private static Object readSingle(Record id) {
         try {
-            return id.getClass().getRecordComponents()[0].getAccessor().invoke(id);
+            return SHAPES.get(id.getClass()).accessors()[0].invoke(id);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

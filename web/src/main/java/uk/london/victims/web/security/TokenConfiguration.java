@@ -1,6 +1,7 @@
 package uk.london.victims.web.security;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,10 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 public class TokenConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TokenConfiguration.class);
+    /** Far more than the staff signed in at once; a token is a few hundred bytes to a few kilobytes. */
+    static final long VERIFIED_TOKENS = 10_000;
+    /** How soon a signing key withdrawn at the identity provider stops being trusted for tokens already seen. */
+    static final Duration VERIFIED_TOKENS_KEPT_FOR = Duration.ofMinutes(5);
 
     /**
      * Refuses before any other bean is made: the store's beans connect to MongoDB as they are created, and
@@ -48,7 +53,7 @@ public class TokenConfiguration {
                                         Clock clock) {
         DemoTokens demo = demoTokens.getIfAvailable();
         if (demo != null) {
-            return demo.decoder();
+            return new VerifiedTokenCache(demo.decoder(), clock, VERIFIED_TOKENS, VERIFIED_TOKENS_KEPT_FOR);
         }
         if (!properties.issuerConfigured()) {
             throw new AgencyApiAuthenticationMissingException();
@@ -59,6 +64,7 @@ public class TokenConfiguration {
         }
         log.info("Agency API accepts bearer tokens from {} for audience {}",
                 properties.issuerUri() != null ? properties.issuerUri() : properties.jwkSetUri(), properties.audience());
-        return AgencyTokenValidation.decoder(properties, clock);
+        return new VerifiedTokenCache(AgencyTokenValidation.decoder(properties, clock), clock, VERIFIED_TOKENS,
+                VERIFIED_TOKENS_KEPT_FOR);
     }
 }
