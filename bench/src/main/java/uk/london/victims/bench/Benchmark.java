@@ -3,24 +3,30 @@ package uk.london.victims.bench;
 import uk.london.victims.application.workload.LondonWorkload;
 import uk.london.victims.application.workload.Journey;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -652,7 +658,7 @@ public final class Benchmark {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(4)).build();
         awaitLedger();
-        Map<String, Long> casesByBcu = new java.util.TreeMap<>();
+        Map<String, Long> casesByBcu = new TreeMap<>();
         for (Document summary : database.getCollection("case_summaries").find().projection(new Document("bcu", 1)).batchSize(500)) {
             if (summary.getString("bcu") != null) {
                 casesByBcu.merge(summary.getString("bcu"), 1L, Long::sum);
@@ -707,7 +713,7 @@ public final class Benchmark {
     private void awaitLedger() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
-            Map<String, Long> versions = new java.util.HashMap<>();
+            Map<String, Long> versions = new HashMap<>();
             database.getCollection("case_timelines").find().projection(new Document("version", 1)).batchSize(1000)
                     .forEach(d -> versions.put(d.getString("_id"), d.get("version", Number.class).longValue()));
             database.getCollection("obligation_ledger").find().projection(new Document("version", 1)).batchSize(1000)
@@ -871,7 +877,7 @@ public final class Benchmark {
     private static Object canonical(Object value) {
         if (value instanceof Document document) {
             Document sorted = new Document();
-            new java.util.TreeMap<>(document).forEach((k, v) -> sorted.append(k, canonical(v)));
+            new TreeMap<>(document).forEach((k, v) -> sorted.append(k, canonical(v)));
             return sorted;
         }
         if (value instanceof List<?> list) {
@@ -886,13 +892,13 @@ public final class Benchmark {
      * find in one reply, which passed the driver's 48 MB message limit at 15,000 timelines.
      */
     private Map<String, String> readModel(String collection) {
-        Map<String, String> digests = new java.util.TreeMap<>();
+        Map<String, String> digests = new TreeMap<>();
         for (Document document : database.getCollection(collection).find().batchSize(1_000)) {
             try {
-                byte[] sha = java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(((Document) canonical(document)).toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                digests.put(String.valueOf(document.get("_id")), java.util.HexFormat.of().formatHex(sha, 0, 12));
-            } catch (java.security.NoSuchAlgorithmException e) {
+                byte[] sha = MessageDigest.getInstance("SHA-256")
+                        .digest(((Document) canonical(document)).toJson().getBytes(StandardCharsets.UTF_8));
+                digests.put(String.valueOf(document.get("_id")), HexFormat.of().formatHex(sha, 0, 12));
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
         }
