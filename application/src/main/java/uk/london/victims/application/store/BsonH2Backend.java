@@ -1,10 +1,13 @@
 package uk.london.victims.application.store;
 
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -152,6 +155,101 @@ class BsonH2Backend extends H2Backend {
         return null;
     }
 
+    /**
+     * A filter's range of string {@code _id}s ({@code $gt}/{@code $gte} a string, and optionally {@code $lt}/{@code $lte}
+     * one), at the top or in a top-level {@code $and}; null for any other filter on {@code _id}. MongoDB compares
+     * values of different types by type first, so such a range holds strings only.
+     */
+    record IdRange(String from, boolean fromIncluded, String to, boolean toIncluded) {
+
+        static IdRange of(Document query) {
+            if (query.get(ID) instanceof Document condition && !condition.isEmpty()) {
+                String from = null;
+                String to = null;
+                boolean fromIncluded = false;
+                boolean toIncluded = false;
+                for (String operator : condition.keySet()) {
+                    if (!(condition.get(operator) instanceof String bound)) {
+                        return null;
+                    }
+                    switch (operator) {
+                        case "$gt", "$gte" -> {
+                            from = bound;
+                            fromIncluded = operator.equals("$gte");
+                        }
+                        case "$lt", "$lte" -> {
+                            to = bound;
+                            toIncluded = operator.equals("$lte");
+                        }
+                        default -> {
+                            return null;
+                        }
+                    }
+                }
+                return from == null ? null : new IdRange(from, fromIncluded, to, toIncluded);
+            }
+            if (query.get("$and") instanceof List<?> parts) {
+                for (Object part : parts) {
+                    IdRange range = part instanceof Document condition ? of(condition) : null;
+                    if (range != null) {
+                        return range;
+                    }
+                }
+            }
+            return null;
+        }
+
+        boolean contains(String id) {
+            int low = id.compareTo(from);
+            if (low < 0 || low == 0 && !fromIncluded) {
+                return false;
+            }
+            int high = to == null ? -1 : id.compareTo(to);
+            return high < 0 || high == 0 && toIncluded;
+        }
+
+        boolean beyond(String id) {
+            int high = to == null ? -1 : id.compareTo(to);
+            return high > 0 || high == 0 && !toIncluded;
+        }
+
+        /** The positions of the documents in range, walked lazily in {@code _id} order from the lower bound. */
+        Iterable<Object> positions(MVMap<KeyValue, Object> keys) {
+            return () -> new Iterator<>() {
+                private final Cursor<KeyValue, Object> cursor = keys.cursor(new KeyValue(List.of(from)));
+                private Object next = advance();
+
+                private Object advance() {
+                    while (cursor.hasNext()) {
+                        KeyValue key = cursor.next();
+                        if (key.size() != 1 || !(key.get(0) instanceof String id) || beyond(id)) {
+                            return null; // past the strings, or past the range
+                        }
+                        if (contains(id)) {
+                            return cursor.getValue();
+                        }
+                    }
+                    return null;
+                }
+
+                @Override
+                public boolean hasNext() {
+                    return next != null;
+                }
+
+                @Override
+                public Object next() {
+                    if (next == null) {
+                        throw new NoSuchElementException();
+                    }
+                    Object current = next;
+                    next = advance();
+                    return current;
+                }
+            };
+        }
+    }
+
     /** The store of the database being constructed: the upstream constructor opens collections before our fields are set. */
     private static final ThreadLocal<MVStore> CONSTRUCTING = new ThreadLocal<>();
 
@@ -172,7 +270,7 @@ class BsonH2Backend extends H2Backend {
             String fullName = getFullCollectionNamespace(collectionName);
             MVMap<Object, Document> dataMap = store.openMap(DATA_PREFIX + fullName, documents());
             MVMap<String, Object> metaMap = store.openMap("meta." + fullName);
-            return new CopyingCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+            return new CopyingCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry, store, fullName);
         }
 
         @Override
@@ -193,9 +291,18 @@ class BsonH2Backend extends H2Backend {
      */
     private static final class CopyingCollection extends H2Collection {
 
+        private final MVStore store;
+        private final String fullName;
+        /** The {@code _id} index and its map, found on first use (the index is created after the collection). */
+        private volatile Index<Object> idIndex;
+        private volatile MVMap<KeyValue, Object> idKeys;
+
         CopyingCollection(MongoDatabase database, String collectionName, CollectionOptions options,
-                          MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
+                          MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors,
+                          MVStore store, String fullName) {
             super(database, collectionName, options, dataMap, metaMap, cursors);
+            this.store = store;
+            this.fullName = fullName;
         }
 
         /**
@@ -217,7 +324,32 @@ class BsonH2Backend extends H2Backend {
                     }
                 }
             }
+            IdRange range = IdRange.of(query);
+            MVMap<KeyValue, Object> keys = range == null || !inIdOrder(orderBy) ? null : idKeys();
+            if (keys != null) {
+                // Already in _id order: upstream sorts only when asked to, and its limit then stops the walk early.
+                return matchDocuments(query, range.positions(keys), null, numberToSkip, limit, batchSize, fieldSelector);
+            }
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        private static boolean inIdOrder(Document orderBy) {
+            return orderBy == null || orderBy.isEmpty()
+                   || orderBy.size() == 1 && orderBy.get(ID) instanceof Number direction && direction.intValue() == 1;
+        }
+
+        /** The map of the {@code _id} index, whose keys MVStore keeps sorted as MongoDB compares them ({@link BsonDataTypes#KEYS}). */
+        private MVMap<KeyValue, Object> idKeys() {
+            for (Index<Object> index : getIndexes()) {
+                if (index.getKeys().size() == 1 && index.getKeys().get(0).getKey().equals(ID)) {
+                    if (index != idIndex) {
+                        idKeys = store.openMap(fullName + INDEX_INFIX + index.getName(), keys());
+                        idIndex = index;
+                    }
+                    return idKeys;
+                }
+            }
+            return null;
         }
 
         @Override

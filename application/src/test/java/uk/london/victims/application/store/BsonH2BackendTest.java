@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -144,6 +147,59 @@ class BsonH2BackendTest {
             assertThat(figures.deleteOne(Filters.and(Filters.eq("_id", "day-8"), Filters.eq("version", 3))).getDeletedCount()).isEqualTo(1);
             assertThat(figures.deleteOne(Filters.and(Filters.eq("_id", "day-9"), Filters.eq("version", 9))).getDeletedCount()).isZero();
             assertThat(figures.countDocuments()).isEqualTo(49);
+        }
+    }
+
+    @Test
+    void aRangeOfStringIdsIsWalkedInOrderThroughTheIdIndexAndAnswersAsAScanWould() {
+        var range = BsonH2Backend.IdRange.of(new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$gte", "b").append("$lt", "d")));
+        assertThat(range).isEqualTo(new BsonH2Backend.IdRange("b", true, "d", false));
+        assertThat(BsonH2Backend.IdRange.of(new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$lt", "d")))).as("no lower bound").isNull();
+        assertThat(BsonH2Backend.IdRange.of(new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$gt", 4)))).as("not a string").isNull();
+        assertThat(BsonH2Backend.IdRange.of(new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$gt", "a").append("$ne", "b")))).as("another operator").isNull();
+
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(directory.resolve("data"), "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> items = client.getDatabase("victims").getCollection("items");
+            // Inserted out of order, with ids of other types that MongoDB orders before and after strings.
+            List<String> ids = new ArrayList<>(List.of("POLICE|East|2026-01-02|c1", "POLICE|East|2026-01-01|c2", "POLICE|East|~|c3",
+                    "POLICE|East}", "POLICE|Ea", "POLICE|East|2026-01-01|c1", "CPS|East|2026-01-01|c1", "POLICE|West|2026-01-01|c1"));
+            ids.forEach(id -> items.insertOne(new Document("_id", id).append("open", !id.endsWith("c2"))));
+            items.insertOne(new Document("_id", 17).append("open", true));
+            items.insertOne(new Document("_id", new ObjectId()).append("open", true));
+
+            var unit = Filters.and(Filters.gte("_id", "POLICE|East|"), Filters.lt("_id", "POLICE|East}"));
+            assertThat(items.find(unit).map(d -> d.getString("_id")).into(new ArrayList<>())).containsExactly(
+                    "POLICE|East|2026-01-01|c1", "POLICE|East|2026-01-01|c2", "POLICE|East|2026-01-02|c1", "POLICE|East|~|c3");
+            // The rest of the filter still applies; a limit stops at the first matches in order; paging resumes after the last.
+            assertThat(items.find(Filters.and(unit, Filters.eq("open", true))).sort(new Document("_id", 1)).limit(2)
+                    .map(d -> d.getString("_id")).into(new ArrayList<>()))
+                    .containsExactly("POLICE|East|2026-01-01|c1", "POLICE|East|2026-01-02|c1");
+            assertThat(items.find(Filters.and(Filters.gt("_id", "POLICE|East|2026-01-02|c1"), Filters.lt("_id", "POLICE|East}")))
+                    .map(d -> d.getString("_id")).into(new ArrayList<>())).containsExactly("POLICE|East|~|c3");
+            // Bounds included or not, an open upper end, and a descending sort (left to upstream) agree with a plain scan.
+            Map<org.bson.conversions.Bson, Predicate<String>> filters = Map.of(
+                    Filters.and(Filters.gt("_id", "POLICE|East|2026-01-01|c1"), Filters.lte("_id", "POLICE|East}")),
+                    id -> id.compareTo("POLICE|East|2026-01-01|c1") > 0 && id.compareTo("POLICE|East}") <= 0,
+                    Filters.gte("_id", "POLICE|"), id -> id.compareTo("POLICE|") >= 0,
+                    Filters.gt("_id", "POLICE|West|2026-01-01|c1"), id -> id.compareTo("POLICE|West|2026-01-01|c1") > 0,
+                    Filters.gte("_id", "Z"), id -> id.compareTo("Z") >= 0);
+            filters.forEach((filter, holds) -> {
+                List<String> scanned = new ArrayList<>(ids.stream().filter(holds).sorted().toList());
+                assertThat(items.find(filter).map(d -> d.getString("_id")).into(new ArrayList<>())).as(filter.toString())
+                        .containsExactlyElementsOf(scanned);
+                Collections.reverse(scanned);
+                assertThat(items.find(filter).sort(new Document("_id", -1)).map(d -> d.getString("_id")).into(new ArrayList<>()))
+                        .containsExactlyElementsOf(scanned);
+            });
+            // Changing a document returned by a range read leaves the stored one alone.
+            items.updateOne(Filters.and(unit, Filters.eq("_id", "POLICE|East|~|c3")), Updates.set("open", false));
+            assertThat(items.find(Filters.eq("_id", "POLICE|East|~|c3")).first().getBoolean("open")).isFalse();
+            assertThat(items.countDocuments(Filters.and(unit, Filters.eq("open", false)))).isEqualTo(2);
         }
     }
 }
