@@ -156,47 +156,50 @@ class BsonH2Backend extends H2Backend {
     }
 
     /**
-     * A filter's range of string {@code _id}s ({@code $gt}/{@code $gte} a string, and optionally {@code $lt}/{@code $lte}
-     * one), at the top or in a top-level {@code $and}; null for any other filter on {@code _id}. MongoDB compares
-     * values of different types by type first, so such a range holds strings only.
+     * The range of string {@code _id}s a filter allows at most: the tightest {@code $gt}/{@code $gte} and
+     * {@code $lt}/{@code $lte} with string bounds among its conditions on {@code _id}, at the top or in
+     * (nested) {@code $and}s; null without a string lower bound. Other conditions narrow it further and are
+     * matched against each document in range. MongoDB compares values of different types by type first, so
+     * such a range holds strings only.
      */
     record IdRange(String from, boolean fromIncluded, String to, boolean toIncluded) {
 
         static IdRange of(Document query) {
-            if (query.get(ID) instanceof Document condition && !condition.isEmpty()) {
-                String from = null;
-                String to = null;
-                boolean fromIncluded = false;
-                boolean toIncluded = false;
+            IdRange range = new IdRange(null, false, null, false).narrowedBy(query);
+            return range.from == null ? null : range;
+        }
+
+        private IdRange narrowedBy(Document query) {
+            IdRange range = this;
+            if (query.get(ID) instanceof Document condition) {
                 for (String operator : condition.keySet()) {
-                    if (!(condition.get(operator) instanceof String bound)) {
-                        return null;
-                    }
-                    switch (operator) {
-                        case "$gt", "$gte" -> {
-                            from = bound;
-                            fromIncluded = operator.equals("$gte");
-                        }
-                        case "$lt", "$lte" -> {
-                            to = bound;
-                            toIncluded = operator.equals("$lte");
-                        }
-                        default -> {
-                            return null;
-                        }
+                    if (condition.get(operator) instanceof String bound) {
+                        range = range.narrowedBy(operator, bound);
                     }
                 }
-                return from == null ? null : new IdRange(from, fromIncluded, to, toIncluded);
             }
             if (query.get("$and") instanceof List<?> parts) {
                 for (Object part : parts) {
-                    IdRange range = part instanceof Document condition ? of(condition) : null;
-                    if (range != null) {
-                        return range;
+                    if (part instanceof Document condition) {
+                        range = range.narrowedBy(condition);
                     }
                 }
             }
-            return null;
+            return range;
+        }
+
+        private IdRange narrowedBy(String operator, String bound) {
+            return switch (operator) {
+                case "$gt", "$gte" -> {
+                    int order = from == null ? 1 : bound.compareTo(from);
+                    yield order > 0 || order == 0 && operator.equals("$gt") ? new IdRange(bound, operator.equals("$gte"), to, toIncluded) : this;
+                }
+                case "$lt", "$lte" -> {
+                    int order = to == null ? -1 : bound.compareTo(to);
+                    yield order < 0 || order == 0 && operator.equals("$lt") ? new IdRange(from, fromIncluded, bound, operator.equals("$lte")) : this;
+                }
+                default -> this;
+            };
         }
 
         boolean contains(String id) {

@@ -45,12 +45,12 @@ import uk.london.victims.projections.support.RecordDocuments;
 /**
  * Keeps the obligation ledger from the case events (see {@link ObligationLedger} for the logic): per case
  * its obligations with every revision, and apart from them its facts; per London day of clock start and BCU the review's
- * figures; per hour the deadlines falling due (read by {@link OverdueSweeper}); per agency and BCU the open
- * items of its work list; and every breach once. All are read by {@code _id}.
+ * figures; each open deadline (read by {@link OverdueSweeper}); each outstanding obligation as an item of its
+ * agency's work list in its BCU; and every breach once. All are read by {@code _id}, or by a range of {@code _id}s.
  *
- * <p>A batch writes figures, due hours and open items (shared by many cases, so as atomic updates) before the
- * case documents: a redelivered event is then skipped by the case's version, or re-applied where the figures
- * show that version was not counted; adding to and taking from the lists is idempotent.
+ * <p>A batch writes figures (shared by many cases, so as atomic updates), deadlines and work list items before
+ * the case documents: a redelivered event is then skipped by the case's version, or re-applied where the figures
+ * show that version was not counted; putting and removing an item is idempotent.
  */
 @Component
 @ProcessingGroup(ObligationLedgerProjection.PROCESSING_GROUP)
@@ -62,23 +62,27 @@ public class ObligationLedgerProjection {
     public static final String FACTS = "obligation_facts";
     public static final String FIGURES = "obligation_figures";
     /**
-     * Named apart from the array-shaped {@code obligation_due} and {@code obligation_open} of before ADR 0025:
-     * a store built then keeps working (its new items land here) until the processor is replayed.
+     * One document per open deadline, {@code <deadline>|<case>|<key>}, read by {@link OverdueSweeper} as a range of
+     * {@code _id}s. Named apart from the shapes of before (ADR 0025, ADR 0038): a store built then keeps working
+     * (its new items land here) until the processor is replayed, which also drops the old collections.
      */
-    public static final String DUE = "obligation_due_hours";
-    public static final String OPEN = "obligation_work_lists";
+    public static final String DUE = "obligation_due_items";
+    /** One document per outstanding obligation, {@code <agency>|<BCU>|<deadline>|<case>|<key>}: a unit's work list is a range of {@code _id}s. */
+    public static final String OPEN = "obligation_open_items";
+    /** The shapes of before ADR 0038 (and before ADR 0025): dropped by a replay. */
+    private static final List<String> SUPERSEDED = List.of("obligation_due_hours", "obligation_work_lists", "obligation_due",
+            "obligation_open");
     public static final String BREACHES = "obligation_breaches";
     public static final String SWEEPS = "obligation_sweeps";
 
     /** In the figures: the first and last London days any clock started on, so a review never lists days with none. */
     static final String EXTENT = "extent";
-    /** In a work list: the items outstanding, one field per obligation (case and key). */
-    static final String ITEMS = "items";
-    /** In a work list's own document: the London days of deadline it has (or had) items on. */
-    static final String DAYS = "days";
-    /** The day part of the document holding a work list's items that have no deadline (awaiting a clock or consent). */
-    static final String NO_DEADLINE = "none";
-    static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
+    /**
+     * An instant as a fixed-width text (years 1000 to 9999), so that {@code _id}s sort as their deadlines; after
+     * every such text, {@link #NO_DEADLINE} for items awaiting a clock or consent.
+     */
+    static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+    static final String NO_DEADLINE = "~";
     /** What a work list shows: owed and not yet given (awaiting consent: the agency still has to seek it). */
     static final Set<ObligationStatus> OUTSTANDING = Set.of(ObligationStatus.OPEN, ObligationStatus.OVERDUE,
             ObligationStatus.AWAITING_CLOCK, ObligationStatus.AWAITING_CONSENT);
@@ -92,8 +96,8 @@ public class ObligationLedgerProjection {
     private final BatchDocuments<String> caseFacts;
     private final FigureWrites buckets;
     private final BatchWrites figures;
-    private final FieldWrites due;
-    private final FieldWrites open;
+    private final ItemWrites due;
+    private final ItemWrites open;
 
     public ObligationLedgerProjection(MongoDatabase database, ObligationEvaluator evaluator, LedgerSettings settings, Clock clock) {
         this.database = database;
@@ -107,8 +111,8 @@ public class ObligationLedgerProjection {
                 m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
         this.buckets = new FigureWrites(database.getCollection(FIGURES), settings.dimensions(), settings.pairs());
         this.figures = new BatchWrites(database.getCollection(FIGURES));
-        this.due = new FieldWrites(database.getCollection(DUE));
-        this.open = new FieldWrites(database.getCollection(OPEN));
+        this.due = new ItemWrites(database.getCollection(DUE));
+        this.open = new ItemWrites(database.getCollection(OPEN));
     }
 
     @EventHandler
@@ -176,7 +180,7 @@ public class ObligationLedgerProjection {
         Instant now = clock.instant();
         for (String key : applied.changed()) {
             LedgerEntry entry = applied.entries().get(key);
-            dueHour(caseId, key, entry.current());
+            dueItem(caseId, key, entry.current());
             openItems(caseId, key, before.containsKey(key) ? before.get(key).current() : null, entry.current());
             for (Instant deadline : entry.breaches()) {
                 if (deadline.isBefore(now)) {
@@ -250,33 +254,29 @@ public class ObligationLedgerProjection {
         });
     }
 
-    /** Lists an open obligation under the hour its deadline falls in, once (a field per obligation and deadline). */
-    private void dueHour(String caseId, String key, LedgerRevision revision) {
+    /** Lists an open obligation under its deadline, once (an item per obligation and deadline, kept after it is met). */
+    private void dueItem(String caseId, String key, LedgerRevision revision) {
         Obligation o = revision.obligation();
         if (o == null || o.status() != ObligationStatus.OPEN || o.deadline() == null) {
             return;
         }
-        Document ref = new Document("c", caseId).append("k", key).append("d", o.deadline().toString());
-        due.set(HOUR.format(o.deadline()), "refs." + FieldWrites.name(caseId + "|" + key + "|" + o.deadline()), ref);
+        due.put(dueId(o.deadline(), caseId, key), new Document("c", caseId).append("k", key).append("d", o.deadline().toString()));
     }
 
     /**
      * Keeps an outstanding obligation on its work list with its current description, so the list answers without
-     * reading the cases: one field per obligation in the list's document for the London day of its deadline
-     * (a day's items are bounded, a unit's backlog is not), removed from the one it was in and set in the one it
-     * is in; the list's own document names the days it has items on.
+     * reading the cases: one item per obligation, whose {@code _id} puts it in its list in deadline order; removed
+     * where it was when its list or deadline changes, or when it is no longer outstanding.
      */
     private void openItems(String caseId, String key, LedgerRevision previous, LedgerRevision next) {
-        String was = openDay(previous);
-        String is = openDay(next);
-        String field = ITEMS + "." + FieldWrites.name(caseId + "|" + key);
+        String was = openItemId(previous, caseId, key);
+        String is = openItemId(next, caseId, key);
         if (was != null && !was.equals(is)) {
-            open.unset(was, field);
+            open.remove(was);
         }
         if (is != null) {
-            open.set(is, field, new Document("c", caseId).append("k", key).append("r", next.recordedAt().toString())
+            open.put(is, new Document("c", caseId).append("k", key).append("r", next.recordedAt().toString())
                     .append("o", RecordDocuments.toDocument(next.obligation())));
-            open.set(openList(next), DAYS + "." + is.substring(is.lastIndexOf('|') + 1), true);
         }
     }
 
@@ -288,18 +288,22 @@ public class ObligationLedgerProjection {
         return openListId(revision.obligation().owner().name(), CellKey.values(revision.groups(), ReviewDimension.BCU).get(0));
     }
 
-    /** The document of its work list an outstanding obligation is kept in: by the London day of its deadline. */
-    static String openDay(LedgerRevision revision) {
+    /** The item of an outstanding obligation in its work list, or null when it is not outstanding. */
+    static String openItemId(LedgerRevision revision, String caseId, String key) {
         String list = openList(revision);
-        return list == null ? null : openDayId(list, revision.obligation().deadline());
+        return list == null ? null : list + "|" + sortable(revision.obligation().deadline()) + "|" + caseId + "|" + key;
     }
 
     static String openListId(String agency, String bcu) {
         return agency + "|" + bcu;
     }
 
-    static String openDayId(String list, Instant deadline) {
-        return list + "|" + (deadline == null ? NO_DEADLINE : deadline.atZone(WorkingDayCalendar.LONDON).toLocalDate().toString());
+    static String dueId(Instant deadline, String caseId, String key) {
+        return sortable(deadline) + "|" + caseId + "|" + key;
+    }
+
+    static String sortable(Instant instant) {
+        return instant == null ? NO_DEADLINE : SORTABLE.format(instant);
     }
 
     /** A breach as a fact of its own, written once whoever finds it first (the processor or a sweeper). */
@@ -334,6 +338,9 @@ public class ObligationLedgerProjection {
     @ResetHandler
     void reset() {
         for (String collection : List.of(LEDGER, FACTS, FIGURES, DUE, OPEN, BREACHES, SWEEPS)) {
+            database.getCollection(collection).drop();
+        }
+        for (String collection : SUPERSEDED) {
             database.getCollection(collection).drop();
         }
     }

@@ -1,7 +1,11 @@
 package uk.london.victims.projections.ledger;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,18 +18,20 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
 /**
- * Turns open obligations into breaches when their deadlines pass: reads the due hours from its stored
- * cursor up to now (by {@code _id}), and for each obligation whose deadline has passed and which its ledger
+ * Turns open obligations into breaches when their deadlines pass: reads the deadlines from its stored
+ * cursor up to now (a range of {@code _id}s, which begin with the deadline), and for each obligation whose deadline has passed and which its ledger
  * entry shows was still open then, writes the breach once. Any instance may sweep, at the same time as
  * another: a breach's {@code _id} is the obligation and deadline, so the second write changes nothing; the
  * cursor only moves forward and survives restarts, and hours missed while nothing ran are swept on the next
@@ -34,11 +40,13 @@ import com.mongodb.client.model.WriteModel;
 @Component
 public class OverdueSweeper {
 
-    /** The cursor stays this far behind now, so a due hour is read again after a processor's batch that wrote to it. */
+    /** The cursor stays this far behind now, so a deadline is read again after a processor's batch that wrote it. */
     static final Duration GRACE = Duration.ofMinutes(5);
     /** Where a fresh store's first sweep starts. */
     static final Duration FIRST_LOOK_BACK = Duration.ofDays(1);
     private static final String CURSOR = "overdue";
+    /** Deadlines read at once. */
+    static final int PAGE = 1_000;
 
     private final MongoCollection<Document> due;
     private final MongoCollection<Document> ledger;
@@ -64,17 +72,33 @@ public class OverdueSweeper {
         Document cursor = sweeps.find(eq("_id", CURSOR)).first();
         Instant from = cursor == null ? now.minus(FIRST_LOOK_BACK).truncatedTo(ChronoUnit.HOURS)
                 : Instant.ofEpochMilli(cursor.get("sweptBefore", Number.class).longValue());
-        List<String> hours = new ArrayList<>();
-        for (Instant hour = from; !hour.isAfter(now); hour = hour.plus(Duration.ofHours(1))) {
-            hours.add(ObligationLedgerProjection.HOUR.format(hour));
+        // The deadlines from the cursor up to now, a page at a time: after a long stop there may be many.
+        int found = 0;
+        Bson range = and(gte("_id", ObligationLedgerProjection.sortable(from)), lt("_id", ObligationLedgerProjection.sortable(now)));
+        for (List<Document> page = page(range); !page.isEmpty(); page = page(and(range, gt("_id", page.get(page.size() - 1).getString("_id"))))) {
+            found += breaches(page, now);
+            if (page.size() < PAGE) {
+                break;
+            }
         }
+        Instant sweptBefore = now.minus(GRACE).truncatedTo(ChronoUnit.HOURS);
+        if (sweptBefore.isAfter(from)) {
+            sweeps.updateOne(eq("_id", CURSOR), Updates.max("sweptBefore", sweptBefore.toEpochMilli()),
+                    new UpdateOptions().upsert(true));
+        }
+        return found;
+    }
+
+    private List<Document> page(Bson range) {
+        return due.find(range).sort(Sorts.ascending("_id")).limit(PAGE).into(new ArrayList<>());
+    }
+
+    /** Writes the breaches of the deadlines given that their ledger entries show were still open when they passed. */
+    private int breaches(List<Document> deadlines, Instant now) {
         Map<String, List<Document>> passedByCase = new LinkedHashMap<>();
-        for (Document hour : due.find(in("_id", hours))) {
-            for (Object value : hour.get("refs", new Document()).values()) {
-                Document ref = (Document) value;
-                if (now.isAfter(Instant.parse(ref.getString("d")))) {
-                    passedByCase.computeIfAbsent(ref.getString("c"), c -> new ArrayList<>()).add(ref);
-                }
+        for (Document ref : deadlines) {
+            if (now.isAfter(Instant.parse(ref.getString("d")))) {
+                passedByCase.computeIfAbsent(ref.getString("c"), c -> new ArrayList<>()).add(ref);
             }
         }
         Map<String, Document> cases = new HashMap<>();
@@ -94,11 +118,6 @@ public class OverdueSweeper {
             }
         });
         ObligationLedgerProjection.write(breaches, writes);
-        Instant sweptBefore = now.minus(GRACE).truncatedTo(ChronoUnit.HOURS);
-        if (sweptBefore.isAfter(from)) {
-            sweeps.updateOne(eq("_id", CURSOR), Updates.max("sweptBefore", sweptBefore.toEpochMilli()),
-                    new UpdateOptions().upsert(true));
-        }
         return writes.size();
     }
 }
