@@ -683,9 +683,10 @@ public final class Benchmark {
         // A unit's work list: the police of the busiest BCU.
         read(http, "ledger." + scale + ".work_list", token(http, base, "ADMIN"),
                 () -> base + "/api/work-list?agency=POLICE&bcu=" + bcu.replace(" ", "%20"), 20, Math.min(10, settings.readSeconds()));
-        // Shared documents must stay far below MongoDB's 16 MB at London's volume: the largest of each kind, with
-        // the cases of its day and BCU, from which the size at 75,000 cases a year in one BCU is estimated.
-        for (String collection : List.of("obligation_figures", "obligation_work_lists", "obligation_due_hours")) {
+        // Figures, shared by a day's cases in a BCU, must stay far below MongoDB's 16 MB at London's volume: the
+        // largest, with the cases of its day, from which the size at 75,000 cases a year in one BCU is estimated.
+        // Work list items and deadlines are one per obligation (ADR 0038): their sizes should not move with scale.
+        for (String collection : List.of("obligation_figures", "obligation_open_items", "obligation_due_items")) {
             long count = 0;
             long largest = 0;
             long total = 0;

@@ -1,7 +1,11 @@
 package uk.london.victims.projections.ledger;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +28,7 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 
 import uk.london.victims.domain.code.Obligation;
 import uk.london.victims.domain.code.ObligationEvaluator;
@@ -55,8 +60,8 @@ import uk.london.victims.projections.support.RecordDocuments;
 public class LedgerQueries {
 
     private static final int READ_BATCH = 500;
-    /** A work list's day documents read first: a few days' items; each further read takes twice as many, until the limit is reached. */
-    private static final int WORK_LIST_DAYS_PER_READ = 4;
+    /** A work list's items read first; each further read takes twice as many, until the limit is reached. */
+    private static final int WORK_LIST_FIRST_PAGE = 50;
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
     private static final String UNKNOWN = CaseAttributes.UNKNOWN;
@@ -87,31 +92,33 @@ public class LedgerQueries {
 
     /**
      * The agency's outstanding items, the earliest deadlines first, at most the query's limit: from its open lists
-     * (one per BCU), each naming the London days of deadline it has items on, read a few days at a time by
-     * {@code _id} until the limit is reached, so an answer costs what it lists, not the unit's whole backlog.
-     * Each item carries its current description, judged at the as-of instant; only an item changed after that
-     * instant is read from its case's ledger. The lists hold what is outstanding now: an earlier as-of judges
-     * those same items then.
+     * (one per BCU), each a range of item {@code _id}s in deadline order, read a page at a time until the limit is
+     * reached, so an answer costs what it lists, not the unit's whole backlog. Each item carries its current
+     * description, judged at the as-of instant; only an item changed after that instant is read from its case's
+     * ledger. The lists hold what is outstanding now: an earlier as-of judges those same items then.
      */
     @QueryHandler
     List<WorkItemView> handle(FindWorkListQuery query) {
-        List<String> lists = (query.bcu() == null ? bcuNames() : List.of(query.bcu())).stream()
-                .map(bcu -> ObligationLedgerProjection.openListId(query.agency().name(), bcu)).toList();
-        java.util.TreeMap<String, List<String>> documentsByDay = new java.util.TreeMap<>();
-        for (Document list : open.find(in("_id", lists))) {
-            for (String day : list.get(ObligationLedgerProjection.DAYS, new Document()).keySet()) {
-                documentsByDay.computeIfAbsent(day, d -> new ArrayList<>()).add(list.getString("_id") + "|" + day);
-            }
-        }
-        // The days' names sort as their dates, and the items without a deadline ("none") after them.
-        List<String> documents = documentsByDay.values().stream().flatMap(List::stream).toList();
-        List<Map.Entry<String, Obligation>> outstanding = new ArrayList<>();
         int limit = Math.max(0, query.limit());
-        // A few days first, then twice as many each time: a short list costs one or two reads, a long one a
-        // handful, not one per few days (a unit's items are spread thin over many days).
-        int days = WORK_LIST_DAYS_PER_READ;
-        for (int i = 0; i < documents.size() && outstanding.size() < limit; i += days, days = Math.min(days * 2, READ_BATCH)) {
-            outstanding.addAll(outstanding(query, documents.subList(i, Math.min(documents.size(), i + days))));
+        List<Map.Entry<String, Obligation>> outstanding = new ArrayList<>();
+        for (String bcu : query.bcu() == null ? bcuNames() : List.of(query.bcu())) {
+            String list = ObligationLedgerProjection.openListId(query.agency().name(), bcu);
+            // Items sort after "<list>|" and before "<list>}" ('}' follows '|'). A short list costs one read, a long
+            // one a handful: each page is twice the last.
+            Bson range = and(gte("_id", list + "|"), lt("_id", list + "}"));
+            int found = 0;
+            int page = WORK_LIST_FIRST_PAGE;
+            while (found < limit) {
+                List<Document> items = open.find(range).sort(Sorts.ascending("_id")).limit(page).into(new ArrayList<>());
+                List<Map.Entry<String, Obligation>> listed = outstanding(query, items);
+                outstanding.addAll(listed);
+                found += listed.size();
+                if (items.size() < page) {
+                    break;
+                }
+                range = and(gt("_id", items.get(items.size() - 1).getString("_id")), lt("_id", list + "}"));
+                page = Math.min(page * 2, READ_BATCH);
+            }
         }
         // Stable: items due at the same instant keep the order they were read in.
         outstanding.sort(Comparator.comparing((Map.Entry<String, Obligation> item) -> item.getValue().deadline(),
@@ -131,20 +138,17 @@ public class LedgerQueries {
         return items;
     }
 
-    /** The agency's outstanding obligations in some of a work list's day documents, by case, as known at the as-of instant. */
-    private List<Map.Entry<String, Obligation>> outstanding(FindWorkListQuery query, List<String> days) {
+    /** The agency's outstanding obligations among some items of a work list, by case, as known at the as-of instant. */
+    private List<Map.Entry<String, Obligation>> outstanding(FindWorkListQuery query, List<Document> items) {
         Map<String, List<Obligation>> current = new LinkedHashMap<>();
         Map<String, Set<String>> changedSince = new LinkedHashMap<>();
-        for (Document list : open.find(in("_id", days))) {
-            for (Object value : list.get(ObligationLedgerProjection.ITEMS, new Document()).values()) {
-                Document ref = (Document) value;
-                String caseId = ref.getString("c");
-                if (Instant.parse(ref.getString("r")).isAfter(query.asOf())) {
-                    changedSince.computeIfAbsent(caseId, c -> new LinkedHashSet<>()).add(ref.getString("k"));
-                } else {
-                    current.computeIfAbsent(caseId, c -> new ArrayList<>())
-                           .add(ObligationLedger.judged(RecordDocuments.fromDocument(Obligation.class, ref.get("o", Document.class)), query.asOf()));
-                }
+        for (Document item : items) {
+            String caseId = item.getString("c");
+            if (Instant.parse(item.getString("r")).isAfter(query.asOf())) {
+                changedSince.computeIfAbsent(caseId, c -> new LinkedHashSet<>()).add(item.getString("k"));
+            } else {
+                current.computeIfAbsent(caseId, c -> new ArrayList<>())
+                       .add(ObligationLedger.judged(RecordDocuments.fromDocument(Obligation.class, item.get("o", Document.class)), query.asOf()));
             }
         }
         List<String> fromLedger = new ArrayList<>(changedSince.keySet());
@@ -158,11 +162,11 @@ public class LedgerQueries {
                 }
             }
         }
-        List<Map.Entry<String, Obligation>> items = new ArrayList<>();
+        List<Map.Entry<String, Obligation>> outstanding = new ArrayList<>();
         current.forEach((caseId, obligations) -> obligations.stream()
                 .filter(o -> o.owner() == query.agency() && ObligationLedgerProjection.OUTSTANDING.contains(o.status()))
-                .forEach(o -> items.add(Map.entry(caseId, o))));
-        return items;
+                .forEach(o -> outstanding.add(Map.entry(caseId, o))));
+        return outstanding;
     }
 
     private String urgency(Obligation obligation, FindWorkListQuery query) {

@@ -19,6 +19,7 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -46,20 +47,27 @@ public class OverdueSweeper {
     static final Duration FIRST_LOOK_BACK = Duration.ofDays(1);
     private static final String CURSOR = "overdue";
     /** Deadlines read at once. */
-    static final int PAGE = 1_000;
+    private static final int PAGE = 1_000;
 
     private final MongoCollection<Document> due;
     private final MongoCollection<Document> ledger;
     private final MongoCollection<Document> breaches;
     private final MongoCollection<Document> sweeps;
     private final Clock clock;
+    private final int page;
 
+    @Autowired
     public OverdueSweeper(MongoDatabase database, Clock clock) {
+        this(database, clock, PAGE);
+    }
+
+    OverdueSweeper(MongoDatabase database, Clock clock, int page) {
         this.due = database.getCollection(ObligationLedgerProjection.DUE);
         this.ledger = database.getCollection(ObligationLedgerProjection.LEDGER);
         this.breaches = database.getCollection(ObligationLedgerProjection.BREACHES);
         this.sweeps = database.getCollection(ObligationLedgerProjection.SWEEPS);
         this.clock = clock;
+        this.page = page;
     }
 
     @Scheduled(fixedDelayString = "${vjt.ledger.sweep-every:30s}")
@@ -77,7 +85,7 @@ public class OverdueSweeper {
         Bson range = and(gte("_id", ObligationLedgerProjection.sortable(from)), lt("_id", ObligationLedgerProjection.sortable(now)));
         for (List<Document> page = page(range); !page.isEmpty(); page = page(and(range, gt("_id", page.get(page.size() - 1).getString("_id"))))) {
             found += breaches(page, now);
-            if (page.size() < PAGE) {
+            if (page.size() < this.page) {
                 break;
             }
         }
@@ -90,7 +98,7 @@ public class OverdueSweeper {
     }
 
     private List<Document> page(Bson range) {
-        return due.find(range).sort(Sorts.ascending("_id")).limit(PAGE).into(new ArrayList<>());
+        return due.find(range).sort(Sorts.ascending("_id")).limit(page).into(new ArrayList<>());
     }
 
     /** Writes the breaches of the deadlines given that their ledger entries show were still open when they passed. */

@@ -407,6 +407,79 @@ public class ObligationLedgerOnMongoTest {
                 .noneMatch(b -> b.startsWith("R4"));
     }
 
+    @Test
+    void aLongWorkListIsReadAPageAtATimeWithTheEarliestDeadlinesFirst() {
+        // 70 cases over three weeks, in two BCUs, some victims told in time: well over a first page of items.
+        clock.now = at("2026-03-25T12:00:00Z");
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
+        java.util.Set<String> harrow = new java.util.HashSet<>();
+        for (int c = 0; c < 70; c++) {
+            String caseId = "case-" + c;
+            if (c % 3 == 0) {
+                harrow.add(caseId);
+            }
+            Instant reported = at("2026-03-02T08:00:00Z").plusSeconds(c * 7_919L * 3);
+            batch.add(message(caseId, new CrimeReportedEvent("ONLINE", reported), reported));
+            batch.add(message(caseId, new VictimAddedEvent("V1", "DIRECT_VICTIM", reported), reported));
+            batch.add(message(caseId, new CrimeRecordedEvent(c % 3 == 0 ? "HARROW" : "HACKNEY", "ROBBERY", List.of(), reported.plusSeconds(600)),
+                    reported.plusSeconds(600)));
+            if (c % 4 == 0) {
+                batch.add(message(caseId, new VictimInformedEvent("V1", 2L, reported.plusSeconds(3_600)), reported.plusSeconds(3_600)));
+            }
+        }
+        inOneBatch(batch);
+        for (String bcu : java.util.Arrays.asList(null, "Central East")) {
+            List<Obligation> owed = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            facts.forEach((caseId, f) -> LedgerFixtures.EVALUATOR.evaluate(f, clock.instant()).stream()
+                    .filter(o -> o.owner() == uk.london.victims.domain.cases.Agency.POLICE
+                                 && ObligationLedgerProjection.OUTSTANDING.contains(o.status()))
+                    .filter(o -> bcu == null || !harrow.contains(caseId))
+                    .forEach(o -> {
+                        owed.add(o);
+                        keys.add(caseId + "/" + ObligationLedger.key(o));
+                    }));
+            List<Instant> deadlines = owed.stream().map(Obligation::deadline)
+                    .sorted(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())).toList();
+            assertThat(owed).as("more than a first page").hasSizeGreaterThan(60);
+            for (int limit : List.of(1, 49, 50, 51, 149, 151, 1_000)) {
+                List<uk.london.victims.projections.obligations.WorkItemView> listed = queries.handle(
+                        new uk.london.victims.projections.obligations.FindWorkListQuery(uk.london.victims.domain.cases.Agency.POLICE,
+                                clock.instant(), 2, bcu, limit));
+                assertThat(listed).as("%s, limit %d", bcu, limit).extracting(item -> item.obligation().deadline())
+                        .containsExactlyElementsOf(deadlines.subList(0, Math.min(limit, deadlines.size())));
+                if (limit >= deadlines.size()) {
+                    assertThat(listed).extracting(item -> item.caseId() + "/" + ObligationLedger.key(item.obligation()))
+                            .containsExactlyInAnyOrderElementsOf(keys);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSweepReadsTheDeadlinesAPageAtATimeAndFindsEveryBreach() {
+        clock.now = at("2026-03-02T10:00:00Z");
+        for (int c = 0; c < 6; c++) {
+            reportAndRecord("case-S" + c, at("2026-03-02T09:00:00Z").plusSeconds(c * 3_600L), at("2026-03-02T10:00:00Z").plusSeconds(c * 3_600L));
+        }
+        Instant later = at("2026-03-20T12:00:00Z");
+        List<String> overdue = new ArrayList<>();
+        for (int c = 0; c < 6; c++) {
+            String caseId = "case-S" + c;
+            obligations(caseId, later).stream().filter(o -> o.status() == uk.london.victims.domain.code.ObligationStatus.OVERDUE)
+                    .forEach(o -> overdue.add(caseId + ":" + o.ruleId() + "@" + o.deadline()));
+        }
+        assertThat(overdue).hasSizeGreaterThan(6);
+        new OverdueSweeper(database, clock, 2).sweep(clock.instant());
+        assertThat(new OverdueSweeper(database, clock, 2).sweep(later)).isEqualTo(overdue.size());
+        List<String> found = new ArrayList<>();
+        for (int c = 0; c < 6; c++) {
+            String caseId = "case-S" + c;
+            breaches(caseId).forEach(b -> found.add(caseId + ":" + b));
+        }
+        assertThat(found).containsExactlyInAnyOrderElementsOf(overdue);
+    }
+
     private void reportAndRecord(String caseId, Instant reported, Instant recorded) {
         send(caseId, new CrimeReportedEvent("ONLINE", reported), reported);
         send(caseId, new VictimAddedEvent("V1", "DIRECT_VICTIM", reported), reported);
@@ -431,15 +504,7 @@ public class ObligationLedgerOnMongoTest {
         Map<String, List<Document>> models = new LinkedHashMap<>();
         for (String collection : List.of(ObligationLedgerProjection.LEDGER, ObligationLedgerProjection.FACTS, ObligationLedgerProjection.FIGURES,
                 ObligationLedgerProjection.DUE, ObligationLedgerProjection.OPEN, ObligationLedgerProjection.BREACHES)) {
-            List<Document> documents = database.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>());
-            // Work lists and due hours hold one field per item, compared as maps whichever case was handled first;
-            // a list emptied is no list (a batch that adds and removes an item writes only the removal).
-            documents.forEach(d -> List.of("items", "refs").forEach(field -> {
-                if (d.get(field) instanceof Document items && items.isEmpty()) {
-                    d.remove(field);
-                }
-            }));
-            models.put(collection, documents);
+            models.put(collection, database.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>()));
         }
         return models;
     }
