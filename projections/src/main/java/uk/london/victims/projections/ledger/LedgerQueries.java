@@ -60,8 +60,6 @@ import uk.london.victims.projections.support.RecordDocuments;
 public class LedgerQueries {
 
     private static final int READ_BATCH = 500;
-    /** A work list's items read first; each further read takes twice as many, until the limit is reached. */
-    private static final int WORK_LIST_FIRST_PAGE = 50;
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
     private static final String UNKNOWN = CaseAttributes.UNKNOWN;
@@ -103,11 +101,12 @@ public class LedgerQueries {
         List<Map.Entry<String, Obligation>> outstanding = new ArrayList<>();
         for (String bcu : query.bcu() == null ? bcuNames() : List.of(query.bcu())) {
             String list = ObligationLedgerProjection.openListId(query.agency().name(), bcu);
-            // Items sort after "<list>|" and before "<list>}" ('}' follows '|'). A short list costs one read, a long
-            // one a handful: each page is twice the last.
+            // Items sort after "<list>|" and before "<list>}" ('}' follows '|'). Every item is outstanding now, so the
+            // first page of the limit's size answers, unless items changed since an earlier as-of instant drop out:
+            // then each further page is twice the last.
             Bson range = and(gte("_id", list + "|"), lt("_id", list + "}"));
             int found = 0;
-            int page = WORK_LIST_FIRST_PAGE;
+            int page = Math.max(1, Math.min(limit, READ_BATCH));
             while (found < limit) {
                 List<Document> items = open.find(range).sort(Sorts.ascending("_id")).limit(page).into(new ArrayList<>());
                 List<Map.Entry<String, Obligation>> listed = outstanding(query, items);

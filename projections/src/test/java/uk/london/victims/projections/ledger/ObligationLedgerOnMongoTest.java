@@ -408,8 +408,9 @@ public class ObligationLedgerOnMongoTest {
     }
 
     @Test
-    void aLongWorkListIsReadAPageAtATimeWithTheEarliestDeadlinesFirst() {
-        // 70 cases over three weeks, in two BCUs, some victims told in time: well over a first page of items.
+    void aLongWorkListListsTheEarliestDeadlinesFirstAndReadsOnWhereItemsChangedSinceTheAsOfInstantDropOut() {
+        // 70 cases over three weeks, in two BCUs, some victims told in time; the even cases were recorded late (on
+        // the 24th), so as of the 20th their early deadlines were not yet known.
         clock.now = at("2026-03-25T12:00:00Z");
         List<DomainEventMessage<?>> batch = new ArrayList<>();
         java.util.Set<String> harrow = new java.util.HashSet<>();
@@ -419,38 +420,50 @@ public class ObligationLedgerOnMongoTest {
                 harrow.add(caseId);
             }
             Instant reported = at("2026-03-02T08:00:00Z").plusSeconds(c * 7_919L * 3);
-            batch.add(message(caseId, new CrimeReportedEvent("ONLINE", reported), reported));
-            batch.add(message(caseId, new VictimAddedEvent("V1", "DIRECT_VICTIM", reported), reported));
+            Instant recorded = c % 2 == 0 ? at("2026-03-24T09:00:00Z").plusSeconds(c) : reported;
+            batch.add(message(caseId, new CrimeReportedEvent("ONLINE", reported), recorded));
+            batch.add(message(caseId, new VictimAddedEvent("V1", "DIRECT_VICTIM", reported), recorded));
             batch.add(message(caseId, new CrimeRecordedEvent(c % 3 == 0 ? "HARROW" : "HACKNEY", "ROBBERY", List.of(), reported.plusSeconds(600)),
-                    reported.plusSeconds(600)));
-            if (c % 4 == 0) {
-                batch.add(message(caseId, new VictimInformedEvent("V1", 2L, reported.plusSeconds(3_600)), reported.plusSeconds(3_600)));
+                    recorded.plusSeconds(600)));
+            if (c % 4 == 1) {
+                batch.add(message(caseId, new VictimInformedEvent("V1", 2L, reported.plusSeconds(3_600)), recorded.plusSeconds(3_600)));
             }
         }
         inOneBatch(batch);
-        for (String bcu : java.util.Arrays.asList(null, "Central East")) {
-            List<Obligation> owed = new ArrayList<>();
-            List<String> keys = new ArrayList<>();
-            facts.forEach((caseId, f) -> LedgerFixtures.EVALUATOR.evaluate(f, clock.instant()).stream()
-                    .filter(o -> o.owner() == uk.london.victims.domain.cases.Agency.POLICE
-                                 && ObligationLedgerProjection.OUTSTANDING.contains(o.status()))
-                    .filter(o -> bcu == null || !harrow.contains(caseId))
-                    .forEach(o -> {
-                        owed.add(o);
-                        keys.add(caseId + "/" + ObligationLedger.key(o));
-                    }));
-            List<Instant> deadlines = owed.stream().map(Obligation::deadline)
-                    .sorted(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())).toList();
-            assertThat(owed).as("more than a first page").hasSizeGreaterThan(60);
-            for (int limit : List.of(1, 49, 50, 51, 149, 151, 1_000)) {
-                List<uk.london.victims.projections.obligations.WorkItemView> listed = queries.handle(
-                        new uk.london.victims.projections.obligations.FindWorkListQuery(uk.london.victims.domain.cases.Agency.POLICE,
-                                clock.instant(), 2, bcu, limit));
-                assertThat(listed).as("%s, limit %d", bcu, limit).extracting(item -> item.obligation().deadline())
-                        .containsExactlyElementsOf(deadlines.subList(0, Math.min(limit, deadlines.size())));
-                if (limit >= deadlines.size()) {
-                    assertThat(listed).extracting(item -> item.caseId() + "/" + ObligationLedger.key(item.obligation()))
-                            .containsExactlyInAnyOrderElementsOf(keys);
+        Instant earlier = at("2026-03-20T00:00:00Z");
+        for (Instant asOf : List.of(clock.instant(), earlier)) {
+            for (String bcu : java.util.Arrays.asList(null, "Central East")) {
+                // The items outstanding now, as they stood at the as-of instant (if they were known and outstanding then).
+                List<Obligation> owed = new ArrayList<>();
+                List<String> keys = new ArrayList<>();
+                facts.forEach((caseId, f) -> {
+                    Map<String, Obligation> then = new LinkedHashMap<>();
+                    LedgerFixtures.EVALUATOR.evaluate(f, asOf).forEach(o -> then.put(ObligationLedger.key(o), o));
+                    LedgerFixtures.EVALUATOR.evaluate(f, clock.instant()).stream()
+                            .filter(o -> bcu == null || !harrow.contains(caseId))
+                            .filter(o -> o.owner() == uk.london.victims.domain.cases.Agency.POLICE
+                                         && ObligationLedgerProjection.OUTSTANDING.contains(o.status()))
+                            .map(o -> then.get(ObligationLedger.key(o)))
+                            .filter(o -> o != null && o.owner() == uk.london.victims.domain.cases.Agency.POLICE
+                                         && ObligationLedgerProjection.OUTSTANDING.contains(o.status()))
+                            .forEach(o -> {
+                                owed.add(o);
+                                keys.add(caseId + "/" + ObligationLedger.key(o));
+                            });
+                });
+                List<Instant> deadlines = owed.stream().map(Obligation::deadline)
+                        .sorted(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())).toList();
+                assertThat(owed).as("a long list").hasSizeGreaterThan(40);
+                for (int limit : List.of(1, 10, 25, 49, 50, 51, 1_000)) {
+                    List<uk.london.victims.projections.obligations.WorkItemView> listed = queries.handle(
+                            new uk.london.victims.projections.obligations.FindWorkListQuery(uk.london.victims.domain.cases.Agency.POLICE,
+                                    asOf, 2, bcu, limit));
+                    assertThat(listed).as("%s as of %s, limit %d", bcu, asOf, limit).extracting(item -> item.obligation().deadline())
+                            .containsExactlyElementsOf(deadlines.subList(0, Math.min(limit, deadlines.size())));
+                    if (limit >= deadlines.size()) {
+                        assertThat(listed).extracting(item -> item.caseId() + "/" + ObligationLedger.key(item.obligation()))
+                                .containsExactlyInAnyOrderElementsOf(keys);
+                    }
                 }
             }
         }
