@@ -112,6 +112,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final Duration gapTimeout;
     private final LongConsumer afterClaim;
     private final Function<EventMessage<?>, String> uniqueValue;
+    private final int readAheadPerStream;
     private final Map<Long, Instant> missingSince = new ConcurrentHashMap<>();
     private final LongAdder aggregateEventsRead = new LongAdder();
     private final LongAdder positionsVoided = new LongAdder();
@@ -132,6 +133,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.gapTimeout = builder.gapTimeout;
         this.afterClaim = builder.afterClaim;
         this.uniqueValue = builder.uniqueValue;
+        this.readAheadPerStream = builder.readAheadPerStream;
         ensureCounter();
     }
 
@@ -515,6 +517,19 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     // -------------------------------------------------------------------------------------- streaming
 
+    /**
+     * A stream that may block is the one Axon's event store reads ahead with, into the window it shares between
+     * the processors. It ends after {@code readAheadPerStream} events, and the reader opens the next at once:
+     * the reader keeps the newest event it had when a stream began for as long as that stream runs
+     * (AxonFramework#2954), and with it every event read since, so one stream running on through a large
+     * import kept hundreds of thousands of events in memory (ADR 0039). Other streams run to the end.
+     */
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        Stream<? extends TrackedEventData<?>> all = super.readEventData(trackingToken, mayBlock);
+        return mayBlock ? all.limit(readAheadPerStream) : all;
+    }
+
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken token = lastToken == null
@@ -725,6 +740,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         };
         private WriteConcern interimWriteConcern;
         private Function<EventMessage<?>, String> uniqueValue = message -> null;
+        private int readAheadPerStream = 10_000;
 
         public Builder database(MongoDatabase database) {
             this.database = database;
@@ -762,6 +778,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
          */
         public Builder uniqueValue(Function<EventMessage<?>, String> uniqueValue) {
             this.uniqueValue = uniqueValue;
+            return this;
+        }
+
+        /** Events a read-ahead stream yields before it ends and the reader opens the next (see {@code readEventData}). */
+        public Builder readAheadPerStream(int readAheadPerStream) {
+            this.readAheadPerStream = readAheadPerStream;
             return this;
         }
 

@@ -273,6 +273,27 @@ abstract class EventStorageEngineContract extends OnEachBackend {
         assertThat(smallBatches.positionsVoided()).isEqualTo(35);
     }
 
+    /** Axon's read-ahead holds what its stream read while that stream runs (ADR 0039): it must end and open the next. */
+    @Test
+    void aStreamThatMayBlockEndsAfterItsReadAheadAndTheNextCarriesOnWhereItStopped() {
+        MongoEventStorageEngine readAheadOfFive = MongoEventStorageEngine.builder().database(database).clock(clock)
+                .eventSerializer(JsonSerialization.serializer()).snapshotSerializer(JsonSerialization.serializer())
+                .batchSize(2).readAheadPerStream(5).build();
+        CaseId id = CaseId.newId();
+        readAheadOfFive.appendEvents(reported(id));
+        for (int i = 1; i < 12; i++) {
+            readAheadOfFive.appendEvents(informed(id, i));
+        }
+
+        List<? extends TrackedEventMessage<?>> first = readAheadOfFive.readEvents((TrackingToken) null, true).toList();
+        List<? extends TrackedEventMessage<?>> next = readAheadOfFive.readEvents(first.get(4).trackingToken(), true).toList();
+
+        assertThat(first).hasSize(5);
+        assertThat(next).extracting(m -> ((DomainEventMessage<?>) m).getSequenceNumber()).containsExactly(5L, 6L, 7L, 8L, 9L);
+        assertThat(readAheadOfFive.readEvents((TrackingToken) null, false).toList()).as("a stream that does not block runs to the end")
+                .hasSize(12);
+    }
+
     @Test
     void keepsTheLatestSnapshot() {
         CaseId id = CaseId.newId();
