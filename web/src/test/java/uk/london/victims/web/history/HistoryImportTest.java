@@ -233,6 +233,17 @@ class HistoryImportTest {
         // The API's steps owe the victim notices (charge, hearing); the same steps from history owe none today.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(outbox.forCase(api)).isNotEmpty());
         assertThat(outbox.forCase("IMPORT-SAME-1")).isEmpty();
+
+        // Its victim and how to reach her came with the history: an arrest recorded today on the imported case owes
+        // her a notice, sent to the email she chose back then.
+        String police = tokens.get("POLICE_OFFICER");
+        String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        http.post().uri("/api/cases/IMPORT-SAME-1/suspects").headers(h -> h.setBearerAuth(police)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("suspectId", "S2", "occurredAt", now)).exchange().expectStatus().isCreated();
+        http.post().uri("/api/cases/IMPORT-SAME-1/suspects/S2/arrests").headers(h -> h.setBearerAuth(police))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("occurredAt", now)).exchange().expectStatus().isCreated();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(outbox.forCase("IMPORT-SAME-1"))
+                .isNotEmpty().allSatisfy(message -> assertThat(message.getString("victimId")).isEqualTo("victim-IMPORT-SAME-1")));
     }
 
     @Test
