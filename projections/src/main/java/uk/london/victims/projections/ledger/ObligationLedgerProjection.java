@@ -96,8 +96,9 @@ public class ObligationLedgerProjection {
     private final BatchDocuments<String> caseFacts;
     private final FigureWrites buckets;
     private final BatchWrites figures;
-    private final ItemWrites due;
-    private final ItemWrites open;
+    /** One document per item, written once per batch; an item belongs to one case, so only its segment writes it. */
+    private final BatchDocuments<String> due;
+    private final BatchDocuments<String> open;
 
     public ObligationLedgerProjection(MongoDatabase database, ObligationEvaluator evaluator, LedgerSettings settings, Clock clock) {
         this.database = database;
@@ -111,8 +112,9 @@ public class ObligationLedgerProjection {
                 m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
         this.buckets = new FigureWrites(database.getCollection(FIGURES), settings.dimensions(), settings.pairs());
         this.figures = new BatchWrites(database.getCollection(FIGURES));
-        this.due = new ItemWrites(database.getCollection(DUE));
-        this.open = new ItemWrites(database.getCollection(OPEN));
+        // Never read while projecting: nothing to read ahead.
+        this.due = new BatchDocuments<>(database.getCollection(DUE), m -> null);
+        this.open = new BatchDocuments<>(database.getCollection(OPEN), m -> null);
     }
 
     @EventHandler
@@ -260,7 +262,7 @@ public class ObligationLedgerProjection {
         if (o == null || o.status() != ObligationStatus.OPEN || o.deadline() == null) {
             return;
         }
-        due.put(dueId(o.deadline(), caseId, key), new Document("c", caseId).append("k", key).append("d", o.deadline().toString()));
+        due.save(dueId(o.deadline(), caseId, key), new Document("c", caseId).append("k", key).append("d", o.deadline().toString()));
     }
 
     /**
@@ -272,10 +274,10 @@ public class ObligationLedgerProjection {
         String was = openItemId(previous, caseId, key);
         String is = openItemId(next, caseId, key);
         if (was != null && !was.equals(is)) {
-            open.remove(was);
+            open.delete(was);
         }
         if (is != null) {
-            open.put(is, new Document("c", caseId).append("k", key).append("r", next.recordedAt().toString())
+            open.save(is, new Document("c", caseId).append("k", key).append("r", next.recordedAt().toString())
                     .append("o", RecordDocuments.toDocument(next.obligation())));
         }
     }

@@ -19,6 +19,7 @@ import org.bson.Document;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -37,6 +38,9 @@ import com.mongodb.client.model.WriteModel;
  * @param <K> what identifies a document in the events ({@code _id} of the document)
  */
 public final class BatchDocuments<K> {
+
+    /** Marks a document to remove. */
+    private static final Document DELETED = new Document();
 
     private final MongoCollection<Document> collection;
     private final Function<EventMessage<?>, K> idOf;
@@ -75,6 +79,18 @@ public final class BatchDocuments<K> {
         pending.deferred.remove(id);
         pending.documents.put(id, document);
         pending.changed.put(id, document);
+    }
+
+    /** Removes the document: at once outside a batch, else with the batch's write. */
+    public void delete(K id) {
+        Pending pending = pending();
+        if (pending == null) {
+            collection.deleteOne(eq("_id", id));
+            return;
+        }
+        pending.deferred.remove(id);
+        pending.documents.put(id, null);
+        pending.changed.put(id, DELETED);
     }
 
     /**
@@ -142,8 +158,8 @@ public final class BatchDocuments<K> {
             return;
         }
         List<WriteModel<Document>> writes = new ArrayList<>(pending.changed.size());
-        pending.changed.forEach((id, document) ->
-                writes.add(new ReplaceOneModel<>(eq("_id", id), document, new ReplaceOptions().upsert(true))));
+        pending.changed.forEach((id, document) -> writes.add(document == DELETED ? new DeleteOneModel<>(eq("_id", id))
+                : new ReplaceOneModel<>(eq("_id", id), document, new ReplaceOptions().upsert(true))));
         collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         pending.changed.clear();
     }

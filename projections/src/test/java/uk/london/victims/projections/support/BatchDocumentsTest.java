@@ -61,6 +61,30 @@ class BatchDocumentsTest {
     }
 
     @Test
+    void aDeleteInABatchWinsOverAnEarlierSaveAndASaveAfterItWinsOverTheDelete() {
+        collection.insertOne(new Document("_id", "A").append("count", 10));
+        collection.insertOne(new Document("_id", "B").append("count", 10));
+        BatchingUnitOfWork<?> batch = new BatchingUnitOfWork<>(List.of(event("A"), event("B")));
+        batch.executeWithResult(() -> {
+            if ("A".equals(CurrentUnitOfWork.get().getMessage().getPayload())) {
+                documents.save("A", new Document("_id", "A").append("count", 11));
+                documents.delete("A");
+                documents.delete("B");
+                documents.save("B", () -> new Document("_id", "B").append("count", 12));
+                assertThat(documents.find("A")).isNull();
+            }
+            documents.endOfEvent();
+            return null;
+        });
+
+        assertThat(collection.find(new Document("_id", "A")).first()).isNull();
+        assertThat(collection.find(new Document("_id", "B")).first().getInteger("count")).isEqualTo(12);
+        // Outside a batch the delete is at once.
+        documents.delete("B");
+        assertThat(collection.countDocuments()).isZero();
+    }
+
+    @Test
     void aDeferredSaveIsBuiltOnlyWhenReadOrWrittenAndNotAtAllWhenReplacedFirst() {
         List<String> built = new ArrayList<>();
         BatchingUnitOfWork<?> batch = new BatchingUnitOfWork<>(List.of(event("A"), event("A"), event("B")));
