@@ -289,36 +289,63 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (claims.isEmpty()) {
             return;
         }
-        try {
-            interimStreams.insertMany(claims, new InsertManyOptions().ordered(true));
-        } catch (MongoBulkWriteException e) {
-            // Ordered: everything before the first failed claim was inserted, nothing after it.
-            int inserted = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
-            releaseClaims(claims, inserted);
-            voidPositions(first, messages.size());
-            boolean conflict = e.getWriteErrors().stream()
-                                .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-            if (!conflict) {
-                throw new EventStoreException("Could not claim the event sequence; nothing was stored", e);
+        int streamClaimsFrom = (idempotencyKey == null ? 0 : 1) + uniqueClaims;
+        int from = 0;
+        // Each pass that finds a dead stream claim in the way frees it and carries on from there; one pass per
+        // claim at most, since a freed claim never comes back dead.
+        for (int pass = 0; ; pass++) {
+            try {
+                interimStreams.insertMany(claims.subList(from, claims.size()), new InsertManyOptions().ordered(true));
+                return;
+            } catch (MongoBulkWriteException e) {
+                // Ordered: everything before the first failed claim was inserted, nothing after it.
+                int inserted = from + (e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex());
+                boolean conflict = !e.getWriteErrors().isEmpty() && e.getWriteErrors().stream()
+                        .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+                if (conflict && inserted >= streamClaimsFrom && pass < claims.size()
+                    && freeIfDead(claims.get(inserted).getString("_id"))) {
+                    from = inserted;
+                    continue;
+                }
+                releaseClaims(claims, inserted);
+                voidPositions(first, messages.size());
+                if (!conflict) {
+                    throw new EventStoreException("Could not claim the event sequence; nothing was stored", e);
+                }
+                if (idempotencyKey != null && inserted == 0) {
+                    throw new RepeatedRequestException(idempotencyKey);
+                }
+                if (inserted < streamClaimsFrom) {
+                    String key = claims.get(inserted).getString("_id");
+                    throw new UniqueValueTakenException(key.substring(UNIQUE_PREFIX.length()));
+                }
+                DomainEventMessage<?> clash = (DomainEventMessage<?>) messages.stream()
+                        .filter(m -> m instanceof DomainEventMessage<?> d && d.getType() != null)
+                        .skip(inserted - streamClaimsFrom).findFirst().orElseThrow();
+                String message = "Event " + clash.getSequenceNumber() + " of " + clash.getType() + " "
+                                 + clash.getAggregateIdentifier() + " was already written by a concurrent change";
+                if (clash.getSequenceNumber() == 0) {
+                    throw new AggregateStreamCreationException(message, e);
+                }
+                throw new ConcurrencyException(message, e);
             }
-            if (idempotencyKey != null && inserted == 0) {
-                throw new RepeatedRequestException(idempotencyKey);
-            }
-            int streamClaimsFrom = (idempotencyKey == null ? 0 : 1) + uniqueClaims;
-            if (inserted < streamClaimsFrom) {
-                String key = claims.get(inserted).getString("_id");
-                throw new UniqueValueTakenException(key.substring(UNIQUE_PREFIX.length()));
-            }
-            DomainEventMessage<?> clash = (DomainEventMessage<?>) messages.stream()
-                    .filter(m -> m instanceof DomainEventMessage<?> d && d.getType() != null)
-                    .skip(inserted - streamClaimsFrom).findFirst().orElseThrow();
-            String message = "Event " + clash.getSequenceNumber() + " of " + clash.getType() + " "
-                             + clash.getAggregateIdentifier() + " was already written by a concurrent change";
-            if (clash.getSequenceNumber() == 0) {
-                throw new AggregateStreamCreationException(message, e);
-            }
-            throw new ConcurrencyException(message, e);
         }
+    }
+
+    /**
+     * Frees the stream claim in an append's way when it belongs to a failed or abandoned append, as loading the
+     * aggregate would. Without this a writer that died between its claims and its commit on a case's first event
+     * would keep that case from ever being created: creating never loads the aggregate. True when the claim is
+     * gone (freed here or by another), so the append may try again.
+     */
+    private boolean freeIfDead(String streamKey) {
+        Document claim = streams.find(eq("_id", streamKey)).first();
+        if (claim == null) {
+            return true;
+        }
+        Document commit = events.find(eq("_id", claim.get("c", Number.class).longValue())).first();
+        int slash = streamKey.lastIndexOf('/');
+        return resolveUnfinished(streamKey.substring(0, slash), Long.parseLong(streamKey.substring(slash + 1)), claim, commit);
     }
 
     private void releaseClaims(List<Document> claims, int count) {
@@ -496,7 +523,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * position is voided, and then the failed append's claims are removed so the sequence number can be
      * used again. Until then a new append to the aggregate gets a concurrency conflict, never a hole.
      */
-    private void resolveUnfinished(String aggregateIdentifier, long seq, Document claim, Document commit) {
+    private boolean resolveUnfinished(String aggregateIdentifier, long seq, Document claim, Document commit) {
         long commitId = claim.get("c", Number.class).longValue();
         boolean dead = commit != null && commit.getBoolean("void", false);
         if (commit == null && !clock.instant().isBefore(claim.getDate("at").toInstant().plus(gapTimeout))) {
@@ -507,6 +534,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                                                 .mapToObj(s -> streamKey(aggregateIdentifier, s)).toList();
             streams.deleteMany(and(in("_id", sameCommit), eq("c", commitId)));
         }
+        return dead;
     }
 
     /** A batch shorter than asked for is the end of the stream: no extra round trip to learn it. */

@@ -452,6 +452,44 @@ abstract class EventStorageEngineContract extends OnEachBackend {
         assertThat(engine.readEvents(third.value()).asStream().count()).isEqualTo(2);
     }
 
+    @Test
+    void aCaseWhoseCreatorDiedBetweenClaimAndCommitCanBeCreatedAgainAfterTheGapTimeout() {
+        CaseId id = CaseId.newId();
+        MetaData request = MetaData.with(MongoEventStorageEngine.IDEMPOTENCY_KEY, "loader/DEMO-0002");
+        afterClaim = position -> {
+            throw new IllegalStateException("writer died");
+        };
+        assertThatThrownBy(() -> engine.appendEvents(reported(id).andMetaData(request), informed(id, 1).andMetaData(request)))
+                .isInstanceOf(IllegalStateException.class);
+        afterClaim = position -> {
+        };
+        // Within the gap timeout the dead writer may still be alive: its claims hold.
+        assertThatThrownBy(() -> engine.appendEvents(reported(id))).isInstanceOf(AggregateStreamCreationException.class);
+
+        clock.advance(GAP_TIMEOUT.plusSeconds(1));
+        // As a restarted loader does: the key's earlier request recorded nothing, so it appends again. The case was
+        // never loaded, so nothing else has freed its dead stream claims.
+        assertThat(engine.findIdempotentOutcome("loader/DEMO-0002")).isEmpty();
+        engine.appendEvents(reported(id).andMetaData(request), informed(id, 1).andMetaData(request));
+
+        assertThat(engine.readEvents(id.value()).asStream().map(DomainEventMessage::getSequenceNumber)).containsExactly(0L, 1L);
+        assertThat(engine.findIdempotentOutcome("loader/DEMO-0002")).map(IdempotentOutcome::version).contains(1L);
+        assertThat(allDeliveredEventIds()).hasSize(2);
+    }
+
+    @Test
+    void aLiveClaimIsNeverFreedByAConflictingAppend() {
+        CaseId id = CaseId.newId();
+        engine.appendEvents(reported(id), informed(id, 1));
+        clock.advance(GAP_TIMEOUT.plusSeconds(1));
+
+        assertThatThrownBy(() -> engine.appendEvents(reported(id))).isInstanceOf(AggregateStreamCreationException.class);
+        assertThatThrownBy(() -> engine.appendEvents(informed(id, 1))).isInstanceOf(ConcurrencyException.class);
+
+        assertThat(engine.readEvents(id.value()).asStream().count()).isEqualTo(2);
+        assertThat(database.getCollection("event_streams").countDocuments()).isEqualTo(2);
+    }
+
     private List<String> allDeliveredEventIds() {
         return engine.readEvents((TrackingToken) null, false).map(TrackedEventMessage::getIdentifier)
                      .collect(Collectors.toList());
