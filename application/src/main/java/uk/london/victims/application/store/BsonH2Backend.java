@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -20,12 +21,18 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 
 /**
  * mongo-java-server's H2 backend with its documents and unique-index keys stored as BSON
@@ -334,6 +341,79 @@ class BsonH2Backend extends H2Backend {
                 return matchDocuments(query, range.positions(keys), null, numberToSkip, limit, batchSize, fieldSelector);
             }
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * A replacement of one document pinned by {@code _id} (how the read models write: {@code replaceOne}, alone or
+         * in a bulk), without upstream's three deep copies of the stored document and the replacement. Upstream
+         * copies the document it read, copies it again as the "old" document, and copies the replacement into a
+         * new one, because its general update path changes the stored object in place; the replacement path needs
+         * none of that, as neither object is changed here: the stored document stays as it was (MVStore's cache
+         * holds it) and the replacement, decoded for this command alone, is stored as it came, behind its
+         * {@code _id} as upstream puts it. Those copies were most of the store's write time while the ledger caught
+         * up (issue 14). Anything else (operators, several documents, an upsert that inserts) takes upstream's path.
+         */
+        @Override
+        public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+                                                     boolean isMulti, boolean isUpsert, Oplog oplog) {
+            Object id = pinnedId(selector);
+            if (isMulti || id == null || updateQuery.keySet().stream().anyMatch(k -> k.startsWith("$"))) {
+                return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+            }
+            Object position = positionOf(id);
+            Document stored = position == null ? null : getDocument(position);
+            if (stored == null || !documentMatchesQuery(stored, selector)) {
+                return isUpsert ? super.updateDocuments(selector, updateQuery, arrayFilters, false, true, oplog)
+                                : new Document("n", 0).append("nModified", 0);
+            }
+            Object newId = updateQuery.get(ID);
+            if (newId != null && !Objects.equals(newId, stored.get(ID))) {
+                // An _id that differs, or only seems to (1 and 1L): upstream's answer, error or not.
+                return super.updateDocuments(selector, updateQuery, arrayFilters, false, isUpsert, oplog);
+            }
+            Document replacement = new Document(ID, stored.get(ID));
+            updateQuery.forEach((key, value) -> {
+                if (!ID.equals(key)) {
+                    replacement.put(key, value);
+                }
+            });
+            Utils.validateFieldNames(replacement);
+            if (replacement.equals(stored)) {
+                return new Document("n", 1).append("nModified", 0);
+            }
+            for (Index<Object> index : getIndexes()) {
+                index.checkUpdate(stored, replacement, this);
+            }
+            for (Index<Object> index : getIndexes()) {
+                index.updateInPlace(stored, replacement, position, this);
+            }
+            updateDataSize(bsonSize(replacement) - bsonSize(stored));
+            handleUpdate(position, stored, replacement);
+            oplog.handleUpdate(getFullName(), selector, updateQuery, List.of(stored.get(ID)));
+            return new Document("n", 1).append("nModified", 1);
+        }
+
+        /** Where the document with this {@code _id} is, by the {@code _id} index; null when there is none. */
+        private Object positionOf(Object id) {
+            Document byId = new Document(ID, id);
+            for (Index<Object> index : getIndexes()) {
+                if (index.canHandle(byId)) {
+                    Iterator<Object> positions = index.getPositions(byId).iterator();
+                    return positions.hasNext() ? positions.next() : null;
+                }
+            }
+            return null;
+        }
+
+        /** The document's size as BSON, as upstream counts a collection's data size. */
+        private static int bsonSize(Document document) {
+            ByteBuf buffer = Unpooled.buffer();
+            try {
+                BsonEncoder.encodeDocument(document, buffer);
+                return buffer.writerIndex();
+            } finally {
+                buffer.release();
+            }
         }
 
         private static boolean inIdOrder(Document orderBy) {

@@ -212,4 +212,79 @@ class BsonH2BackendTest {
             assertThat(items.countDocuments(Filters.and(unit, Filters.eq("open", false)))).isEqualTo(2);
         }
     }
+
+    /**
+     * The replacement path skips upstream's copies (see {@code CopyingCollection.updateDocuments}): the same writes
+     * give the same answers, errors, documents, indexes and data size as upstream's H2 backend.
+     */
+    @Test
+    void aReplacementByIdAnswersAndStoresExactlyAsUpstreamDoes() {
+        MVStore upstreamStore = new MVStore.Builder().open();
+        MongoServer upstream = new MongoServer(new H2Backend(upstreamStore));
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(directory.resolve("data"), "127.0.0.1", 0);
+             MongoClient ours = MongoClients.create(store.connectionString());
+             MongoClient theirs = MongoClients.create("mongodb://" + upstream.bind().getHostString() + ":" + upstream.getLocalAddress().getPort())) {
+            List<List<Object>> answers = new ArrayList<>();
+            for (MongoClient client : List.of(ours, theirs)) {
+                MongoCollection<Document> figures = client.getDatabase("victims").getCollection("figures");
+                figures.createIndex(Indexes.ascending("reference"), new IndexOptions().unique(true));
+                figures.insertOne(new Document("_id", "day-1").append("reference", "R1").append("counted", 3).append("cells", new Document("ALL", 1)));
+                figures.insertOne(new Document("_id", "day-2").append("reference", "R2").append("counted", 1));
+                figures.insertOne(new Document("_id", 7).append("reference", "R7"));
+                List<Object> answer = new ArrayList<>();
+                List<java.util.function.Supplier<Object>> writes = List.of(
+                        // The figures' compare-and-set: replaced while the count is as read, not after.
+                        () -> figures.replaceOne(Filters.and(Filters.eq("_id", "day-1"), Filters.eq("counted", 3)),
+                                new Document("reference", "R1b").append("counted", 5).append("cells", new Document("ALL", 2).append("BCU", List.of(1, 2)))),
+                        () -> figures.replaceOne(Filters.and(Filters.eq("_id", "day-1"), Filters.eq("counted", 3)), new Document("counted", 9)),
+                        // The same document again: matched, not modified. With its own _id first or last.
+                        () -> figures.replaceOne(Filters.eq("_id", "day-1"), new Document("_id", "day-1").append("reference", "R1b")
+                                .append("counted", 5).append("cells", new Document("ALL", 2).append("BCU", List.of(1, 2)))),
+                        () -> figures.replaceOne(Filters.eq("_id", "day-2"), new Document("counted", 2).append("_id", "day-2")),
+                        // A unique key another document holds, a changed _id, an _id of another type that MongoDB counts equal.
+                        () -> figures.replaceOne(Filters.eq("_id", "day-2"), new Document("reference", "R7")),
+                        () -> figures.replaceOne(Filters.eq("_id", "day-2"), new Document("_id", "day-3")),
+                        () -> figures.replaceOne(Filters.eq("_id", 7L), new Document("_id", 7).append("reference", "R7b")),
+                        // Upserts: of a document not there (inserted), and of one there (replaced).
+                        () -> figures.replaceOne(Filters.eq("_id", "day-4"), new Document("reference", "R4"), new com.mongodb.client.model.ReplaceOptions().upsert(true)),
+                        () -> figures.bulkWrite(List.of(
+                                new com.mongodb.client.model.ReplaceOneModel<>(Filters.eq("_id", "day-4"), new Document("reference", "R4b"),
+                                        new com.mongodb.client.model.ReplaceOptions().upsert(true)),
+                                new com.mongodb.client.model.ReplaceOneModel<>(Filters.eq("_id", "day-9"), new Document("reference", "R9"))))
+                                .getModifiedCount(),
+                        () -> figures.replaceOne(Filters.eq("_id", "day-1"), new Document("counted", 6)));
+                for (var write : writes) {
+                    try {
+                        Object result = write.get();
+                        answer.add(result instanceof com.mongodb.client.result.UpdateResult u
+                                ? List.of(u.getMatchedCount(), u.getModifiedCount(), String.valueOf(u.getUpsertedId())) : result);
+                    } catch (MongoWriteException e) {
+                        answer.add(e.getError().getCode());
+                    }
+                }
+                answer.add(figures.find().sort(new Document("reference", 1)).into(new ArrayList<>()));
+                // The unique index follows the replacements: a freed key can be taken, a held one cannot.
+                answer.add(figures.find(Filters.eq("reference", "R1b")).into(new ArrayList<>()));
+                figures.insertOne(new Document("_id", "day-5").append("reference", "R1"));
+                answer.add(catchCode(() -> figures.insertOne(new Document("_id", "day-6").append("reference", "R4b"))));
+                answer.add(client.getDatabase("victims").runCommand(new Document("collStats", "figures")).get("size"));
+                answers.add(answer);
+            }
+            assertThat(answers.get(0)).isEqualTo(answers.get(1));
+            assertThat(answers.get(0).get(0)).isEqualTo(List.of(1L, 1L, "null"));
+            assertThat(answers.get(0).get(1)).isEqualTo(List.of(0L, 0L, "null"));
+        } finally {
+            upstream.shutdownNow();
+            upstreamStore.close();
+        }
+    }
+
+    private static Object catchCode(Runnable write) {
+        try {
+            write.run();
+            return "written";
+        } catch (MongoWriteException e) {
+            return e.getError().getCode();
+        }
+    }
 }
