@@ -9,10 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 import org.bson.Document;
+import org.bson.types.Binary;
 
 
 import uk.london.victims.domain.code.WorkingDayCalendar;
@@ -123,16 +125,14 @@ final class BucketFigures {
     }
 
     static Document toDocument(BucketFigures figures) {
-        Document cells = new Document();
+        // Each group of cells as one binary value (ADR 0040), still apart by group so that a review reads only its own.
+        Map<String, Map<String, Cell>> groups = new TreeMap<>();
         figures.cells.forEach((key, cell) -> {
-            Document stored = cell.toDocument();
             String[] path = key.fieldPath().split("\\.", 2);
-            if (path.length == 1) {
-                cells.append(path[0], stored);
-            } else {
-                ((Document) cells.computeIfAbsent(path[0], g -> new Document())).append(path[1], stored);
-            }
+            groups.computeIfAbsent(path[0], g -> new TreeMap<>()).put(path.length == 1 ? "" : path[1], cell);
         });
+        Document cells = new Document();
+        groups.forEach((group, named) -> cells.append(group, new Binary(CellBytes.encode(named))));
         return new Document("_id", figures.id).append("created", true).append("members", new Document(new TreeMap<>(figures.members)))
                 .append("lastRecordedNanos", figures.lastRecordedAt == null ? null : nanos(figures.lastRecordedAt)).append("cells", cells);
     }
@@ -150,7 +150,15 @@ final class BucketFigures {
             return figures;
         }
         cells.forEach((group, value) -> {
-            if (CellKey.ALL_CELLS.equals(group)) {
+            if (value instanceof Binary bytes) {
+                CellBytes.decode(bytes.getData()).forEach((name, cell) -> {
+                    Optional<CellKey> key = CellKey.ALL_CELLS.equals(group) ? Optional.of(CellKey.ALL) : CellKey.fromPath(group, name);
+                    if (key.isPresent() && !cell.isNothing()) {
+                        figures.cells.put(key.get(), cell);
+                    }
+                });
+            } else if (CellKey.ALL_CELLS.equals(group)) {
+                // Stored as nested documents, before ADR 0040: read until the ledger is replayed.
                 put(figures, CellKey.ALL, (Document) value);
             } else {
                 ((Document) value).forEach((name, c) -> CellKey.fromPath(group, name).ifPresent(key -> put(figures, key, (Document) c)));

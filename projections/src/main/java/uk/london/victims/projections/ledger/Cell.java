@@ -3,7 +3,6 @@ package uk.london.victims.projections.ledger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -78,23 +77,6 @@ final class Cell {
         return byBasis.values().stream().allMatch(Counts::isNothing);
     }
 
-    /** As counters of the stored document: field path (within the cell) to amount. */
-    Map<String, Long> increments() {
-        Map<String, Long> increments = new LinkedHashMap<>();
-        byBasis.forEach((basis, counts) -> {
-            String b = basis.name() + ".";
-            counts.statuses.forEach((k, n) -> increments.put(b + "s." + k, n));
-            counts.waivedBy.forEach((k, n) -> increments.put(b + "w." + k, n));
-            counts.minutesToMeet.forEach((m, n) -> increments.put(b + "t." + m, n));
-            counts.openUntil.forEach((d, n) -> increments.put(b + "p." + deadlineKey(d), n));
-        });
-        return increments;
-    }
-
-    private static String deadlineKey(Instant deadline) {
-        return deadline.getEpochSecond() + "_" + deadline.getNano();
-    }
-
     void addAll(Cell other) {
         other.byBasis.forEach((basis, counts) -> byBasis.computeIfAbsent(basis, b -> new Counts()).addAll(counts));
         dropEmpty();
@@ -159,20 +141,68 @@ final class Cell {
         throw new IllegalStateException("unreachable: rank " + rank + " of " + n);
     }
 
-    Document toDocument() {
-        Document document = new Document();
+    /** As {@link CellBytes} stores it: per basis, each of its counters, sorted keys as differences. */
+    void write(CellBytes.Writer out) {
+        out.unsigned(byBasis.size());
         byBasis.forEach((basis, counts) -> {
-            Document open = new Document();
-            counts.openUntil.forEach((deadline, n) -> open.append(deadlineKey(deadline), n));
-            Document minutes = new Document();
-            counts.minutesToMeet.forEach((m, n) -> minutes.append(Long.toString(m), n));
-            document.append(basis.name(), new Document("s", new Document(counts.statuses)).append("w", new Document(counts.waivedBy))
-                    .append("t", minutes).append("p", open));
+            out.text(basis.name());
+            writeNamed(out, counts.statuses);
+            writeNamed(out, counts.waivedBy);
+            out.unsigned(counts.minutesToMeet.size());
+            long previous = 0;
+            for (Map.Entry<Long, Long> e : counts.minutesToMeet.entrySet()) {
+                out.signed(e.getKey() - previous);
+                out.signed(e.getValue());
+                previous = e.getKey();
+            }
+            out.unsigned(counts.openUntil.size());
+            long previousSecond = 0;
+            for (Map.Entry<Instant, Long> e : counts.openUntil.entrySet()) {
+                out.signed(e.getKey().getEpochSecond() - previousSecond);
+                out.unsigned(e.getKey().getNano());
+                out.signed(e.getValue());
+                previousSecond = e.getKey().getEpochSecond();
+            }
         });
-        return document;
     }
 
-    /** From a stored cell; counters that went back to zero count nothing. */
+    private static void writeNamed(CellBytes.Writer out, Map<String, Long> counts) {
+        out.unsigned(counts.size());
+        counts.forEach((name, n) -> {
+            out.text(name);
+            out.signed(n);
+        });
+    }
+
+    /** The inverse of {@link #write}; a basis this version no longer has is an error, not a silent drop. */
+    static Cell read(CellBytes.Reader in) {
+        Cell cell = new Cell();
+        for (long b = in.unsigned(); b > 0; b--) {
+            Counts counts = cell.byBasis.computeIfAbsent(RuleBasis.valueOf(in.text()), x -> new Counts());
+            readNamed(in, counts.statuses);
+            readNamed(in, counts.waivedBy);
+            long minute = 0;
+            for (long n = in.unsigned(); n > 0; n--) {
+                minute += in.signed();
+                counts.minutesToMeet.put(minute, in.signed());
+            }
+            long second = 0;
+            for (long n = in.unsigned(); n > 0; n--) {
+                second += in.signed();
+                counts.openUntil.put(Instant.ofEpochSecond(second, in.unsigned()), in.signed());
+            }
+        }
+        cell.dropEmpty();
+        return cell;
+    }
+
+    private static void readNamed(CellBytes.Reader in, Map<String, Long> into) {
+        for (long n = in.unsigned(); n > 0; n--) {
+            into.put(in.text(), in.signed());
+        }
+    }
+
+    /** From a cell stored as a document, before ADR 0040; counters that went back to zero count nothing. */
     static Cell fromDocument(Document document) {
         Cell cell = new Cell();
         for (RuleBasis basis : RuleBasis.values()) {

@@ -19,8 +19,13 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 
 import uk.london.victims.projections.review.ReviewDimension;
 
@@ -36,7 +41,7 @@ import uk.london.victims.projections.review.ReviewDimension;
  * replacement is a compare-and-set: it is written only if the document still holds what was read, told by
  * its {@code counted} field (the sum over its cases of version + 1, which grows with every change counted
  * and so never comes back to a value it had). A writer that finds it changed reads it again and re-applies
- * its changes; nothing is lost and nothing counted twice.
+ * its changes; nothing is lost and nothing counted twice. A batch's buckets go in one bulk write.
  */
 final class FigureWrites {
 
@@ -94,6 +99,12 @@ final class FigureWrites {
         });
     }
 
+    /**
+     * Reads the batch's buckets, applies their changes and writes them back in one unordered bulk write: one
+     * round trip and, on the embedded store, one commit, however many buckets the batch touched. When fewer
+     * writes took than were sent (another writer came between), every bucket of the pass is read and applied
+     * again: applying skips what a bucket already counts, so the buckets whose writes took change nothing.
+     */
     private void flush(Map<String, List<Counted>> batch) {
         Set<String> left = new LinkedHashSet<>(batch.keySet());
         while (!left.isEmpty()) {
@@ -101,43 +112,52 @@ final class FigureWrites {
             for (Document document : collection.find(in("_id", new ArrayList<>(left)))) {
                 stored.put(document.getString("_id"), document);
             }
-            Set<String> again = new LinkedHashSet<>();
+            List<WriteModel<Document>> writes = new ArrayList<>();
             for (String bucket : left) {
-                if (!write(bucket, stored.get(bucket), batch.get(bucket))) {
-                    again.add(bucket);
+                WriteModel<Document> write = write(bucket, stored.get(bucket), batch.get(bucket));
+                if (write != null) {
+                    writes.add(write);
                 }
             }
-            left = again;
+            if (writes.isEmpty() || allTook(writes)) {
+                break;
+            }
         }
         batch.clear();
     }
 
-    /** Applies the changes to the document as read and writes it back; false when another writer came between. */
-    private boolean write(String bucket, Document stored, List<Counted> changes) {
+    /** The write of a bucket's changes applied to the document as read, or null when they change nothing. */
+    private WriteModel<Document> write(String bucket, Document stored, List<Counted> changes) {
         BucketFigures figures = stored == null ? new BucketFigures(bucket) : BucketFigures.fromDocument(stored);
         boolean changed = false;
         for (Counted c : changes) {
             changed |= figures.apply(c.caseId(), c.version(), c.change(), dimensions, pairs);
         }
         if (!changed) {
-            return true;
+            return null;
         }
         Document next = BucketFigures.toDocument(figures).append(COUNTED, counted(figures));
         if (stored == null) {
-            try {
-                collection.insertOne(next);
-                return true;
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                    return false;
-                }
-                throw e;
-            }
+            return new InsertOneModel<>(next);
         }
         Number was = stored.get(COUNTED, Number.class);
         // A document written by $inc updates before ADR 0035 has no count yet: the first replacement gives it one.
         Bson unchanged = was == null ? exists(COUNTED, false) : eq(COUNTED, was.longValue());
-        return collection.replaceOne(and(eq("_id", bucket), unchanged), next).getMatchedCount() == 1;
+        return new ReplaceOneModel<>(and(eq("_id", bucket), unchanged), next);
+    }
+
+    /** Whether every write took: each insert inserted (none beaten by another's) and each replacement matched. */
+    private boolean allTook(List<WriteModel<Document>> writes) {
+        BulkWriteResult result;
+        try {
+            result = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+            return false;
+        }
+        return result.getInsertedCount() + result.getMatchedCount() == writes.size();
     }
 
     static long counted(BucketFigures figures) {

@@ -298,14 +298,15 @@ public class ObligationLedgerOnMongoTest {
 
     @Test
     void twoInstancesCountingCasesOfTheSameDayAtOnceLoseNothingAndCountNothingTwice() throws Exception {
-        // Sixty cases of one day and BCU, so their figures share documents; each instance handles half of
-        // them (its segments), event by event, at the same time as the other.
+        // Sixty cases of three days and one BCU, so their figures share documents; each instance handles half of
+        // them (its segments), event by event or a batch at a time (whose buckets go in one bulk write), at the
+        // same time as the other.
         List<DomainEventMessage<?>> mine = new ArrayList<>();
         List<DomainEventMessage<?>> theirs = new ArrayList<>();
         for (int c = 0; c < 60; c++) {
             List<DomainEventMessage<?>> events = c % 2 == 0 ? mine : theirs;
             String caseId = "case-" + c;
-            Instant reported = at("2026-03-02T09:00:00Z").plusSeconds(60L * c);
+            Instant reported = at("2026-03-02T09:00:00Z").plusSeconds(86_400L * (c % 3) + 60L * c);
             events.add(message(caseId, new CrimeReportedEvent("ONLINE", reported), reported));
             events.add(message(caseId, new VictimAddedEvent("V1", "DIRECT_VICTIM", reported), reported));
             events.add(message(caseId, new CrimeRecordedEvent(c % 3 == 0 ? "HACKNEY" : "TOWER_HAMLETS", "ROBBERY", List.of(),
@@ -316,28 +317,44 @@ public class ObligationLedgerOnMongoTest {
         theirs.forEach(m -> projection.on(m.getPayload(), m));
         Map<String, List<Document>> built = readModels();
 
-        projection.reset();
-        ObligationLedgerProjection other = new ObligationLedgerProjection(database, LedgerFixtures.EVALUATOR,
-                new LedgerSettings("AGENCY:RIGHT,RIGHT:BOROUGH"), clock);
-        java.util.concurrent.ExecutorService instances = java.util.concurrent.Executors.newFixedThreadPool(2);
-        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
-        try {
-            var first = instances.submit(() -> {
-                together.await();
-                mine.forEach(m -> projection.on(m.getPayload(), m));
-                return null;
-            });
-            var second = instances.submit(() -> {
-                together.await();
-                theirs.forEach(m -> other.on(m.getPayload(), m));
-                return null;
-            });
-            first.get();
-            second.get();
-        } finally {
-            instances.shutdownNow();
+        for (int batch : List.of(1, 7)) {
+            projection.reset();
+            ObligationLedgerProjection other = new ObligationLedgerProjection(database, LedgerFixtures.EVALUATOR,
+                    new LedgerSettings("AGENCY:RIGHT,RIGHT:BOROUGH"), clock);
+            java.util.concurrent.ExecutorService instances = java.util.concurrent.Executors.newFixedThreadPool(2);
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            try {
+                var first = instances.submit(() -> {
+                    together.await();
+                    inBatches(projection, mine, batch);
+                    return null;
+                });
+                var second = instances.submit(() -> {
+                    together.await();
+                    inBatches(other, theirs, batch);
+                    return null;
+                });
+                first.get();
+                second.get();
+            } finally {
+                instances.shutdownNow();
+            }
+            assertThat(readModels()).as("in batches of %d", batch).isEqualTo(built);
         }
-        assertThat(readModels()).isEqualTo(built);
+    }
+
+    private static void inBatches(ObligationLedgerProjection projection, List<DomainEventMessage<?>> messages, int size) {
+        for (int i = 0; i < messages.size(); i += size) {
+            if (size == 1) {
+                projection.on(messages.get(i).getPayload(), messages.get(i));
+                continue;
+            }
+            new BatchingUnitOfWork<>(new ArrayList<>(messages.subList(i, Math.min(messages.size(), i + size)))).executeWithResult(() -> {
+                DomainEventMessage<?> message = (DomainEventMessage<?>) CurrentUnitOfWork.get().getMessage();
+                projection.on(message.getPayload(), message);
+                return null;
+            });
+        }
     }
 
     @Test
