@@ -15,7 +15,6 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
@@ -45,13 +44,8 @@ final class BsonDataTypes {
 
         @Override
         public void write(WriteBuffer buff, Document document) {
-            ByteBuf bson = Unpooled.buffer(256);
-            try {
-                BsonEncoder.encodeDocument(document, bson);
-                buff.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
-            } finally {
-                bson.release();
-            }
+            ByteBuf bson = BsonScratch.encode(document);
+            buff.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
         }
 
         @Override

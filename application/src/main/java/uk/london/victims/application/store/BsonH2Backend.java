@@ -30,9 +30,6 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.oplog.Oplog;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 
 /**
  * mongo-java-server's H2 backend with its documents and unique-index keys stored as BSON
@@ -387,7 +384,7 @@ class BsonH2Backend extends H2Backend {
             for (Index<Object> index : getIndexes()) {
                 index.updateInPlace(stored, replacement, position, this);
             }
-            updateDataSize(bsonSize(replacement) - bsonSize(stored));
+            updateDataSize(BsonScratch.size(replacement) - BsonScratch.size(stored));
             handleUpdate(position, stored, replacement);
             oplog.handleUpdate(getFullName(), selector, updateQuery, List.of(stored.get(ID)));
             return new Document("n", 1).append("nModified", 1);
@@ -403,17 +400,6 @@ class BsonH2Backend extends H2Backend {
                 }
             }
             return null;
-        }
-
-        /** The document's size as BSON, as upstream counts a collection's data size. */
-        private static int bsonSize(Document document) {
-            ByteBuf buffer = Unpooled.buffer();
-            try {
-                BsonEncoder.encodeDocument(document, buffer);
-                return buffer.writerIndex();
-            } finally {
-                buffer.release();
-            }
         }
 
         private static boolean inIdOrder(Document orderBy) {
