@@ -8,10 +8,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -339,11 +341,13 @@ public class ObligationLedgerProjection {
 
     @ResetHandler
     void reset() {
-        for (String collection : List.of(LEDGER, FACTS, FIGURES, DUE, OPEN, BREACHES, SWEEPS)) {
-            database.getCollection(collection).drop();
-        }
-        for (String collection : SUPERSEDED) {
-            database.getCollection(collection).drop();
+        // Only those there: the embedded server logs dropping a missing collection as an error, on every replay.
+        Set<String> existing = database.listCollectionNames().into(new HashSet<>());
+        for (String collection : Stream.concat(Stream.of(LEDGER, FACTS, FIGURES, DUE, OPEN, BREACHES, SWEEPS),
+                SUPERSEDED.stream()).toList()) {
+            if (existing.contains(collection)) {
+                database.getCollection(collection).drop();
+            }
         }
     }
 }
