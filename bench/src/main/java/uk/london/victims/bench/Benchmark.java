@@ -20,12 +20,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import org.HdrHistogram.ConcurrentHistogram;
@@ -53,6 +57,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 
 import uk.london.victims.application.axon.ReadModelReplay;
 import uk.london.victims.application.notifications.VictimNotifications;
@@ -889,7 +894,7 @@ public final class Benchmark {
     private Iterable<List<Document>> commitPages(Document projection) {
         long last = engine.lastReservedPosition();
         MongoCollection<Document> events = database.getCollection("events");
-        return () -> new java.util.Iterator<>() {
+        return () -> new Iterator<>() {
             long next = 1;
 
             public boolean hasNext() {
@@ -897,9 +902,9 @@ public final class Benchmark {
             }
 
             public List<Document> next() {
-                List<Long> positions = java.util.stream.LongStream.range(next, Math.min(last + 1, next + 1_000)).boxed().toList();
+                List<Long> positions = LongStream.range(next, Math.min(last + 1, next + 1_000)).boxed().toList();
                 next += positions.size();
-                return events.find(com.mongodb.client.model.Filters.in("_id", positions)).projection(projection).into(new ArrayList<>());
+                return events.find(Filters.in("_id", positions)).projection(projection).into(new ArrayList<>());
             }
         };
     }
@@ -911,17 +916,17 @@ public final class Benchmark {
      */
     private Iterable<Document> byId(String collection) {
         MongoCollection<Document> documents = database.getCollection(collection);
-        return () -> new java.util.Iterator<>() {
+        return () -> new Iterator<>() {
             long expected = documents.estimatedDocumentCount();
-            java.util.Iterator<Document> page = java.util.Collections.emptyIterator();
+            Iterator<Document> page = Collections.emptyIterator();
             String after;
             boolean last;
             long seen;
 
             public boolean hasNext() {
                 while (!page.hasNext() && !last) {
-                    List<Document> next = documents.find(after == null ? com.mongodb.client.model.Filters.gte("_id", "")
-                                    : com.mongodb.client.model.Filters.gt("_id", after))
+                    List<Document> next = documents.find(after == null ? Filters.gte("_id", "")
+                                    : Filters.gt("_id", after))
                             .sort(new Document("_id", 1)).limit(1_000).into(new ArrayList<>());
                     last = next.size() < 1_000;
                     if (!next.isEmpty()) {
@@ -939,7 +944,7 @@ public final class Benchmark {
 
             public Document next() {
                 if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
+                    throw new NoSuchElementException();
                 }
                 return page.next();
             }

@@ -323,13 +323,10 @@ class BsonH2Backend extends H2Backend {
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                              Document fieldSelector) {
             Object id = pinnedId(query);
-            if (id != null) {
-                Document byId = new Document(ID, id);
-                for (Index<Object> index : getIndexes()) {
-                    if (index.canHandle(byId)) {
-                        return matchDocuments(query, index.getPositions(byId), orderBy, numberToSkip, limit, batchSize, fieldSelector);
-                    }
-                }
+            Index<Object> index = id == null ? null : idIndexFor(id);
+            if (index != null) {
+                return matchDocuments(query, index.getPositions(new Document(ID, id)), orderBy, numberToSkip, limit, batchSize,
+                        fieldSelector);
             }
             IdRange range = IdRange.of(query);
             MVMap<KeyValue, Object> keys = range == null || !inIdOrder(orderBy) ? null : idKeys();
@@ -392,11 +389,17 @@ class BsonH2Backend extends H2Backend {
 
         /** Where the document with this {@code _id} is, by the {@code _id} index; null when there is none. */
         private Object positionOf(Object id) {
+            Index<Object> index = idIndexFor(id);
+            Iterator<Object> positions = index == null ? null : index.getPositions(new Document(ID, id)).iterator();
+            return positions != null && positions.hasNext() ? positions.next() : null;
+        }
+
+        /** The index that finds a document by this {@code _id}, or null when the collection has none yet. */
+        private Index<Object> idIndexFor(Object id) {
             Document byId = new Document(ID, id);
             for (Index<Object> index : getIndexes()) {
                 if (index.canHandle(byId)) {
-                    Iterator<Object> positions = index.getPositions(byId).iterator();
-                    return positions.hasNext() ? positions.next() : null;
+                    return index;
                 }
             }
             return null;

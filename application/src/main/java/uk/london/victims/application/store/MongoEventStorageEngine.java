@@ -442,14 +442,21 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             return;
         }
         long commitId = claim.get("c", Number.class).longValue();
-        Document commit = events.find(eq("_id", commitId)).first();
-        boolean dead = commit != null && commit.getBoolean("void", false);
-        if (commit == null && !clock.instant().isBefore(claim.getDate("at").toInstant().plus(gapTimeout))) {
-            dead = voidPosition(commitId);
-        }
-        if (dead) {
+        if (isDead(claim, events.find(eq("_id", commitId)).first())) {
             streams.deleteOne(and(eq("_id", claimKey), eq("c", commitId)));
         }
+    }
+
+    /**
+     * Whether a claim's append will never complete: its commit is void (the append failed), or missing for longer
+     * than the gap timeout (its writer died), in which case its position is voided here so that it stays so.
+     */
+    private boolean isDead(Document claim, Document commit) {
+        if (commit != null) {
+            return commit.getBoolean("void", false);
+        }
+        return !clock.instant().isBefore(claim.getDate("at").toInstant().plus(gapTimeout))
+               && voidPosition(claim.get("c", Number.class).longValue());
     }
 
     private static String uniqueClaimKey(String value) {
@@ -525,10 +532,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      */
     private boolean resolveUnfinished(String aggregateIdentifier, long seq, Document claim, Document commit) {
         long commitId = claim.get("c", Number.class).longValue();
-        boolean dead = commit != null && commit.getBoolean("void", false);
-        if (commit == null && !clock.instant().isBefore(claim.getDate("at").toInstant().plus(gapTimeout))) {
-            dead = voidPosition(commitId);
-        }
+        boolean dead = isDead(claim, commit);
         if (dead) {
             List<String> sameCommit = LongStream.range(seq, seq + MAX_EVENTS_PER_COMMIT)
                                                 .mapToObj(s -> streamKey(aggregateIdentifier, s)).toList();
