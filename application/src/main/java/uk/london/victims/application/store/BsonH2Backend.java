@@ -1,5 +1,6 @@
 package uk.london.victims.application.store;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -18,6 +19,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -30,6 +32,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 
 /**
  * mongo-java-server's H2 backend with its documents and unique-index keys stored as BSON
@@ -143,7 +146,7 @@ class BsonH2Backend extends H2Backend {
         if (value instanceof Document condition && condition.size() == 1 && condition.containsKey("$eq")) {
             value = condition.get("$eq");
         }
-        if (value instanceof String || value instanceof Number || value instanceof ObjectId || value instanceof UUID) {
+        if (plain(value)) {
             return value;
         }
         if (query.get("$and") instanceof List<?> parts) {
@@ -157,6 +160,22 @@ class BsonH2Backend extends H2Backend {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a filter is {@code _id $in} a list of plain values and nothing else: then every document the
+     * {@code _id} index finds for it matches it, and matching each against the whole list (as upstream does,
+     * twice, comparing it with every value listed) is needless. The event store reads events, and the read models
+     * their documents, 500 to 1,000 {@code _id}s at a time: that matching was most of a read's time (issue 10).
+     */
+    static boolean onlyListedIds(Document query) {
+        return query.size() == 1 && query.get(ID) instanceof Document condition && condition.size() == 1
+               && condition.get("$in") instanceof Collection<?> values && values.stream().allMatch(BsonH2Backend::plain);
+    }
+
+    /** A value whose equality MongoDB and upstream's index agree on: not a document, a list or null. */
+    private static boolean plain(Object value) {
+        return value instanceof String || value instanceof Number || value instanceof ObjectId || value instanceof UUID;
     }
 
     /**
@@ -260,6 +279,12 @@ class BsonH2Backend extends H2Backend {
     /** The store of the database being constructed: the upstream constructor opens collections before our fields are set. */
     private static final ThreadLocal<MVStore> CONSTRUCTING = new ThreadLocal<>();
 
+    /**
+     * True while this thread answers a {@code find} command: its documents are only encoded into the reply,
+     * never changed, so they need not be copied ({@link CopyingCollection}).
+     */
+    private static final ThreadLocal<Boolean> ANSWERING_FIND = ThreadLocal.withInitial(() -> false);
+
     /** The upstream database, with typed maps, and collections that hand out copies ({@link CopyingCollection}). */
     private static final class BsonH2Database extends H2Database {
 
@@ -281,6 +306,20 @@ class BsonH2Backend extends H2Backend {
         }
 
         @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
+                                      Oplog oplog) {
+            if (!command.equalsIgnoreCase("find")) {
+                return super.handleCommand(channel, command, query, databaseResolver, oplog);
+            }
+            ANSWERING_FIND.set(true);
+            try {
+                return super.handleCommand(channel, command, query, databaseResolver, oplog);
+            } finally {
+                ANSWERING_FIND.set(false);
+            }
+        }
+
+        @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
             if (mvStore != null) {
@@ -294,9 +333,15 @@ class BsonH2Backend extends H2Backend {
      * mongo-java-server updates a document by changing the stored object in place. Here that object also
      * sits in an MVStore page, which a commit may be serializing at that moment on another thread (commits
      * run outside the write lock, ADR 0014): seen as a ConcurrentModificationException in the benchmark.
-     * Every document a query yields is therefore a copy; an update changes the copy and puts it back.
+     * Every document a query yields to the backend's own paths (updates, findAndModify, aggregations) is
+     * therefore a copy; an update changes the copy and puts it back. So a stored object is never changed once
+     * stored, and a {@code find} command, which only encodes what it reads into its reply, is given the stored
+     * objects themselves: copying each was a large part of a read's cost (issue 10's work list, 200 items a read).
      */
     private static final class CopyingCollection extends H2Collection {
+
+        /** The filter every document matches. */
+        private static final Document MATCHED = new Document();
 
         private final MVStore store;
         private final String fullName;
@@ -323,10 +368,14 @@ class BsonH2Backend extends H2Backend {
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                              Document fieldSelector) {
             Object id = pinnedId(query);
-            Index<Object> index = id == null ? null : idIndexFor(id);
+            Index<Object> index = id == null ? null : idIndexFor(new Document(ID, id));
             if (index != null) {
                 return matchDocuments(query, index.getPositions(new Document(ID, id)), orderBy, numberToSkip, limit, batchSize,
                         fieldSelector);
+            }
+            Index<Object> listed = onlyListedIds(query) ? idIndexFor(query) : null;
+            if (listed != null) {
+                return matchDocuments(MATCHED, listed.getPositions(query), orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
             IdRange range = IdRange.of(query);
             MVMap<KeyValue, Object> keys = range == null || !inIdOrder(orderBy) ? null : idKeys();
@@ -389,16 +438,15 @@ class BsonH2Backend extends H2Backend {
 
         /** Where the document with this {@code _id} is, by the {@code _id} index; null when there is none. */
         private Object positionOf(Object id) {
-            Index<Object> index = idIndexFor(id);
+            Index<Object> index = idIndexFor(new Document(ID, id));
             Iterator<Object> positions = index == null ? null : index.getPositions(new Document(ID, id)).iterator();
             return positions != null && positions.hasNext() ? positions.next() : null;
         }
 
-        /** The index that finds a document by this {@code _id}, or null when the collection has none yet. */
-        private Index<Object> idIndexFor(Object id) {
-            Document byId = new Document(ID, id);
+        /** The index that finds documents by this filter on {@code _id} alone, or null when the collection has none yet. */
+        private Index<Object> idIndexFor(Document byId) {
             for (Index<Object> index : getIndexes()) {
-                if (index.canHandle(byId)) {
+                if (index.getKeys().size() == 1 && index.getKeys().get(0).getKey().equals(ID) && index.canHandle(byId)) {
                     return index;
                 }
             }
@@ -427,8 +475,10 @@ class BsonH2Backend extends H2Backend {
         @Override
         protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents, int numberToSkip, int limit,
                                                        int batchSize, Comparator<Document> comparator, Document fieldSelector) {
-            // Copied after matching, so a scan copies only what it returns.
-            return super.matchDocumentsFromStream(query, documents.filter(d -> documentMatchesQuery(d, query)).map(Document::cloneDeeply),
+            // Copied after matching, so a scan copies only what it returns; upstream is given an empty filter, as
+            // every document it is given has matched already.
+            Stream<Document> matching = documents.filter(d -> documentMatchesQuery(d, query));
+            return super.matchDocumentsFromStream(MATCHED, ANSWERING_FIND.get() ? matching : matching.map(Document::cloneDeeply),
                     numberToSkip, limit, batchSize, comparator, fieldSelector);
         }
     }

@@ -279,6 +279,111 @@ class BsonH2BackendTest {
         }
     }
 
+    /**
+     * A filter of {@code _id $in} plain values is answered from the {@code _id} index without matching each document
+     * against the list (see {@code BsonH2Backend.onlyListedIds}): the same answers as upstream's H2 backend, for ids of
+     * every kind, numbers MongoDB counts equal, repeats, ids not there, sorts, skips, limits and projections.
+     */
+    @Test
+    void aListOfIdsAnswersExactlyAsUpstreamDoes() {
+        MVStore upstreamStore = new MVStore.Builder().open();
+        MongoServer upstream = new MongoServer(new H2Backend(upstreamStore));
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(directory.resolve("data"), "127.0.0.1", 0);
+             MongoClient ours = MongoClients.create(store.connectionString());
+             MongoClient theirs = MongoClients.create("mongodb://" + upstream.bind().getHostString() + ":" + upstream.getLocalAddress().getPort())) {
+            assertThat(BsonH2Backend.onlyListedIds(new de.bwaldvogel.mongo.bson.Document("_id",
+                    new de.bwaldvogel.mongo.bson.Document("$in", List.of("a", 1L))))).isTrue();
+            assertThat(BsonH2Backend.onlyListedIds(new de.bwaldvogel.mongo.bson.Document("_id",
+                    new de.bwaldvogel.mongo.bson.Document("$in", java.util.Arrays.asList("a", null))))).isFalse();
+            assertThat(BsonH2Backend.onlyListedIds(new de.bwaldvogel.mongo.bson.Document("_id",
+                    new de.bwaldvogel.mongo.bson.Document("$in", List.of("a"))).append("v", 1))).isFalse();
+            List<List<Object>> answers = new ArrayList<>();
+            for (MongoClient client : List.of(ours, theirs)) {
+                MongoCollection<Document> things = client.getDatabase("victims").getCollection("things");
+                things.insertMany(List.of(new Document("_id", "a").append("v", 3), new Document("_id", "b").append("v", 1),
+                        new Document("_id", 1L).append("v", 2), new Document("_id", 2.5).append("v", 5),
+                        new Document("_id", new ObjectId("65a1b2c3d4e5f60718293a4b")).append("v", 4),
+                        new Document("_id", new Document("k", 1)).append("v", 6)));
+                List<Object> answer = new ArrayList<>();
+                List<List<Object>> lists = List.of(List.of("b", "a", "zz"), List.of(1, 2.5, "a", "a"), List.of(1.0, 2L),
+                        List.of(new ObjectId("65a1b2c3d4e5f60718293a4b"), "b"), List.of(), List.of("a", "b", 1L, 2.5));
+                for (List<Object> ids : lists) {
+                    answer.add(things.find(Filters.in("_id", ids)).into(new ArrayList<>()));
+                    answer.add(things.find(Filters.in("_id", ids)).sort(new Document("v", -1)).skip(1).limit(2).into(new ArrayList<>()));
+                    answer.add(things.find(Filters.in("_id", ids)).projection(new Document("v", 0)).sort(new Document("_id", 1)).into(new ArrayList<>()));
+                    answer.add(things.find(Filters.and(Filters.in("_id", ids), Filters.gt("v", 1))).sort(new Document("v", 1)).into(new ArrayList<>()));
+                }
+                // The documents found are those the updates and deletes see too.
+                answer.add(things.updateMany(Filters.in("_id", List.of("a", 1)), Updates.inc("v", 10)).getModifiedCount());
+                answer.add(things.deleteMany(Filters.in("_id", List.of("b", 2.5, "zz"))).getDeletedCount());
+                answer.add(things.find().sort(new Document("v", 1)).into(new ArrayList<>()));
+                answers.add(answer);
+            }
+            assertThat(answers.get(0)).isEqualTo(answers.get(1));
+            assertThat(answers.get(0).get(0)).asList().hasSize(2);
+        } finally {
+            upstream.shutdownNow();
+            upstreamStore.close();
+        }
+    }
+
+    /**
+     * A {@code find} is answered with the stored documents themselves, uncopied (see {@code CopyingCollection}); that
+     * is safe only while every write changes a copy. So a document a find answered never changes afterwards, whether
+     * the write is an operator update, a findAndModify or a replacement, and the writes still take effect.
+     */
+    @Test
+    void aDocumentAFindAnsweredIsNeverChangedByALaterWrite() {
+        MVStore mvStore = new MVStore.Builder().open();
+        BsonH2Backend backend = new BsonH2Backend(mvStore);
+        io.netty.channel.Channel channel = new io.netty.channel.embedded.EmbeddedChannel();
+        try {
+            backend.handleCommand(channel, "victims", "insert", command("insert", "things").append("documents", List.of(
+                    new de.bwaldvogel.mongo.bson.Document("_id", "a").append("n", 1)
+                            .append("nested", new de.bwaldvogel.mongo.bson.Document("v", 1)))));
+            List<de.bwaldvogel.mongo.bson.Document> answers = new ArrayList<>();
+            List<Runnable> writes = List.of(
+                    () -> backend.handleCommand(channel, "victims", "update", command("update", "things").append("updates", List.of(
+                            new de.bwaldvogel.mongo.bson.Document("q", new de.bwaldvogel.mongo.bson.Document("_id", "a"))
+                                    .append("u", new de.bwaldvogel.mongo.bson.Document("$set",
+                                            new de.bwaldvogel.mongo.bson.Document("nested.v", 2)))))),
+                    () -> backend.handleCommand(channel, "victims", "findAndModify", command("findAndModify", "things")
+                            .append("query", new de.bwaldvogel.mongo.bson.Document("_id", "a"))
+                            .append("update", new de.bwaldvogel.mongo.bson.Document("$inc", new de.bwaldvogel.mongo.bson.Document("n", 1)))),
+                    () -> backend.handleCommand(channel, "victims", "update", command("update", "things").append("updates", List.of(
+                            new de.bwaldvogel.mongo.bson.Document("q", new de.bwaldvogel.mongo.bson.Document("_id", "a"))
+                                    .append("u", new de.bwaldvogel.mongo.bson.Document("n", 9))))));
+            List<String> asAnswered = new ArrayList<>();
+            answers.add(findA(backend, channel));
+            asAnswered.add(answers.get(0).toString());
+            for (Runnable write : writes) {
+                write.run();
+                answers.add(findA(backend, channel));
+                asAnswered.add(answers.get(answers.size() - 1).toString());
+            }
+            assertThat(answers).extracting(Object::toString).isEqualTo(asAnswered);
+            assertThat(answers.get(1).get("nested")).isEqualTo(new de.bwaldvogel.mongo.bson.Document("v", 2));
+            assertThat(answers.get(2).get("n")).isEqualTo(2);
+            assertThat(answers.get(3)).isEqualTo(new de.bwaldvogel.mongo.bson.Document("_id", "a").append("n", 9));
+        } finally {
+            backend.close();
+            mvStore.close();
+        }
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document command(String name, String collection) {
+        return new de.bwaldvogel.mongo.bson.Document(name, collection).append("$db", "victims");
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document findA(BsonH2Backend backend, io.netty.channel.Channel channel) {
+        de.bwaldvogel.mongo.bson.Document reply = backend.handleCommand(channel, "victims", "find", command("find", "things")
+                .append("filter", new de.bwaldvogel.mongo.bson.Document("_id", "a")));
+        @SuppressWarnings("unchecked")
+        List<de.bwaldvogel.mongo.bson.Document> batch = (List<de.bwaldvogel.mongo.bson.Document>)
+                ((de.bwaldvogel.mongo.bson.Document) reply.get("cursor")).get("firstBatch");
+        return batch.get(0);
+    }
+
     private static Object catchCode(Runnable write) {
         try {
             write.run();
