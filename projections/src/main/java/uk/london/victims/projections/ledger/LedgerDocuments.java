@@ -11,6 +11,7 @@ import org.bson.Document;
 
 import uk.london.victims.domain.code.Obligation;
 import uk.london.victims.projections.review.ReviewDimension;
+import uk.london.victims.projections.support.IsoInstants;
 import uk.london.victims.projections.support.RecordDocuments;
 
 /** Ledger entries as stored: obligations component by component, so a new component is carried unchanged. */
@@ -28,7 +29,7 @@ final class LedgerDocuments {
             List<LedgerRevision> revisions = new ArrayList<>();
             for (Document r : e.getList("revisions", Document.class)) {
                 Document o = r.get("obligation", Document.class);
-                revisions.add(new LedgerRevision(Instant.parse(r.getString("recordedAt")), r.get("sequence", Number.class).longValue(),
+                revisions.add(new LedgerRevision(IsoInstants.parse(r.getString("recordedAt")), r.get("sequence", Number.class).longValue(),
                         o == null ? null : RecordDocuments.fromDocument(Obligation.class, o), groups(r.get("groups", Document.class))));
             }
             entries.put(e.getString("key"), new LedgerEntry(e.getString("key"), e.get("position", Number.class).intValue(), revisions));

@@ -47,6 +47,7 @@ import uk.london.victims.projections.review.FindComplianceReviewQuery;
 import uk.london.victims.projections.review.FindReviewedObligationsQuery;
 import uk.london.victims.projections.review.ReviewDimension;
 import uk.london.victims.projections.review.ReviewedObligationView;
+import uk.london.victims.projections.support.IsoInstants;
 import uk.london.victims.projections.support.RecordDocuments;
 
 /**
@@ -143,7 +144,7 @@ public class LedgerQueries {
         Map<String, Set<String>> changedSince = new LinkedHashMap<>();
         for (Document item : items) {
             String caseId = item.getString("c");
-            if (Instant.parse(item.getString("r")).isAfter(query.asOf())) {
+            if (IsoInstants.parse(item.getString("r")).isAfter(query.asOf())) {
                 changedSince.computeIfAbsent(caseId, c -> new LinkedHashSet<>()).add(item.getString("k"));
             } else {
                 current.computeIfAbsent(caseId, c -> new ArrayList<>())

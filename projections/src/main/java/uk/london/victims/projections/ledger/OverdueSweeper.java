@@ -30,6 +30,8 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
+import uk.london.victims.projections.support.IsoInstants;
+
 /**
  * Turns open obligations into breaches when their deadlines pass: reads the deadlines from its stored
  * cursor up to now (a range of {@code _id}s, which begin with the deadline), and for each obligation whose deadline has passed and which its ledger
@@ -105,7 +107,7 @@ public class OverdueSweeper {
     private int breaches(List<Document> deadlines, Instant now) {
         Map<String, List<Document>> passedByCase = new LinkedHashMap<>();
         for (Document ref : deadlines) {
-            if (now.isAfter(Instant.parse(ref.getString("d")))) {
+            if (now.isAfter(IsoInstants.parse(ref.getString("d")))) {
                 passedByCase.computeIfAbsent(ref.getString("c"), c -> new ArrayList<>()).add(ref);
             }
         }
@@ -119,7 +121,7 @@ public class OverdueSweeper {
             Map<String, LedgerEntry> entries = LedgerDocuments.entries(cases.get(caseId));
             for (Document ref : refs) {
                 LedgerEntry entry = entries.get(ref.getString("k"));
-                Instant deadline = Instant.parse(ref.getString("d"));
+                Instant deadline = IsoInstants.parse(ref.getString("d"));
                 if (entry != null && entry.breaches().contains(deadline)) {
                     writes.add(ObligationLedgerProjection.breach(caseId, entry, deadline));
                 }

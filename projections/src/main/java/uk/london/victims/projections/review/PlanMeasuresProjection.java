@@ -23,6 +23,7 @@ import com.mongodb.client.model.Updates;
 import uk.london.victims.domain.code.WorkingDayCalendar;
 import uk.london.victims.projections.support.BatchDocuments;
 import uk.london.victims.projections.support.BatchWrites;
+import uk.london.victims.projections.support.IsoInstants;
 import uk.london.victims.projections.support.RecordDocuments;
 
 /**
@@ -118,7 +119,7 @@ public class PlanMeasuresProjection {
             Document first = current == null ? null : firstFact(current);
             if (first != null && first.getString("type").equals("CrimeReported")) {
                 // Known as a report of this victim once both the report and the victim were recorded.
-                Instant known = max(Instant.parse(first.getString("recordedAt")), message.getTimestamp());
+                Instant known = max(IsoInstants.parse(first.getString("recordedAt")), message.getTimestamp());
                 victimUpdates.upsert(eq("_id", kept.get("victimId").toString()), Updates.addToSet("reports",
                         new Document("caseId", caseId).append("reportedAt", occurredAt(first).toString())
                                 .append("knownAt", known.toString())));
@@ -157,7 +158,7 @@ public class PlanMeasuresProjection {
     /** When it happened, or when it was recorded if the event says nothing: as the full computation reads it. */
     static Instant occurredAt(Document fact) {
         String occurred = fact.getString("occurredAt");
-        return Instant.parse(occurred != null ? occurred : fact.getString("recordedAt"));
+        return IsoInstants.parse(occurred != null ? occurred : fact.getString("recordedAt"));
     }
 
     private static Instant max(Instant a, Instant b) {

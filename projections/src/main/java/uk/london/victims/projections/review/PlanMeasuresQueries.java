@@ -27,6 +27,7 @@ import com.mongodb.client.MongoDatabase;
 
 import uk.london.victims.domain.cases.ServiceStage;
 import uk.london.victims.domain.code.WorkingDayCalendar;
+import uk.london.victims.projections.support.IsoInstants;
 
 /**
  * The Police and Crime Plan's monitoring measures as known at the as-of date: attrition, days to court
@@ -78,7 +79,7 @@ public class PlanMeasuresQueries {
             Document first = PlanMeasuresProjection.firstFact(caseDocument);
             // As the timeline was: a case counts from when its report was recorded.
             if (first == null || !first.getString("type").equals("CrimeReported")
-                || Instant.parse(first.getString("recordedAt")).isAfter(query.asOf())) {
+                || IsoInstants.parse(first.getString("recordedAt")).isAfter(query.asOf())) {
                 continue;
             }
             Instant reported = PlanMeasuresProjection.occurredAt(first);
@@ -138,7 +139,7 @@ public class PlanMeasuresQueries {
         static CaseMeasures of(Document caseDocument, Instant asOf) {
             CaseMeasures m = new CaseMeasures();
             for (Document fact : caseDocument.getList("facts", Document.class)) {
-                if (Instant.parse(fact.getString("recordedAt")).isAfter(asOf)) {
+                if (IsoInstants.parse(fact.getString("recordedAt")).isAfter(asOf)) {
                     continue;
                 }
                 Document fields = fact.get("fields", Document.class);
@@ -235,8 +236,8 @@ public class PlanMeasuresQueries {
         for (Document victim : byIds(victims, victimIds)) {
             Map<String, Instant> reportedByCase = new HashMap<>();
             for (Document report : victim.getList("reports", Document.class, List.of())) {
-                if (!Instant.parse(report.getString("knownAt")).isAfter(asOf)) {
-                    reportedByCase.put(report.getString("caseId"), Instant.parse(report.getString("reportedAt")));
+                if (!IsoInstants.parse(report.getString("knownAt")).isAfter(asOf)) {
+                    reportedByCase.put(report.getString("caseId"), IsoInstants.parse(report.getString("reportedAt")));
                 }
             }
             if (repeated(reportedByCase.values())) {

@@ -30,9 +30,9 @@ public final class CaseFactDocuments {
     public static CaseFact fact(Document entry) {
         Map<String, Object> fields = new LinkedHashMap<>(entry.get("details", Document.class));
         String occurredAt = entry.getString("occurredAt");
-        Instant recordedAt = Instant.parse(entry.getString("recordedAt"));
+        Instant recordedAt = IsoInstants.parse(entry.getString("recordedAt"));
         return new CaseFact(entry.get("sequence", Number.class).longValue(), entry.getString("type"),
-                occurredAt == null ? recordedAt : Instant.parse(occurredAt), recordedAt, fields);
+                occurredAt == null ? recordedAt : IsoInstants.parse(occurredAt), recordedAt, fields);
     }
 
     public static String typeName(Object payload) {

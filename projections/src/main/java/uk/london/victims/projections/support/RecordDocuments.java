@@ -171,7 +171,7 @@ public final class RecordDocuments {
             return Enum.valueOf((Class<? extends Enum>) type, value.toString());
         }
         if (type == Instant.class) {
-            return Instant.parse(value.toString());
+            return IsoInstants.parse(value.toString());
         }
         if (type == java.time.Duration.class) {
             return java.time.Duration.parse(value.toString());

@@ -26,6 +26,7 @@ import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.PersonalDataVault;
 import uk.london.victims.domain.people.Sealed;
 import uk.london.victims.projections.support.BatchDocuments;
+import uk.london.victims.projections.support.IsoInstants;
 import uk.london.victims.projections.support.RecordDocuments;
 
 /**
@@ -130,8 +131,8 @@ public class CaseTimelineProjection {
         entry.get("details", Document.class).forEach((key, value) -> details.put(key, openPersonalDetails ? open(value) : withhold(value)));
         String occurredAt = entry.getString("occurredAt");
         return new TimelineEntryView(entry.get("sequence", Number.class).longValue(), entry.getString("type"),
-                entry.getString("agency"), occurredAt == null ? null : Instant.parse(occurredAt),
-                Instant.parse(entry.getString("recordedAt")), entry.getString("recordedBy"),
+                entry.getString("agency"), occurredAt == null ? null : IsoInstants.parse(occurredAt),
+                IsoInstants.parse(entry.getString("recordedAt")), entry.getString("recordedBy"),
                 entry.getBoolean("notForVictim", false), details);
     }
 
