@@ -198,11 +198,21 @@ public class LedgerQueries {
                 fields.add("cells." + CellKey.group(query.groupBy(), query.thenBy()));
                 fields.add("cells." + CellKey.group(query.thenBy(), query.groupBy()));
             }
-            List<Document> figuresOnly = buckets(query, Projections.include(fields));
-            if (query.asKnownNow() || figuresOnly.stream().map(b -> b.get("lastRecordedNanos", Number.class))
-                    .allMatch(last -> last == null || last.longValue() <= BucketFigures.nanos(query.asOf()))) {
-                return LedgerReview.fromFigures(query, figuresOnly.stream().map(BucketFigures::fromDocument).toList());
+            List<BucketFigures> stored = buckets(query, Projections.include(fields)).stream().map(BucketFigures::fromDocument).toList();
+            Set<String> changed = query.asKnownNow() ? Set.of() : LedgerReview.changedSince(stored, query.asOf());
+            if (changed.isEmpty()) {
+                return LedgerReview.fromFigures(query, stored);
             }
+            // As known at a past instant: the days changed since are counted from their cases' ledgers, the rest read.
+            Map<CellKey, Cell> cells = LedgerReview.unchangedCells(query, stored, changed);
+            List<Document> changedMembers = new ArrayList<>();
+            List<String> ids = new ArrayList<>(changed);
+            for (int i = 0; i < ids.size(); i += READ_BATCH) {
+                figures.find(in("_id", ids.subList(i, Math.min(ids.size(), i + READ_BATCH)))).projection(Projections.include("members"))
+                       .forEach(changedMembers::add);
+            }
+            forEachCounted(query, changedMembers, chunk -> LedgerReview.countInto(cells, LedgerReview.inBuckets(chunk, changed), query));
+            return LedgerReview.view(query, cells);
         }
         List<Document> buckets = buckets(query, Projections.include("members"));
         // Counted a chunk of cases at a time: a year's cases need not be in memory together.

@@ -3,11 +3,14 @@ package uk.london.victims.projections.ledger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import uk.london.victims.domain.code.Obligation;
+import uk.london.victims.domain.code.WorkingDayCalendar;
 import uk.london.victims.projections.review.ComplianceReviewView;
 import uk.london.victims.projections.review.FindComplianceReviewQuery;
 import uk.london.victims.projections.review.ReviewDimension;
@@ -64,7 +67,10 @@ final class LedgerReview {
 
     /** The review from stored figures: the cells it needs, summed over the period's buckets. */
     static ComplianceReviewView fromFigures(FindComplianceReviewQuery query, List<BucketFigures> buckets) {
-        Map<CellKey, Cell> summed = new LinkedHashMap<>();
+        return view(query, fromFigures(query, buckets, new LinkedHashMap<>()));
+    }
+
+    private static Map<CellKey, Cell> fromFigures(FindComplianceReviewQuery query, List<BucketFigures> buckets, Map<CellKey, Cell> summed) {
         for (BucketFigures bucket : buckets) {
             bucket.cells.forEach((key, cell) -> {
                 if (wanted(key, query)) {
@@ -72,7 +78,44 @@ final class LedgerReview {
                 }
             });
         }
-        return view(query, summed);
+        return summed;
+    }
+
+    /**
+     * The ids of the buckets changed after the query's as-of instant: their stored cells hold what was recorded
+     * since, so what was known then must be counted again from their cases' ledgers. Every other bucket's cells are
+     * exactly what was known then, as a bucket's latest recorded-at instant follows every change to it (an
+     * obligation coming in, changing, or leaving for another day or BCU).
+     */
+    static Set<String> changedSince(List<BucketFigures> buckets, Instant asOf) {
+        Set<String> changed = new LinkedHashSet<>();
+        for (BucketFigures bucket : buckets) {
+            if (bucket.lastRecordedAt != null && bucket.lastRecordedAt.isAfter(asOf)) {
+                changed.add(bucket.id);
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * The cells the query needs, summed over the buckets not in {@code changed}, each pair's cells keyed as the query
+     * orders the pair (as {@link #countInto} counts), whichever way round the figures store it.
+     */
+    static Map<CellKey, Cell> unchangedCells(FindComplianceReviewQuery query, List<BucketFigures> buckets, Set<String> changed) {
+        Map<CellKey, Cell> cells = new LinkedHashMap<>();
+        fromFigures(query, buckets.stream().filter(b -> !changed.contains(b.id)).toList(), new LinkedHashMap<>()).forEach((key, cell) -> {
+            CellKey ordered = key.thenBy() != null && key.by() == query.thenBy() && key.thenBy() == query.groupBy()
+                    ? new CellKey(key.thenBy(), key.thenValue(), key.by(), key.value()) : key;
+            cells.computeIfAbsent(ordered, k -> new Cell()).addAll(cell);
+        });
+        return cells;
+    }
+
+    /** The counted obligations (as known then) that belong to one of these buckets. */
+    static List<Counted> inBuckets(List<Counted> counted, Set<String> bucketIds) {
+        return counted.stream().filter(c -> bucketIds.contains(BucketFigures.id(
+                c.obligation().clockStart().atZone(WorkingDayCalendar.LONDON).toLocalDate(),
+                CellKey.values(c.groups(), ReviewDimension.BCU).get(0)))).toList();
     }
 
     private static boolean wanted(CellKey key, FindComplianceReviewQuery query) {
