@@ -162,17 +162,19 @@ public final class Benchmark {
         start();
         rawBaselines();
         commands("small", Math.min(10_000, settings.events() / 2));
+        reads("small");
         if (settings.events() >= STAGED_FROM_EVENTS) {
             bulkImport("import.first.", settings.events() * 10 / 75);
         }
         ledger("small");
         pastInstant = Instant.now();
         bulkImport("import.", settings.events() - Math.min(5_000, settings.events() / 10));
+        recentAsOf = Instant.now();
         commands("large", Math.min(10_000, settings.events() / 10));
         projectionLag();
         replay();
         storeSizes();
-        reads();
+        reads("large");
         review();
         memory();
     }
@@ -546,20 +548,29 @@ public final class Benchmark {
         }
     }
 
-    /** Timeline and agency case GET through HTTP from {@code readClients} concurrent clients on loopback. */
-    void reads() throws Exception {
+    /** Client counts the case and timeline GETs are measured with (issue 14 asks for p50/p99 at 10 and 100). */
+    static final int FEW_READ_CLIENTS = 10;
+
+    /**
+     * Timeline and agency case GET through HTTP on loopback, from {@link #FEW_READ_CLIENTS} and from
+     * {@code readClients} concurrent clients, of the cases the command phases created: once after the first
+     * commands ({@code small}, about 10,000 events stored) and once at the end ({@code large}), so that the cost's
+     * growth with the store is measured in one run.
+     */
+    void reads(String scale) throws Exception {
         String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(4)).build();
         String token = token(http, base, "ADMIN");
         List<String> cases = List.copyOf(sent);
-        read(http, "read.case", token, () -> base + "/api/cases/" + cases.get((int) (Math.random() * cases.size())));
-        read(http, "read.timeline", token, () -> base + "/api/cases/" + cases.get((int) (Math.random() * cases.size()))
-                                                   + "/timeline");
-    }
-
-    private void read(HttpClient http, String name, String token, Supplier<String> uri) throws Exception {
-        read(http, name, token, uri, settings.readClients(), settings.readSeconds());
+        for (int clients : new java.util.TreeSet<>(List.of(FEW_READ_CLIENTS, settings.readClients()))) {
+            read(http, "read." + scale + ".case." + clients + "c", token,
+                    () -> base + "/api/cases/" + cases.get((int) (Math.random() * cases.size())), clients, settings.readSeconds());
+            read(http, "read." + scale + ".timeline." + clients + "c", token,
+                    () -> base + "/api/cases/" + cases.get((int) (Math.random() * cases.size())) + "/timeline", clients,
+                    settings.readSeconds());
+        }
+        figure("read." + scale + ".commands_before", sent.size(), "cases created by commands");
     }
 
     private void read(HttpClient http, String name, String token, Supplier<String> uri, int readClients, int readSeconds)
@@ -653,6 +664,11 @@ public final class Benchmark {
     static final int LEDGER_REPEATS = 20;
     /** An instant while the store was being loaded, for the review "as known" then. */
     private Instant pastAsOf;
+    /**
+     * An instant after the last import, before the last commands: the review as known then is the common case of a
+     * past date (few days of the period changed since), where {@link #pastAsOf} is the worst (nearly all changed).
+     */
+    private Instant recentAsOf;
 
     /**
      * The obligation ledger's reads (issue 10): the review of the busiest BCU's year as known now (stored
@@ -682,7 +698,8 @@ public final class Benchmark {
         String period = "from=" + YEAR + "&to=" + YEAR.plus(Duration.ofDays(365)) + "&bcu=" + bcu;
         String[][] pages = {{"review_now", "/api/review?groupBy=RIGHT&" + period},
                 {"review_two_way", "/api/review?groupBy=AGENCY&thenBy=RIGHT&" + period},
-                {"review_past", "/api/review?groupBy=RIGHT&asOf=" + pastAsOf + "&" + period}};
+                {"review_past", "/api/review?groupBy=RIGHT&asOf=" + pastAsOf + "&" + period},
+                {"review_past_recent", "/api/review?groupBy=RIGHT&asOf=" + (recentAsOf == null ? pastAsOf : recentAsOf) + "&" + period}};
         for (String[] page : pages) {
             String name = "ledger." + scale + "." + page[0];
             percentiles(name, timedGets(http, base + page[1], token, LEDGER_REPEATS, name));
