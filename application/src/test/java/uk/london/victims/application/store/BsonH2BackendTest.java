@@ -219,64 +219,54 @@ class BsonH2BackendTest {
      */
     @Test
     void aReplacementByIdAnswersAndStoresExactlyAsUpstreamDoes() {
-        MVStore upstreamStore = new MVStore.Builder().open();
-        MongoServer upstream = new MongoServer(new H2Backend(upstreamStore));
-        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(directory.resolve("data"), "127.0.0.1", 0);
-             MongoClient ours = MongoClients.create(store.connectionString());
-             MongoClient theirs = MongoClients.create("mongodb://" + upstream.bind().getHostString() + ":" + upstream.getLocalAddress().getPort())) {
-            List<List<Object>> answers = new ArrayList<>();
-            for (MongoClient client : List.of(ours, theirs)) {
-                MongoCollection<Document> figures = client.getDatabase("victims").getCollection("figures");
-                figures.createIndex(Indexes.ascending("reference"), new IndexOptions().unique(true));
-                figures.insertOne(new Document("_id", "day-1").append("reference", "R1").append("counted", 3).append("cells", new Document("ALL", 1)));
-                figures.insertOne(new Document("_id", "day-2").append("reference", "R2").append("counted", 1));
-                figures.insertOne(new Document("_id", 7).append("reference", "R7"));
-                List<Object> answer = new ArrayList<>();
-                List<java.util.function.Supplier<Object>> writes = List.of(
-                        // The figures' compare-and-set: replaced while the count is as read, not after.
-                        () -> figures.replaceOne(Filters.and(Filters.eq("_id", "day-1"), Filters.eq("counted", 3)),
-                                new Document("reference", "R1b").append("counted", 5).append("cells", new Document("ALL", 2).append("BCU", List.of(1, 2)))),
-                        () -> figures.replaceOne(Filters.and(Filters.eq("_id", "day-1"), Filters.eq("counted", 3)), new Document("counted", 9)),
-                        // The same document again: matched, not modified. With its own _id first or last.
-                        () -> figures.replaceOne(Filters.eq("_id", "day-1"), new Document("_id", "day-1").append("reference", "R1b")
-                                .append("counted", 5).append("cells", new Document("ALL", 2).append("BCU", List.of(1, 2)))),
-                        () -> figures.replaceOne(Filters.eq("_id", "day-2"), new Document("counted", 2).append("_id", "day-2")),
-                        // A unique key another document holds, a changed _id, an _id of another type that MongoDB counts equal.
-                        () -> figures.replaceOne(Filters.eq("_id", "day-2"), new Document("reference", "R7")),
-                        () -> figures.replaceOne(Filters.eq("_id", "day-2"), new Document("_id", "day-3")),
-                        () -> figures.replaceOne(Filters.eq("_id", 7L), new Document("_id", 7).append("reference", "R7b")),
-                        // Upserts: of a document not there (inserted), and of one there (replaced).
-                        () -> figures.replaceOne(Filters.eq("_id", "day-4"), new Document("reference", "R4"), new com.mongodb.client.model.ReplaceOptions().upsert(true)),
-                        () -> figures.bulkWrite(List.of(
-                                new com.mongodb.client.model.ReplaceOneModel<>(Filters.eq("_id", "day-4"), new Document("reference", "R4b"),
-                                        new com.mongodb.client.model.ReplaceOptions().upsert(true)),
-                                new com.mongodb.client.model.ReplaceOneModel<>(Filters.eq("_id", "day-9"), new Document("reference", "R9"))))
-                                .getModifiedCount(),
-                        () -> figures.replaceOne(Filters.eq("_id", "day-1"), new Document("counted", 6)));
-                for (var write : writes) {
-                    try {
-                        Object result = write.get();
-                        answer.add(result instanceof com.mongodb.client.result.UpdateResult u
-                                ? List.of(u.getMatchedCount(), u.getModifiedCount(), String.valueOf(u.getUpsertedId())) : result);
-                    } catch (MongoWriteException e) {
-                        answer.add(e.getError().getCode());
-                    }
+        List<List<Object>> answers = onBoth(client -> {
+            MongoCollection<Document> figures = client.getDatabase("victims").getCollection("figures");
+            figures.createIndex(Indexes.ascending("reference"), new IndexOptions().unique(true));
+            figures.insertOne(new Document("_id", "day-1").append("reference", "R1").append("counted", 3).append("cells", new Document("ALL", 1)));
+            figures.insertOne(new Document("_id", "day-2").append("reference", "R2").append("counted", 1));
+            figures.insertOne(new Document("_id", 7).append("reference", "R7"));
+            List<Object> answer = new ArrayList<>();
+            List<java.util.function.Supplier<Object>> writes = List.of(
+                    // The figures' compare-and-set: replaced while the count is as read, not after.
+                    () -> figures.replaceOne(Filters.and(Filters.eq("_id", "day-1"), Filters.eq("counted", 3)),
+                            new Document("reference", "R1b").append("counted", 5).append("cells", new Document("ALL", 2).append("BCU", List.of(1, 2)))),
+                    () -> figures.replaceOne(Filters.and(Filters.eq("_id", "day-1"), Filters.eq("counted", 3)), new Document("counted", 9)),
+                    // The same document again: matched, not modified. With its own _id first or last.
+                    () -> figures.replaceOne(Filters.eq("_id", "day-1"), new Document("_id", "day-1").append("reference", "R1b")
+                            .append("counted", 5).append("cells", new Document("ALL", 2).append("BCU", List.of(1, 2)))),
+                    () -> figures.replaceOne(Filters.eq("_id", "day-2"), new Document("counted", 2).append("_id", "day-2")),
+                    // A unique key another document holds, a changed _id, an _id of another type that MongoDB counts equal.
+                    () -> figures.replaceOne(Filters.eq("_id", "day-2"), new Document("reference", "R7")),
+                    () -> figures.replaceOne(Filters.eq("_id", "day-2"), new Document("_id", "day-3")),
+                    () -> figures.replaceOne(Filters.eq("_id", 7L), new Document("_id", 7).append("reference", "R7b")),
+                    // Upserts: of a document not there (inserted), and of one there (replaced).
+                    () -> figures.replaceOne(Filters.eq("_id", "day-4"), new Document("reference", "R4"), new com.mongodb.client.model.ReplaceOptions().upsert(true)),
+                    () -> figures.bulkWrite(List.of(
+                            new com.mongodb.client.model.ReplaceOneModel<>(Filters.eq("_id", "day-4"), new Document("reference", "R4b"),
+                                    new com.mongodb.client.model.ReplaceOptions().upsert(true)),
+                            new com.mongodb.client.model.ReplaceOneModel<>(Filters.eq("_id", "day-9"), new Document("reference", "R9"))))
+                            .getModifiedCount(),
+                    () -> figures.replaceOne(Filters.eq("_id", "day-1"), new Document("counted", 6)));
+            for (var write : writes) {
+                try {
+                    Object result = write.get();
+                    answer.add(result instanceof com.mongodb.client.result.UpdateResult u
+                            ? List.of(u.getMatchedCount(), u.getModifiedCount(), String.valueOf(u.getUpsertedId())) : result);
+                } catch (MongoWriteException e) {
+                    answer.add(e.getError().getCode());
                 }
-                answer.add(figures.find().sort(new Document("reference", 1)).into(new ArrayList<>()));
-                // The unique index follows the replacements: a freed key can be taken, a held one cannot.
-                answer.add(figures.find(Filters.eq("reference", "R1b")).into(new ArrayList<>()));
-                figures.insertOne(new Document("_id", "day-5").append("reference", "R1"));
-                answer.add(catchCode(() -> figures.insertOne(new Document("_id", "day-6").append("reference", "R4b"))));
-                answer.add(client.getDatabase("victims").runCommand(new Document("collStats", "figures")).get("size"));
-                answers.add(answer);
             }
-            assertThat(answers.get(0)).isEqualTo(answers.get(1));
-            assertThat(answers.get(0).get(0)).isEqualTo(List.of(1L, 1L, "null"));
-            assertThat(answers.get(0).get(1)).isEqualTo(List.of(0L, 0L, "null"));
-        } finally {
-            upstream.shutdownNow();
-            upstreamStore.close();
-        }
+            answer.add(figures.find().sort(new Document("reference", 1)).into(new ArrayList<>()));
+            // The unique index follows the replacements: a freed key can be taken, a held one cannot.
+            answer.add(figures.find(Filters.eq("reference", "R1b")).into(new ArrayList<>()));
+            figures.insertOne(new Document("_id", "day-5").append("reference", "R1"));
+            answer.add(catchCode(() -> figures.insertOne(new Document("_id", "day-6").append("reference", "R4b"))));
+            answer.add(client.getDatabase("victims").runCommand(new Document("collStats", "figures")).get("size"));
+            return answer;
+        });
+        assertThat(answers.get(0)).isEqualTo(answers.get(1));
+        assertThat(answers.get(0).get(0)).isEqualTo(List.of(1L, 1L, "null"));
+        assertThat(answers.get(0).get(1)).isEqualTo(List.of(0L, 0L, "null"));
     }
 
     /**
@@ -286,45 +276,35 @@ class BsonH2BackendTest {
      */
     @Test
     void aListOfIdsAnswersExactlyAsUpstreamDoes() {
-        MVStore upstreamStore = new MVStore.Builder().open();
-        MongoServer upstream = new MongoServer(new H2Backend(upstreamStore));
-        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(directory.resolve("data"), "127.0.0.1", 0);
-             MongoClient ours = MongoClients.create(store.connectionString());
-             MongoClient theirs = MongoClients.create("mongodb://" + upstream.bind().getHostString() + ":" + upstream.getLocalAddress().getPort())) {
-            assertThat(BsonH2Backend.onlyListedIds(new de.bwaldvogel.mongo.bson.Document("_id",
-                    new de.bwaldvogel.mongo.bson.Document("$in", List.of("a", 1L))))).isTrue();
-            assertThat(BsonH2Backend.onlyListedIds(new de.bwaldvogel.mongo.bson.Document("_id",
-                    new de.bwaldvogel.mongo.bson.Document("$in", java.util.Arrays.asList("a", null))))).isFalse();
-            assertThat(BsonH2Backend.onlyListedIds(new de.bwaldvogel.mongo.bson.Document("_id",
-                    new de.bwaldvogel.mongo.bson.Document("$in", List.of("a"))).append("v", 1))).isFalse();
-            List<List<Object>> answers = new ArrayList<>();
-            for (MongoClient client : List.of(ours, theirs)) {
-                MongoCollection<Document> things = client.getDatabase("victims").getCollection("things");
-                things.insertMany(List.of(new Document("_id", "a").append("v", 3), new Document("_id", "b").append("v", 1),
-                        new Document("_id", 1L).append("v", 2), new Document("_id", 2.5).append("v", 5),
-                        new Document("_id", new ObjectId("65a1b2c3d4e5f60718293a4b")).append("v", 4),
-                        new Document("_id", new Document("k", 1)).append("v", 6)));
-                List<Object> answer = new ArrayList<>();
-                List<List<Object>> lists = List.of(List.of("b", "a", "zz"), List.of(1, 2.5, "a", "a"), List.of(1.0, 2L),
-                        List.of(new ObjectId("65a1b2c3d4e5f60718293a4b"), "b"), List.of(), List.of("a", "b", 1L, 2.5));
-                for (List<Object> ids : lists) {
-                    answer.add(things.find(Filters.in("_id", ids)).into(new ArrayList<>()));
-                    answer.add(things.find(Filters.in("_id", ids)).sort(new Document("v", -1)).skip(1).limit(2).into(new ArrayList<>()));
-                    answer.add(things.find(Filters.in("_id", ids)).projection(new Document("v", 0)).sort(new Document("_id", 1)).into(new ArrayList<>()));
-                    answer.add(things.find(Filters.and(Filters.in("_id", ids), Filters.gt("v", 1))).sort(new Document("v", 1)).into(new ArrayList<>()));
-                }
-                // The documents found are those the updates and deletes see too.
-                answer.add(things.updateMany(Filters.in("_id", List.of("a", 1)), Updates.inc("v", 10)).getModifiedCount());
-                answer.add(things.deleteMany(Filters.in("_id", List.of("b", 2.5, "zz"))).getDeletedCount());
-                answer.add(things.find().sort(new Document("v", 1)).into(new ArrayList<>()));
-                answers.add(answer);
+        assertThat(BsonH2Backend.onlyListedIds(new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$in", List.of("a", 1L))))).isTrue();
+        assertThat(BsonH2Backend.onlyListedIds(new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$in", java.util.Arrays.asList("a", null))))).isFalse();
+        assertThat(BsonH2Backend.onlyListedIds(new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$in", List.of("a"))).append("v", 1))).isFalse();
+        List<List<Object>> answers = onBoth(client -> {
+            MongoCollection<Document> things = client.getDatabase("victims").getCollection("things");
+            things.insertMany(List.of(new Document("_id", "a").append("v", 3), new Document("_id", "b").append("v", 1),
+                    new Document("_id", 1L).append("v", 2), new Document("_id", 2.5).append("v", 5),
+                    new Document("_id", new ObjectId("65a1b2c3d4e5f60718293a4b")).append("v", 4),
+                    new Document("_id", new Document("k", 1)).append("v", 6)));
+            List<Object> answer = new ArrayList<>();
+            List<List<Object>> lists = List.of(List.of("b", "a", "zz"), List.of(1, 2.5, "a", "a"), List.of(1.0, 2L),
+                    List.of(new ObjectId("65a1b2c3d4e5f60718293a4b"), "b"), List.of(), List.of("a", "b", 1L, 2.5));
+            for (List<Object> ids : lists) {
+                answer.add(things.find(Filters.in("_id", ids)).into(new ArrayList<>()));
+                answer.add(things.find(Filters.in("_id", ids)).sort(new Document("v", -1)).skip(1).limit(2).into(new ArrayList<>()));
+                answer.add(things.find(Filters.in("_id", ids)).projection(new Document("v", 0)).sort(new Document("_id", 1)).into(new ArrayList<>()));
+                answer.add(things.find(Filters.and(Filters.in("_id", ids), Filters.gt("v", 1))).sort(new Document("v", 1)).into(new ArrayList<>()));
             }
-            assertThat(answers.get(0)).isEqualTo(answers.get(1));
-            assertThat(answers.get(0).get(0)).asList().hasSize(2);
-        } finally {
-            upstream.shutdownNow();
-            upstreamStore.close();
-        }
+            // The documents found are those the updates and deletes see too.
+            answer.add(things.updateMany(Filters.in("_id", List.of("a", 1)), Updates.inc("v", 10)).getModifiedCount());
+            answer.add(things.deleteMany(Filters.in("_id", List.of("b", 2.5, "zz"))).getDeletedCount());
+            answer.add(things.find().sort(new Document("v", 1)).into(new ArrayList<>()));
+            return answer;
+        });
+        assertThat(answers.get(0)).isEqualTo(answers.get(1));
+        assertThat(answers.get(0).get(0)).asList().hasSize(2);
     }
 
     /**
@@ -382,6 +362,20 @@ class BsonH2BackendTest {
         List<de.bwaldvogel.mongo.bson.Document> batch = (List<de.bwaldvogel.mongo.bson.Document>)
                 ((de.bwaldvogel.mongo.bson.Document) reply.get("cursor")).get("firstBatch");
         return batch.get(0);
+    }
+
+    /** The answers of one scenario on this store and on upstream's own H2 backend, in that order. */
+    private List<List<Object>> onBoth(java.util.function.Function<MongoClient, List<Object>> scenario) {
+        MVStore upstreamStore = new MVStore.Builder().open();
+        MongoServer upstream = new MongoServer(new H2Backend(upstreamStore));
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(directory.resolve("data"), "127.0.0.1", 0);
+             MongoClient ours = MongoClients.create(store.connectionString());
+             MongoClient theirs = MongoClients.create("mongodb://" + upstream.bind().getHostString() + ":" + upstream.getLocalAddress().getPort())) {
+            return List.of(scenario.apply(ours), scenario.apply(theirs));
+        } finally {
+            upstream.shutdownNow();
+            upstreamStore.close();
+        }
     }
 
     private static Object catchCode(Runnable write) {
