@@ -368,10 +368,10 @@ class BsonH2Backend extends H2Backend {
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                              Document fieldSelector) {
             Object id = pinnedId(query);
-            Index<Object> index = id == null ? null : idIndexFor(new Document(ID, id));
+            Document byId = id == null ? null : new Document(ID, id);
+            Index<Object> index = byId == null ? null : idIndexFor(byId);
             if (index != null) {
-                return matchDocuments(query, index.getPositions(new Document(ID, id)), orderBy, numberToSkip, limit, batchSize,
-                        fieldSelector);
+                return matchDocuments(query, index.getPositions(byId), orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
             Index<Object> listed = onlyListedIds(query) ? idIndexFor(query) : null;
             if (listed != null) {
@@ -438,8 +438,9 @@ class BsonH2Backend extends H2Backend {
 
         /** Where the document with this {@code _id} is, by the {@code _id} index; null when there is none. */
         private Object positionOf(Object id) {
-            Index<Object> index = idIndexFor(new Document(ID, id));
-            Iterator<Object> positions = index == null ? null : index.getPositions(new Document(ID, id)).iterator();
+            Document byId = new Document(ID, id);
+            Index<Object> index = idIndexFor(byId);
+            Iterator<Object> positions = index == null ? null : index.getPositions(byId).iterator();
             return positions != null && positions.hasNext() ? positions.next() : null;
         }
 

@@ -205,12 +205,7 @@ public class LedgerQueries {
             }
             // As known at a past instant: the days changed since are counted from their cases' ledgers, the rest read.
             Map<CellKey, Cell> cells = LedgerReview.unchangedCells(query, stored, changed);
-            List<Document> changedMembers = new ArrayList<>();
-            List<String> ids = new ArrayList<>(changed);
-            for (int i = 0; i < ids.size(); i += READ_BATCH) {
-                figures.find(in("_id", ids.subList(i, Math.min(ids.size(), i + READ_BATCH)))).projection(Projections.include("members"))
-                       .forEach(changedMembers::add);
-            }
+            List<Document> changedMembers = new ArrayList<>(byId(figures, changed, Projections.include("members")).values());
             forEachCounted(query, changedMembers, chunk -> LedgerReview.countInto(cells, LedgerReview.inBuckets(chunk, changed), query));
             return LedgerReview.view(query, cells);
         }
