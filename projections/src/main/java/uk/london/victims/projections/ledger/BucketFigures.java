@@ -33,12 +33,26 @@ import uk.london.victims.projections.review.ReviewDimension;
 final class BucketFigures {
 
     final String id;
+    /** The bucket whose changes these figures count: {@link #id} itself, or the bucket a history document belongs to. */
+    final String bucket;
     final Map<String, Long> members = new TreeMap<>();
+    Instant firstRecordedAt;
     Instant lastRecordedAt;
+    /**
+     * A bucket's history ({@link FigureHistory}) holds every change of it recorded after this instant: the start of
+     * time for a bucket counted with its history from its first change, the bucket's latest change for one counted
+     * before histories were kept, and null until it is known.
+     */
+    Instant historyFrom;
     final Map<CellKey, Cell> cells = new HashMap<>();
 
     BucketFigures(String id) {
+        this(id, id);
+    }
+
+    BucketFigures(String id, String bucket) {
         this.id = id;
+        this.bucket = bucket;
     }
 
     /** The bucket a revision counts in, or null when it counts in none (no clock yet, or gone). */
@@ -107,12 +121,22 @@ final class BucketFigures {
         return new Change(removed, added, recordedAt);
     }
 
+    /**
+     * Notes, before a change counted with its history, from when the history holds every change: from the start for a
+     * bucket created now, else from its latest change counted so far (every earlier one was counted before it).
+     */
+    void keepHistory(boolean created) {
+        if (historyFrom == null) {
+            historyFrom = created ? FigureHistory.COMPLETE : lastRecordedAt;
+        }
+    }
+
     /** Applies the change's part for this bucket in memory; false when this case's version had been applied already. */
     boolean apply(String caseId, long version, Change change, List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
         if (members.getOrDefault(caseId, -1L) >= version) {
             return false;
         }
-        change.delta(id, dimensions, pairs).forEach((key, delta) -> {
+        change.delta(bucket, dimensions, pairs).forEach((key, delta) -> {
             Cell cell = cells.computeIfAbsent(key, k -> new Cell());
             cell.addAll(delta);
             if (cell.isNothing()) {
@@ -120,6 +144,7 @@ final class BucketFigures {
             }
         });
         members.put(caseId, version);
+        firstRecordedAt = firstRecordedAt == null || change.recordedAt().isBefore(firstRecordedAt) ? change.recordedAt() : firstRecordedAt;
         lastRecordedAt = lastRecordedAt == null || change.recordedAt().isAfter(lastRecordedAt) ? change.recordedAt() : lastRecordedAt;
         return true;
     }
@@ -134,13 +159,17 @@ final class BucketFigures {
         Document cells = new Document();
         groups.forEach((group, named) -> cells.append(group, new Binary(CellBytes.encode(named))));
         return new Document("_id", figures.id).append("created", true).append("members", new Document(new TreeMap<>(figures.members)))
-                .append("lastRecordedNanos", figures.lastRecordedAt == null ? null : nanos(figures.lastRecordedAt)).append("cells", cells);
+                .append("firstRecordedNanos", nanosOrNull(figures.firstRecordedAt))
+                .append("lastRecordedNanos", nanosOrNull(figures.lastRecordedAt))
+                .append("historyFromNanos", nanosOrNull(figures.historyFrom)).append("cells", cells);
     }
 
     static BucketFigures fromDocument(Document document) {
-        BucketFigures figures = new BucketFigures(document.getString("_id"));
-        Number last = document.get("lastRecordedNanos", Number.class);
-        figures.lastRecordedAt = last == null ? null : instant(last.longValue());
+        String id = document.getString("_id");
+        BucketFigures figures = new BucketFigures(id, FigureHistory.bucketOf(id));
+        figures.firstRecordedAt = instantOrNull(document.get("firstRecordedNanos", Number.class));
+        figures.lastRecordedAt = instantOrNull(document.get("lastRecordedNanos", Number.class));
+        figures.historyFrom = instantOrNull(document.get("historyFromNanos", Number.class));
         Document members = document.get("members", Document.class);
         if (members != null) {
             members.forEach((c, v) -> figures.members.put(c, ((Number) v).longValue()));
@@ -181,6 +210,14 @@ final class BucketFigures {
         } catch (ArithmeticException e) {
             return instant.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
+    }
+
+    private static Long nanosOrNull(Instant instant) {
+        return instant == null ? null : nanos(instant);
+    }
+
+    private static Instant instantOrNull(Number nanos) {
+        return nanos == null ? null : instant(nanos.longValue());
     }
 
     static Instant instant(long nanos) {

@@ -40,11 +40,11 @@ final class Cell {
             return statuses.isEmpty() && openUntil.isEmpty() && waivedBy.isEmpty() && minutesToMeet.isEmpty();
         }
 
-        void addAll(Counts other) {
-            other.statuses.forEach((k, v) -> merge(statuses, k, v));
-            other.waivedBy.forEach((k, v) -> merge(waivedBy, k, v));
-            other.minutesToMeet.forEach((k, v) -> merge(minutesToMeet, k, v));
-            other.openUntil.forEach((k, v) -> merge(openUntil, k, v));
+        void addAll(Counts other, int sign) {
+            other.statuses.forEach((k, v) -> merge(statuses, k, sign * v));
+            other.waivedBy.forEach((k, v) -> merge(waivedBy, k, sign * v));
+            other.minutesToMeet.forEach((k, v) -> merge(minutesToMeet, k, sign * v));
+            other.openUntil.forEach((k, v) -> merge(openUntil, k, sign * v));
         }
 
         long count(ObligationStatus status) {
@@ -78,7 +78,12 @@ final class Cell {
     }
 
     void addAll(Cell other) {
-        other.byBasis.forEach((basis, counts) -> byBasis.computeIfAbsent(basis, b -> new Counts()).addAll(counts));
+        addAll(other, 1);
+    }
+
+    /** Adds (sign 1) or takes out (sign -1) every count of another cell: taking out what was added leaves this as it was. */
+    void addAll(Cell other, int sign) {
+        other.byBasis.forEach((basis, counts) -> byBasis.computeIfAbsent(basis, b -> new Counts()).addAll(counts, sign));
         dropEmpty();
     }
 
@@ -102,7 +107,7 @@ final class Cell {
                 continue;
             }
             Counts counts = e.getValue();
-            counted.addAll(counts);
+            counted.addAll(counts, 1);
             long overdueNow = counts.openUntil.headMap(asOf, false).values().stream().mapToLong(Long::longValue).sum();
             stillOpen += counts.openUntil.values().stream().mapToLong(Long::longValue).sum() - overdueNow;
             long past = counts.count(ObligationStatus.OVERDUE) + overdueNow;

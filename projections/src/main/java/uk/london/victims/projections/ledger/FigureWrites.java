@@ -52,26 +52,36 @@ final class FigureWrites {
     private final List<ReviewDimension> dimensions;
     private final List<List<ReviewDimension>> pairs;
     private final String resourceKey;
+    private final boolean buckets;
 
     /** One event's change of one bucket. */
     private record Counted(String caseId, long version, BucketFigures.Change change) {
     }
 
-    FigureWrites(MongoCollection<Document> collection, List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
+    /**
+     * @param buckets whether the documents are the buckets' own figures (each noting from when its history was
+     *                kept), else their {@link FigureHistory} documents
+     */
+    FigureWrites(MongoCollection<Document> collection, List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs,
+                 boolean buckets) {
         this.collection = collection;
         this.dimensions = dimensions;
         this.pairs = pairs;
+        this.buckets = buckets;
         this.resourceKey = FigureWrites.class.getName() + "/" + collection.getNamespace().getFullName();
     }
 
-    /** Counts one event's change of a bucket: at once outside a processor batch, else with the batch's other changes. */
-    void add(String bucket, String caseId, long version, BucketFigures.Change change) {
+    /**
+     * Counts one event's change of a bucket in one of its documents (the bucket's own, or one of its history): at once
+     * outside a processor batch, else with the batch's other changes.
+     */
+    void add(String document, String caseId, long version, BucketFigures.Change change) {
         Map<String, List<Counted>> batch = batch();
         boolean alone = batch == null;
         if (alone) {
             batch = new LinkedHashMap<>();
         }
-        batch.computeIfAbsent(bucket, b -> new ArrayList<>()).add(new Counted(caseId, version, change));
+        batch.computeIfAbsent(document, b -> new ArrayList<>()).add(new Counted(caseId, version, change));
         if (alone) {
             flush(batch);
         }
@@ -128,7 +138,10 @@ final class FigureWrites {
 
     /** The write of a bucket's changes applied to the document as read, or null when they change nothing. */
     private WriteModel<Document> write(String bucket, Document stored, List<Counted> changes) {
-        BucketFigures figures = stored == null ? new BucketFigures(bucket) : BucketFigures.fromDocument(stored);
+        BucketFigures figures = stored == null ? new BucketFigures(bucket, FigureHistory.bucketOf(bucket)) : BucketFigures.fromDocument(stored);
+        if (buckets) {
+            figures.keepHistory(stored == null);
+        }
         boolean changed = false;
         for (Counted c : changes) {
             changed |= figures.apply(c.caseId(), c.version(), c.change(), dimensions, pairs);

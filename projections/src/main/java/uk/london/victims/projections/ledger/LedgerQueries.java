@@ -68,6 +68,7 @@ public class LedgerQueries {
 
     private final MongoCollection<Document> ledger;
     private final MongoCollection<Document> figures;
+    private final MongoCollection<Document> history;
     private final MongoCollection<Document> open;
     private final MongoCollection<Document> summaries;
     private final ObligationEvaluator evaluator;
@@ -76,6 +77,7 @@ public class LedgerQueries {
     public LedgerQueries(MongoDatabase database, ObligationEvaluator evaluator, LedgerSettings settings) {
         this.ledger = database.getCollection(ObligationLedgerProjection.LEDGER);
         this.figures = database.getCollection(ObligationLedgerProjection.FIGURES);
+        this.history = database.getCollection(ObligationLedgerProjection.HISTORY);
         this.open = database.getCollection(ObligationLedgerProjection.OPEN);
         this.summaries = database.getCollection(CaseSummaryProjection.COLLECTION);
         this.evaluator = evaluator;
@@ -192,27 +194,67 @@ public class LedgerQueries {
     public ComplianceReviewView handle(FindComplianceReviewQuery query) {
         if (storedFiguresAnswer(query)) {
             // Only the cells the review shows: the total, the dimension, and the pair if any.
-            List<String> fields = new ArrayList<>(List.of("lastRecordedNanos", "cells." + CellKey.ALL_CELLS,
-                    "cells." + CellKey.group(query.groupBy(), null)));
+            List<String> cellFields = new ArrayList<>(List.of("cells." + CellKey.ALL_CELLS, "cells." + CellKey.group(query.groupBy(), null)));
             if (query.thenBy() != null) {
-                fields.add("cells." + CellKey.group(query.groupBy(), query.thenBy()));
-                fields.add("cells." + CellKey.group(query.thenBy(), query.groupBy()));
+                cellFields.add("cells." + CellKey.group(query.groupBy(), query.thenBy()));
+                cellFields.add("cells." + CellKey.group(query.thenBy(), query.groupBy()));
+            }
+            List<String> fields = new ArrayList<>(cellFields);
+            fields.add("lastRecordedNanos");
+            if (!query.asKnownNow()) {
+                fields.addAll(List.of("members", "historyFromNanos"));
             }
             List<BucketFigures> stored = buckets(query, Projections.include(fields)).stream().map(BucketFigures::fromDocument).toList();
             Set<String> changed = query.asKnownNow() ? Set.of() : LedgerReview.changedSince(stored, query.asOf());
             if (changed.isEmpty()) {
                 return LedgerReview.fromFigures(query, stored);
             }
-            // As known at a past instant: the days changed since are counted from their cases' ledgers, the rest read.
-            Map<CellKey, Cell> cells = LedgerReview.unchangedCells(query, stored, changed);
-            List<Document> changedMembers = new ArrayList<>(byId(figures, changed, Projections.include("members")).values());
-            forEachCounted(query, changedMembers, chunk -> LedgerReview.countInto(cells, LedgerReview.inBuckets(chunk, changed), query));
-            return LedgerReview.view(query, cells);
+            return pastFromHistory(query, stored, changed, cellFields);
         }
         List<Document> buckets = buckets(query, Projections.include("members"));
         // Counted a chunk of cases at a time: a year's cases need not be in memory together.
         Map<CellKey, Cell> cells = new LinkedHashMap<>();
         forEachCounted(query, buckets, chunk -> LedgerReview.countInto(cells, chunk, query));
+        return LedgerReview.view(query, cells);
+    }
+
+    /**
+     * The review as known at a past instant (ADR 0042): a day changed since is its stored figures less its history
+     * recorded after that instant, read after the figures; one whose history cannot say exactly is counted from its
+     * cases' ledgers. The days unchanged since are their stored figures.
+     */
+    private ComplianceReviewView pastFromHistory(FindComplianceReviewQuery query, List<BucketFigures> stored, Set<String> changed,
+                                                 List<String> cellFields) {
+        Set<String> bcus = new java.util.TreeSet<>();
+        changed.forEach(bucket -> bcus.add(bucket.substring(bucket.indexOf('|') + 1)));
+        List<String> historyFields = new ArrayList<>(cellFields);
+        historyFields.addAll(List.of("members", "firstRecordedNanos", "lastRecordedNanos"));
+        Map<String, List<BucketFigures>> historyOf = new HashMap<>();
+        for (String bcu : bcus) {
+            for (Bson range : FigureHistory.after(bcu, query.asOf())) {
+                for (Document document : history.find(range).projection(Projections.include(historyFields)).batchSize(READ_BATCH)) {
+                    BucketFigures h = BucketFigures.fromDocument(document);
+                    if (changed.contains(h.bucket)) {
+                        historyOf.computeIfAbsent(h.bucket, b -> new ArrayList<>()).add(h);
+                    }
+                }
+            }
+        }
+        List<BucketFigures> known = new ArrayList<>();
+        Map<String, Document> toCount = new LinkedHashMap<>();
+        for (BucketFigures bucket : stored) {
+            if (!changed.contains(bucket.id)) {
+                known.add(bucket);
+                continue;
+            }
+            FigureHistory.asKnownAt(bucket, historyOf.getOrDefault(bucket.id, List.of()), query.asOf()).ifPresentOrElse(known::add,
+                    () -> toCount.put(bucket.id, new Document("members", new Document(new java.util.TreeMap<>(bucket.members)))));
+        }
+        Map<CellKey, Cell> cells = LedgerReview.cellsOf(query, known);
+        if (!toCount.isEmpty()) {
+            forEachCounted(query, new ArrayList<>(toCount.values()),
+                    chunk -> LedgerReview.countInto(cells, LedgerReview.inBuckets(chunk, toCount.keySet()), query));
+        }
         return LedgerReview.view(query, cells);
     }
 

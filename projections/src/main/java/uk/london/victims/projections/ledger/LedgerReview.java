@@ -98,12 +98,12 @@ final class LedgerReview {
     }
 
     /**
-     * The cells the query needs, summed over the buckets not in {@code changed}, each pair's cells keyed as the query
-     * orders the pair (as {@link #countInto} counts), whichever way round the figures store it.
+     * The cells the query needs, summed over these buckets' figures, each pair's cells keyed as the query orders the
+     * pair (as {@link #countInto} counts), whichever way round the figures store it.
      */
-    static Map<CellKey, Cell> unchangedCells(FindComplianceReviewQuery query, List<BucketFigures> buckets, Set<String> changed) {
+    static Map<CellKey, Cell> cellsOf(FindComplianceReviewQuery query, List<BucketFigures> buckets) {
         Map<CellKey, Cell> cells = new LinkedHashMap<>();
-        fromFigures(query, buckets.stream().filter(b -> !changed.contains(b.id)).toList(), new LinkedHashMap<>()).forEach((key, cell) -> {
+        fromFigures(query, buckets, new LinkedHashMap<>()).forEach((key, cell) -> {
             CellKey ordered = key.thenBy() != null && key.by() == query.thenBy() && key.thenBy() == query.groupBy()
                     ? new CellKey(key.thenBy(), key.thenValue(), key.by(), key.value()) : key;
             cells.computeIfAbsent(ordered, k -> new Cell()).addAll(cell);

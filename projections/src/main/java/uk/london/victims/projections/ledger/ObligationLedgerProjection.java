@@ -63,6 +63,8 @@ public class ObligationLedgerProjection {
     /** The case's facts, apart from its obligations: the processor reads them, the queries never do. */
     public static final String FACTS = "obligation_facts";
     public static final String FIGURES = "obligation_figures";
+    /** What each bucket's figures gained and lost, by the month, day and minute it was recorded (ADR 0042). */
+    public static final String HISTORY = "obligation_figure_history";
     /**
      * One document per open deadline, {@code <deadline>|<case>|<key>}, read by {@link OverdueSweeper} as a range of
      * {@code _id}s. Named apart from the shapes of before (ADR 0025, ADR 0038): a store built then keeps working
@@ -97,6 +99,7 @@ public class ObligationLedgerProjection {
     private final BatchDocuments<String> cases;
     private final BatchDocuments<String> caseFacts;
     private final FigureWrites buckets;
+    private final FigureWrites history;
     private final BatchWrites figures;
     /** One document per item, written once per batch; an item belongs to one case, so only its segment writes it. */
     private final BatchDocuments<String> due;
@@ -112,7 +115,8 @@ public class ObligationLedgerProjection {
                 m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
         this.caseFacts = new BatchDocuments<>(database.getCollection(FACTS),
                 m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
-        this.buckets = new FigureWrites(database.getCollection(FIGURES), settings.dimensions(), settings.pairs());
+        this.buckets = new FigureWrites(database.getCollection(FIGURES), settings.dimensions(), settings.pairs(), true);
+        this.history = new FigureWrites(database.getCollection(HISTORY), settings.dimensions(), settings.pairs(), false);
         this.figures = new BatchWrites(database.getCollection(FIGURES));
         // Never read while projecting: nothing to read ahead.
         this.due = new BatchDocuments<>(database.getCollection(DUE), m -> null);
@@ -124,6 +128,8 @@ public class ObligationLedgerProjection {
         try {
             project(payload, message);
         } finally {
+            // A bucket's history before the bucket: a reader that finds a change in the bucket finds it in the history.
+            history.endOfEvent();
             buckets.endOfEvent();
             figures.endOfEvent();
             due.endOfEvent();
@@ -193,6 +199,9 @@ public class ObligationLedgerProjection {
             }
         }
         for (String bucket : change.buckets()) {
+            for (String document : FigureHistory.ids(bucket, change.recordedAt())) {
+                history.add(document, caseId, version, change);
+            }
             buckets.add(bucket, caseId, version, change);
         }
         List<String> days = change.added().keySet().stream().map(BucketFigures::day).sorted().toList();
@@ -343,7 +352,7 @@ public class ObligationLedgerProjection {
     void reset() {
         // Only those there: the embedded server logs dropping a missing collection as an error, on every replay.
         Set<String> existing = database.listCollectionNames().into(new HashSet<>());
-        for (String collection : Stream.concat(Stream.of(LEDGER, FACTS, FIGURES, DUE, OPEN, BREACHES, SWEEPS),
+        for (String collection : Stream.concat(Stream.of(LEDGER, FACTS, FIGURES, HISTORY, DUE, OPEN, BREACHES, SWEEPS),
                 SUPERSEDED.stream()).toList()) {
             if (existing.contains(collection)) {
                 database.getCollection(collection).drop();

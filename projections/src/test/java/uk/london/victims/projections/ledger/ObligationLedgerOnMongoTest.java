@@ -259,6 +259,40 @@ public class ObligationLedgerOnMongoTest {
     }
 
     @Test
+    void aPastReviewIsTheStoredFiguresLessTheirHistoryAndReadsTheLedgersOnlyForADayChangedInTheMinuteAsked() {
+        send("case-A", new CrimeReportedEvent("PHONE_999", at("2026-03-02T09:00:00Z")), at("2026-03-02T09:01:00Z"));
+        send("case-A", new VictimAddedEvent("V1", "DIRECT_VICTIM", at("2026-03-02T09:00:00Z")), at("2026-03-02T09:01:00Z"));
+        send("case-A", new CrimeRecordedEvent("HACKNEY", "ROBBERY", List.of(), at("2026-03-02T10:00:00Z")), at("2026-03-02T10:00:20Z"));
+        send("case-A", new VictimInformedEvent("V1", 2L, at("2026-03-02T10:00:00Z")), at("2026-03-02T10:00:50Z"));
+        send("case-A", new SuspectArrestedEvent(at("2026-03-20T13:00:00Z")), at("2026-04-02T13:05:00Z"));
+        send("case-A", new NeedsAssessedEvent("V1", List.of("INTIMIDATED"), at("2026-03-02T11:00:00Z")), at("2026-05-04T08:00:00Z"));
+        // London midnights (the figures hold London days): 1 March in GMT, 1 April in BST.
+        Instant from = at("2026-03-01T00:00:00Z");
+        Instant to = at("2026-03-31T23:00:00Z");
+        FullScanReview oracle = new FullScanReview(LedgerFixtures.EVALUATOR);
+        List<Instant> fromHistory = List.of(at("2026-03-02T09:00:59Z"), at("2026-03-02T09:30:00Z"), at("2026-03-02T10:00:10Z"),
+                at("2026-03-02T10:00:50Z"), at("2026-03-15T00:00:00Z"), at("2026-04-02T13:05:00Z"), at("2026-04-30T23:59:59Z"));
+        Instant inTheMinuteOfTwoChanges = at("2026-03-02T10:00:30Z");
+        List<FindComplianceReviewQuery> reviews = new ArrayList<>();
+        for (Instant asOf : fromHistory) {
+            reviews.add(new FindComplianceReviewQuery(from, to, asOf, ReviewDimension.RIGHT));
+            reviews.add(new FindComplianceReviewQuery(from, to, asOf, ReviewDimension.AGENCY, ReviewDimension.RIGHT, null, null));
+        }
+        FindComplianceReviewQuery straddling = new FindComplianceReviewQuery(from, to, inTheMinuteOfTwoChanges, ReviewDimension.RIGHT);
+        assertThat(queries.handle(straddling)).isEqualTo(oracle.review(facts, straddling));
+        assertThat(database.getCollection(ObligationLedgerProjection.HISTORY).countDocuments()).isGreaterThan(3);
+
+        // Without the cases' ledgers the past reviews are answered all the same, from the figures and their history...
+        database.getCollection(ObligationLedgerProjection.LEDGER).drop();
+        for (FindComplianceReviewQuery review : reviews) {
+            assertThat(queries.handle(review)).as("%s", review).isEqualTo(oracle.review(facts, review));
+        }
+        assertThat(reviews.stream().map(r -> oracle.review(facts, r).total()).distinct().count()).isGreaterThan(3);
+        // ...except as known between two changes in one minute: that day's cases must be counted, and are not here.
+        assertThat(queries.handle(straddling)).isNotEqualTo(oracle.review(facts, straddling));
+    }
+
+    @Test
     void aBatchRedeliveredAfterItsFiguresButNotItsCasesWereWrittenCountsEveryEventOnce() {
         // Three cases of one day and BCU, so their figures share a document; the second batch crashes after
         // writing the figures and before the case documents, and is then delivered again with more events.
@@ -533,7 +567,7 @@ public class ObligationLedgerOnMongoTest {
     private Map<String, List<Document>> readModels() {
         Map<String, List<Document>> models = new LinkedHashMap<>();
         for (String collection : List.of(ObligationLedgerProjection.LEDGER, ObligationLedgerProjection.FACTS, ObligationLedgerProjection.FIGURES,
-                ObligationLedgerProjection.DUE, ObligationLedgerProjection.OPEN, ObligationLedgerProjection.BREACHES)) {
+                ObligationLedgerProjection.HISTORY, ObligationLedgerProjection.DUE, ObligationLedgerProjection.OPEN, ObligationLedgerProjection.BREACHES)) {
             models.put(collection, database.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>()));
         }
         return models;

@@ -102,7 +102,9 @@ class ObligationLedgerPropertyTest {
                                                         @ForAll boolean twoWay, @ForAll @IntRange(min = 0, max = 3) int place,
                                                         @ForAll @IntRange(min = 0, max = 6) int fromDay,
                                                         @ForAll @IntRange(min = 1, max = 60) int days,
-                                                        @ForAll @IntRange(min = 0, max = 30_000) int pastMinutes) {
+                                                        @ForAll @IntRange(min = 0, max = 30_000) int pastMinutes,
+                                                        @ForAll @IntRange(min = 0, max = 59) int pastSeconds,
+                                                        @ForAll @IntRange(min = -40, max = 40) int historyCut) {
         Map<String, List<CaseFact>> cases = new LinkedHashMap<>();
         for (int i = 0; i < journeys.size(); i++) {
             cases.put("case-" + i, facts(journeys.get(i)));
@@ -115,35 +117,47 @@ class ObligationLedgerPropertyTest {
         String bcu = place == 0 ? uk.london.victims.domain.geography.Borough.HACKNEY.bcu().displayName() : null;
         List<List<ReviewDimension>> pairs = second == null ? List.of() : List.of(List.of(second, groupBy));
 
-        Map<String, BucketFigures> figures = new LinkedHashMap<>();
+        // Half the time, figures counted before histories were kept (the first changes), as in a store built before.
+        Figures figures = new Figures(Math.max(0, historyCut));
         Map<String, Map<String, LedgerEntry>> ledgers = new LinkedHashMap<>();
         cases.forEach((caseId, facts) -> ledgers.put(caseId, replay(caseId, facts, figures, pairs)));
 
         Instant now = cases.values().stream().flatMap(List::stream).map(CaseFact::recordedAt).max(Instant::compareTo).orElseThrow()
                 .plus(Duration.ofDays(30));
         FindComplianceReviewQuery known = new FindComplianceReviewQuery(from, to, now, groupBy, second, bcu, null);
-        List<BucketFigures> buckets = figures.values().stream()
+        List<BucketFigures> buckets = figures.buckets.values().stream()
                 .filter(b -> bcu == null || b.id.endsWith("|" + bcu)).filter(b -> inPeriod(b.id, from, to)).toList();
         ComplianceReviewView full = ORACLE.review(cases, known);
         assertThat(LedgerReview.fromFigures(known, buckets)).isEqualTo(full);
         Statistics.label("obligations counted now").collect(full.total().opened() == 0 ? "none" : full.total().opened() < 10 ? "1-9" : "10+");
         Statistics.label("overdue now").collect(full.total().overdue() > 0);
 
-        FindComplianceReviewQuery past = new FindComplianceReviewQuery(from, to, earliest.plus(Duration.ofMinutes(pastMinutes)),
-                groupBy, second, bcu, null);
+        FindComplianceReviewQuery past = new FindComplianceReviewQuery(from, to,
+                earliest.plus(Duration.ofMinutes(pastMinutes)).plusSeconds(pastSeconds), groupBy, second, bcu, null);
         List<LedgerReview.Counted> counted = new ArrayList<>();
         ledgers.forEach((caseId, entries) -> counted.addAll(LedgerReview.counted(caseId, entries.values(), past)));
         ComplianceReviewView expected = ORACLE.review(cases, past);
         assertThat(LedgerReview.view(past, LedgerReview.count(counted, past))).isEqualTo(expected);
         Statistics.label("open at the past date").collect(expected.total().open() > 0);
 
-        // As the queries answer a past date: the days unchanged since read from their figures, the others counted.
+        // As the queries answer a past date (ADR 0042): the days unchanged since from their figures, the days changed
+        // since from their figures less their history recorded after it, unless it cannot say exactly: then counted.
         Set<String> changed = LedgerReview.changedSince(buckets, past.asOf());
-        Map<CellKey, Cell> mixed = LedgerReview.unchangedCells(past, buckets, changed);
-        LedgerReview.countInto(mixed, LedgerReview.inBuckets(counted, changed), past);
+        List<BucketFigures> thenKnown = new ArrayList<>();
+        Set<String> toCount = new TreeSet<>();
+        for (BucketFigures bucket : buckets) {
+            if (!changed.contains(bucket.id)) {
+                thenKnown.add(bucket);
+                continue;
+            }
+            List<BucketFigures> history = figures.history.values().stream().filter(h -> h.bucket.equals(bucket.id)).toList();
+            FigureHistory.asKnownAt(bucket, history, past.asOf()).ifPresentOrElse(thenKnown::add, () -> toCount.add(bucket.id));
+        }
+        Map<CellKey, Cell> mixed = LedgerReview.cellsOf(past, thenKnown);
+        LedgerReview.countInto(mixed, LedgerReview.inBuckets(counted, toCount), past);
         assertThat(LedgerReview.view(past, mixed)).isEqualTo(expected);
         Statistics.label("days changed since the past date").collect(changed.isEmpty() ? "none"
-                : changed.size() == buckets.size() ? "all" : "some");
+                : toCount.isEmpty() ? "all from their history" : toCount.size() == changed.size() ? "all counted" : "some counted");
     }
 
     private static boolean inPeriod(String bucketId, Instant from, Instant to) {
@@ -153,22 +167,50 @@ class ObligationLedgerPropertyTest {
     }
 
     /**
-     * Applies a case's facts one at a time as the processor does, the entries going through their stored form
-     * each time, and (when given) the figures, each event's change applied twice: delivery is at least once.
+     * The review's figures and their history as the processor keeps them, in memory; histories kept from the
+     * {@code cut}-th change counted on (before: figures of a store built before histories were kept).
      */
-    static Map<String, LedgerEntry> replay(String caseId, List<CaseFact> facts, Map<String, BucketFigures> figures,
-                                           List<List<ReviewDimension>> pairs) {
+    static final class Figures {
+        final Map<String, BucketFigures> buckets = new LinkedHashMap<>();
+        final Map<String, BucketFigures> history = new LinkedHashMap<>();
+        private final int cut;
+        private int counted;
+
+        Figures(int cut) {
+            this.cut = cut;
+        }
+
+        /** Counts a change in its buckets, and from the cut on in their history first, each twice: delivery is at least once. */
+        void count(String caseId, long version, BucketFigures.Change change, List<List<ReviewDimension>> pairs) {
+            boolean keepHistory = counted++ >= cut;
+            for (String bucket : change.buckets()) {
+                boolean created = !buckets.containsKey(bucket);
+                if (keepHistory) {
+                    buckets.computeIfAbsent(bucket, BucketFigures::new).keepHistory(created);
+                    for (String id : FigureHistory.ids(bucket, change.recordedAt())) {
+                        apply(history, id, new BucketFigures(id, bucket), caseId, version, change, pairs);
+                    }
+                }
+                apply(buckets, bucket, new BucketFigures(bucket), caseId, version, change, pairs);
+            }
+        }
+
+        private static void apply(Map<String, BucketFigures> documents, String id, BucketFigures created, String caseId,
+                                  long version, BucketFigures.Change change, List<List<ReviewDimension>> pairs) {
+            BucketFigures f = documents.computeIfAbsent(id, i -> created);
+            f.apply(caseId, version, change, List.of(ReviewDimension.values()), pairs);
+            assertThat(f.apply(caseId, version, change, List.of(ReviewDimension.values()), pairs)).isFalse();
+            documents.put(id, BucketFigures.fromDocument(BucketFigures.toDocument(f)));
+        }
+    }
+
+    /** Applies a case's facts one at a time as the processor does, the entries going through their stored form each time. */
+    static Map<String, LedgerEntry> replay(String caseId, List<CaseFact> facts, Figures figures, List<List<ReviewDimension>> pairs) {
         Map<String, LedgerEntry> entries = new LinkedHashMap<>();
         for (int i = 0; i < facts.size(); i++) {
             ObligationLedger.Applied applied = LEDGER.apply(entries, facts.subList(0, i + 1));
             if (figures != null) {
-                BucketFigures.Change change = BucketFigures.change(entries, applied);
-                for (String bucket : change.buckets()) {
-                    BucketFigures f = figures.computeIfAbsent(bucket, BucketFigures::new);
-                    f.apply(caseId, i, change, List.of(ReviewDimension.values()), pairs);
-                    assertThat(f.apply(caseId, i, change, List.of(ReviewDimension.values()), pairs)).isFalse();
-                    figures.put(bucket, BucketFigures.fromDocument(BucketFigures.toDocument(f)));
-                }
+                figures.count(caseId, i, BucketFigures.change(entries, applied), pairs);
             }
             entries = LedgerDocuments.entries(new Document("entries", LedgerDocuments.toDocuments(applied.entries())));
         }
@@ -189,7 +231,8 @@ class ObligationLedgerPropertyTest {
             Instant at = occurred.plus(Duration.ofMinutes(step.minutesAfter()));
             at = at.isBefore(journey.reported()) ? journey.reported() : at;
             occurred = step.minutesAfter() >= 0 ? at : occurred;
-            Instant when = at.plus(Duration.ofMinutes(step.recordedLate()));
+            // A late record lands within its minute too, so that a past date's minute can hold changes before and after it.
+            Instant when = at.plus(Duration.ofMinutes(step.recordedLate())).plusSeconds(step.recordedLate() == 0 ? 0 : step.other() % 60);
             recorded = when.isAfter(recorded) ? when : recorded;
             String victim = victims.get(step.pick() % victims.size());
             long about = step.other() % sequence;
