@@ -241,19 +241,21 @@ public class LedgerQueries {
             }
         }
         List<BucketFigures> known = new ArrayList<>();
-        Map<String, Document> toCount = new LinkedHashMap<>();
+        Set<String> toCount = new LinkedHashSet<>();
+        java.util.SortedSet<String> theirCases = new java.util.TreeSet<>();
         for (BucketFigures bucket : stored) {
             if (!changed.contains(bucket.id)) {
                 known.add(bucket);
                 continue;
             }
-            FigureHistory.asKnownAt(bucket, historyOf.getOrDefault(bucket.id, List.of()), query.asOf()).ifPresentOrElse(known::add,
-                    () -> toCount.put(bucket.id, new Document("members", new Document(new java.util.TreeMap<>(bucket.members)))));
+            FigureHistory.asKnownAt(bucket, historyOf.getOrDefault(bucket.id, List.of()), query.asOf()).ifPresentOrElse(known::add, () -> {
+                toCount.add(bucket.id);
+                theirCases.addAll(bucket.members.keySet());
+            });
         }
         Map<CellKey, Cell> cells = LedgerReview.cellsOf(query, known);
         if (!toCount.isEmpty()) {
-            forEachCounted(query, new ArrayList<>(toCount.values()),
-                    chunk -> LedgerReview.countInto(cells, LedgerReview.inBuckets(chunk, toCount.keySet()), query));
+            forEachCounted(query, theirCases, chunk -> LedgerReview.countInto(cells, LedgerReview.inBuckets(chunk, toCount), query));
         }
         return LedgerReview.view(query, cells);
     }
@@ -283,13 +285,19 @@ public class LedgerQueries {
      */
     private void forEachCounted(FindComplianceReviewQuery query, List<Document> buckets,
                                 java.util.function.Consumer<List<LedgerReview.Counted>> chunks) {
-        Set<String> caseIds = new java.util.TreeSet<>();
+        java.util.SortedSet<String> caseIds = new java.util.TreeSet<>();
         for (Document bucket : buckets) {
             Document members = bucket.get("members", Document.class);
             if (members != null) {
                 caseIds.addAll(members.keySet());
             }
         }
+        forEachCounted(query, caseIds, chunks);
+    }
+
+    /** As above, for these cases (in case id order). */
+    private void forEachCounted(FindComplianceReviewQuery query, java.util.SortedSet<String> caseIds,
+                                java.util.function.Consumer<List<LedgerReview.Counted>> chunks) {
         List<String> all = new ArrayList<>(caseIds);
         for (int i = 0; i < all.size(); i += READ_BATCH) {
             List<String> chunk = all.subList(i, Math.min(all.size(), i + READ_BATCH));
