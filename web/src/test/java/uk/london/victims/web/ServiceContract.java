@@ -907,7 +907,8 @@ abstract class ServiceContract {
     }
 
     private List<Document> readModel(String collection) {
-        return database.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>());
+        return database.getCollection(collection).find().sort(new Document("_id", 1)).map(ObligationLedgerProjection::asRead)
+                       .into(new ArrayList<>());
     }
 
     private long storedEvents() {

@@ -194,11 +194,12 @@ public class LedgerQueries {
     public ComplianceReviewView handle(FindComplianceReviewQuery query) {
         if (storedFiguresAnswer(query)) {
             // Only the cells the review shows: the total, the dimension, and the pair if any.
-            List<String> cellFields = new ArrayList<>(List.of("cells." + CellKey.ALL_CELLS, "cells." + CellKey.group(query.groupBy(), null)));
+            List<String> groups = new ArrayList<>(List.of(CellKey.ALL_CELLS, CellKey.group(query.groupBy(), null)));
             if (query.thenBy() != null) {
-                cellFields.add("cells." + CellKey.group(query.groupBy(), query.thenBy()));
-                cellFields.add("cells." + CellKey.group(query.thenBy(), query.groupBy()));
+                groups.add(CellKey.group(query.groupBy(), query.thenBy()));
+                groups.add(CellKey.group(query.thenBy(), query.groupBy()));
             }
+            List<String> cellFields = BucketFigures.cellFields(groups);
             List<String> fields = new ArrayList<>(cellFields);
             fields.add("lastRecordedNanos");
             if (!query.asKnownNow()) {
