@@ -192,31 +192,60 @@ public class LedgerQueries {
 
     @QueryHandler
     public ComplianceReviewView handle(FindComplianceReviewQuery query) {
-        if (storedFiguresAnswer(query)) {
-            // Only the cells the review shows: the total, the dimension, and the pair if any.
-            List<String> groups = new ArrayList<>(List.of(CellKey.ALL_CELLS, CellKey.group(query.groupBy(), null)));
-            if (query.thenBy() != null) {
-                groups.add(CellKey.group(query.groupBy(), query.thenBy()));
-                groups.add(CellKey.group(query.thenBy(), query.groupBy()));
-            }
-            List<String> cellFields = BucketFigures.cellFields(groups);
-            List<String> fields = new ArrayList<>(cellFields);
-            fields.add("lastRecordedNanos");
-            if (!query.asKnownNow()) {
-                fields.addAll(List.of("members", "historyFromNanos"));
-            }
-            List<BucketFigures> stored = buckets(query, Projections.include(fields)).stream().map(BucketFigures::fromDocument).toList();
-            Set<String> changed = query.asKnownNow() ? Set.of() : LedgerReview.changedSince(stored, query.asOf());
-            if (changed.isEmpty()) {
-                return LedgerReview.fromFigures(query, stored);
-            }
-            return pastFromHistory(query, stored, changed, cellFields);
+        if (query.borough() != null || !settings.stored(query.groupBy(), query.thenBy())) {
+            List<Document> buckets = buckets(query, Projections.include("members"));
+            // Counted a chunk of cases at a time: a year's cases need not be in memory together.
+            Map<CellKey, Cell> cells = new LinkedHashMap<>();
+            forEachCounted(query, buckets, chunk -> LedgerReview.countInto(cells, chunk, query));
+            return LedgerReview.view(query, cells);
         }
-        List<Document> buckets = buckets(query, Projections.include("members"));
-        // Counted a chunk of cases at a time: a year's cases need not be in memory together.
-        Map<CellKey, Cell> cells = new LinkedHashMap<>();
-        forEachCounted(query, buckets, chunk -> LedgerReview.countInto(cells, chunk, query));
+        // The figures hold whole London days. A period cut part way through a day (from a UTC midnight in summer,
+        // say, as API callers send) takes its whole days from them and counts the one or two days cut from their
+        // cases' ledgers, with the obligations outside the period left out.
+        LocalDate firstWhole = londonMidnight(query.from()) ? londonDay(query.from()) : londonDay(query.from()).plusDays(1);
+        LocalDate endOfWhole = londonDay(query.to());
+        Map<CellKey, Cell> cells = firstWhole.isBefore(endOfWhole)
+                ? fromFigures(new FindComplianceReviewQuery(firstWhole.atStartOfDay(WorkingDayCalendar.LONDON).toInstant(),
+                        endOfWhole.atStartOfDay(WorkingDayCalendar.LONDON).toInstant(), query.asOf(), query.groupBy(), query.thenBy(),
+                        query.bcu(), null, query.asKnownNow(), query.basis()))
+                : new LinkedHashMap<>();
+        java.util.SortedSet<LocalDate> cut = new java.util.TreeSet<>();
+        if (!londonMidnight(query.from())) {
+            cut.add(londonDay(query.from()));
+        }
+        if (!londonMidnight(query.to())) {
+            cut.add(londonDay(query.to()));
+        }
+        if (!cut.isEmpty()) {
+            List<Document> buckets = new ArrayList<>();
+            cut.forEach(day -> buckets.addAll(buckets(query, day, day, Projections.include("members"))));
+            Set<String> cutIds = new LinkedHashSet<>();
+            buckets.forEach(b -> cutIds.add(b.getString("_id")));
+            forEachCounted(query, buckets, chunk -> LedgerReview.countInto(cells, LedgerReview.inBuckets(chunk, cutIds), query));
+        }
         return LedgerReview.view(query, cells);
+    }
+
+    /** The cells of a period of whole London days, from the stored figures (and, for a past date, their history). */
+    private Map<CellKey, Cell> fromFigures(FindComplianceReviewQuery query) {
+        // Only the cells the review shows: the total, the dimension, and the pair if any.
+        List<String> groups = new ArrayList<>(List.of(CellKey.ALL_CELLS, CellKey.group(query.groupBy(), null)));
+        if (query.thenBy() != null) {
+            groups.add(CellKey.group(query.groupBy(), query.thenBy()));
+            groups.add(CellKey.group(query.thenBy(), query.groupBy()));
+        }
+        List<String> cellFields = BucketFigures.cellFields(groups);
+        List<String> fields = new ArrayList<>(cellFields);
+        fields.add("lastRecordedNanos");
+        if (!query.asKnownNow()) {
+            fields.addAll(List.of("members", "historyFromNanos"));
+        }
+        List<BucketFigures> stored = buckets(query, Projections.include(fields)).stream().map(BucketFigures::fromDocument).toList();
+        Set<String> changed = query.asKnownNow() ? Set.of() : LedgerReview.changedSince(stored, query.asOf());
+        if (changed.isEmpty()) {
+            return LedgerReview.cellsOf(query, stored);
+        }
+        return pastFromHistory(query, stored, changed, cellFields);
     }
 
     /**
@@ -224,7 +253,7 @@ public class LedgerQueries {
      * recorded after that instant, read after the figures; one whose history cannot say exactly is counted from its
      * cases' ledgers. The days unchanged since are their stored figures.
      */
-    private ComplianceReviewView pastFromHistory(FindComplianceReviewQuery query, List<BucketFigures> stored, Set<String> changed,
+    private Map<CellKey, Cell> pastFromHistory(FindComplianceReviewQuery query, List<BucketFigures> stored, Set<String> changed,
                                                  List<String> cellFields) {
         Set<String> bcus = new java.util.TreeSet<>();
         changed.forEach(bucket -> bcus.add(bucket.substring(bucket.indexOf('|') + 1)));
@@ -258,7 +287,7 @@ public class LedgerQueries {
         if (!toCount.isEmpty()) {
             forEachCounted(query, theirCases, chunk -> LedgerReview.countInto(cells, LedgerReview.inBuckets(chunk, toCount), query));
         }
-        return LedgerReview.view(query, cells);
+        return cells;
     }
 
     /** The obligations behind one group's figures (or one cell of a two-way review), each with its case and where it is. */
@@ -272,12 +301,6 @@ public class LedgerQueries {
                 .forEach(c -> behind.add(new ReviewedObligationView(c.caseId(), c.obligation(),
                         CellKey.values(c.groups(), ReviewDimension.BOROUGH).get(0), CellKey.values(c.groups(), ReviewDimension.BCU).get(0)))));
         return behind;
-    }
-
-    /** Whether the stored figures hold the cells this review needs (they answer if nothing newer than its as-of was counted). */
-    private boolean storedFiguresAnswer(FindComplianceReviewQuery query) {
-        return londonMidnight(query.from()) && londonMidnight(query.to()) && query.borough() == null
-               && settings.stored(query.groupBy(), query.thenBy());
     }
 
     /**
@@ -316,6 +339,11 @@ public class LedgerQueries {
 
     /** The figures of the period's London days, in the BCU asked (or the borough's), or in every BCU. */
     private List<Document> buckets(FindComplianceReviewQuery query, org.bson.conversions.Bson projection) {
+        return buckets(query, londonDay(query.from()), londonDay(query.to().minusNanos(1)), projection);
+    }
+
+    /** The figures of these London days, in the query's BCU (or its borough's), or in every BCU. */
+    private List<Document> buckets(FindComplianceReviewQuery query, LocalDate from, LocalDate to, org.bson.conversions.Bson projection) {
         List<String> bcus = query.borough() != null ? List.of(boroughBcu(query.borough()))
                 : query.bcu() != null ? List.of(query.bcu()) : bcuNames();
         List<String> ids = new ArrayList<>();
@@ -324,8 +352,8 @@ public class LedgerQueries {
             return List.of();
         }
         // Only the days some clock started on: a period of centuries lists no more documents than the data has days.
-        LocalDate first = max(londonDay(query.from()), LocalDate.parse(extent.getString("firstDay")));
-        LocalDate last = min(londonDay(query.to().minusNanos(1)), LocalDate.parse(extent.getString("lastDay")));
+        LocalDate first = max(from, LocalDate.parse(extent.getString("firstDay")));
+        LocalDate last = min(to, LocalDate.parse(extent.getString("lastDay")));
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             for (String bcu : bcus) {
                 ids.add(BucketFigures.id(day, bcu));

@@ -65,11 +65,6 @@ final class LedgerReview {
     record Counted(String caseId, Obligation obligation, Map<ReviewDimension, List<String>> groups) {
     }
 
-    /** The review from stored figures: the cells it needs, summed over the period's buckets. */
-    static ComplianceReviewView fromFigures(FindComplianceReviewQuery query, List<BucketFigures> buckets) {
-        return view(query, fromFigures(query, buckets, new LinkedHashMap<>()));
-    }
-
     private static Map<CellKey, Cell> fromFigures(FindComplianceReviewQuery query, List<BucketFigures> buckets, Map<CellKey, Cell> summed) {
         for (BucketFigures bucket : buckets) {
             bucket.cells.forEach((key, cell) -> {

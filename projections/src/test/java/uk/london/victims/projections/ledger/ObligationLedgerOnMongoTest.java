@@ -294,6 +294,43 @@ public class ObligationLedgerOnMongoTest {
     }
 
     @Test
+    void aPeriodCutPartWayThroughALondonDayCountsOnlyTheCutDaysFromTheirLedgers() {
+        // Reports either side of the UTC midnights that start and end April in BST (01:00 London time), and within.
+        Map<String, Instant> reported = new LinkedHashMap<>();
+        reported.put("case-before", at("2026-03-31T23:30:00Z")); // 00:30 on 1 April in London, before 1 April in UTC
+        reported.put("case-first", at("2026-04-01T12:00:00Z"));
+        reported.put("case-whole", at("2026-04-02T10:00:00Z"));
+        reported.put("case-last", at("2026-04-30T23:30:00Z")); // 00:30 on 1 May in London, still April in UTC
+        reported.put("case-after", at("2026-05-01T09:00:00Z"));
+        reported.forEach((caseId, when) -> {
+            send(caseId, new CrimeReportedEvent("ONLINE", when), when.plusSeconds(60));
+            send(caseId, new VictimAddedEvent("V1", "DIRECT_VICTIM", when), when.plusSeconds(60));
+            send(caseId, new CrimeRecordedEvent("HACKNEY", "ROBBERY", List.of(), when.plusSeconds(600)), when.plusSeconds(600));
+            send(caseId, new VictimInformedEvent("V1", 2L, when.plusSeconds(3600)), when.plusSeconds(86_400));
+        });
+        FullScanReview oracle = new FullScanReview(LedgerFixtures.EVALUATOR);
+        List<FindComplianceReviewQuery> reviews = new ArrayList<>();
+        for (Instant asOf : List.of(at("2026-06-01T12:00:00Z"), at("2026-04-01T13:00:00Z"), at("2026-04-02T12:00:00Z"))) {
+            reviews.add(new FindComplianceReviewQuery(at("2026-04-01T00:00:00Z"), at("2026-05-01T00:00:00Z"), asOf, ReviewDimension.RIGHT));
+            reviews.add(new FindComplianceReviewQuery(at("2026-04-01T10:00:00Z"), at("2026-04-01T15:00:00Z"), asOf,
+                    ReviewDimension.AGENCY, ReviewDimension.RIGHT, null, null));
+            reviews.add(new FindComplianceReviewQuery(at("2026-03-31T23:00:00Z"), at("2026-04-30T23:00:00Z"), asOf, ReviewDimension.RIGHT));
+        }
+        for (FindComplianceReviewQuery review : reviews) {
+            assertThat(queries.handle(review)).as("%s", review).isEqualTo(oracle.review(facts, review));
+        }
+        assertThat(oracle.review(facts, reviews.get(0)).total().opened()).isPositive();
+        assertThat(oracle.review(facts, reviews.get(0))).isNotEqualTo(oracle.review(facts, reviews.get(2)));
+
+        // The whole days come from the figures: without the ledger of the one case reported on a whole day, the
+        // answers are the same.
+        database.getCollection(ObligationLedgerProjection.LEDGER).deleteOne(eq("_id", "case-whole"));
+        for (FindComplianceReviewQuery review : reviews) {
+            assertThat(queries.handle(review)).as("%s", review).isEqualTo(oracle.review(facts, review));
+        }
+    }
+
+    @Test
     void aDayChangedByManyBatchesKeepsTheirChangesAsDeltasMergedEverySixteenthAndReadsTheSameThroughout() {
         // Forty cases of one London day and BCU, every event alone (a batch of one), so the day's figures and its
         // day and month history documents are written 120 times each; the review is asked after every case.
