@@ -60,7 +60,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
 import uk.london.victims.application.axon.ReadModelReplay;
-import uk.london.victims.projections.ledger.ObligationLedgerProjection;
 import uk.london.victims.application.notifications.VictimNotifications;
 import uk.london.victims.application.victims.RepeatVictimisation;
 import uk.london.victims.application.store.MongoEventStorageEngine;
@@ -1002,7 +1001,7 @@ public final class Benchmark {
         for (Document document : byId(collection)) {
             try {
                 byte[] sha = MessageDigest.getInstance("SHA-256")
-                        .digest(((Document) canonical(ObligationLedgerProjection.asRead(document))).toJson().getBytes(StandardCharsets.UTF_8));
+                        .digest(((Document) canonical(document)).toJson().getBytes(StandardCharsets.UTF_8));
                 digests.put(String.valueOf(document.get("_id")), HexFormat.of().formatHex(sha, 0, 12));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);

@@ -907,8 +907,7 @@ abstract class ServiceContract {
     }
 
     private List<Document> readModel(String collection) {
-        return database.getCollection(collection).find().sort(new Document("_id", 1)).map(ObligationLedgerProjection::asRead)
-                       .into(new ArrayList<>());
+        return database.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>());
     }
 
     private long storedEvents() {

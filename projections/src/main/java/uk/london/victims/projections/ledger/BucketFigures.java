@@ -4,7 +4,6 @@ package uk.london.victims.projections.ledger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,16 +45,6 @@ final class BucketFigures {
      */
     Instant historyFrom;
     final Map<CellKey, Cell> cells = new HashMap<>();
-    /** How many batches' changes the stored document holds apart from its cells, not yet merged into them. */
-    int pendingBatches;
-
-    /**
-     * In a figures document: per group of cells, the changes of each batch written since the group was last merged
-     * into its cells, as a list of deltas in the cells' own byte form (see {@link FigureWrites}). The figures are the
-     * cells plus every delta.
-     */
-    static final String PENDING = "pending";
-    static final String PENDING_BATCHES = "pendingBatches";
 
     BucketFigures(String id) {
         this(id, id);
@@ -147,37 +136,28 @@ final class BucketFigures {
         if (members.getOrDefault(caseId, -1L) >= version) {
             return false;
         }
-        change.delta(bucket, dimensions, pairs).forEach((key, delta) -> add(this, key, delta));
+        change.delta(bucket, dimensions, pairs).forEach((key, delta) -> {
+            Cell cell = cells.computeIfAbsent(key, k -> new Cell());
+            cell.addAll(delta);
+            if (cell.isNothing()) {
+                cells.remove(key);
+            }
+        });
         members.put(caseId, version);
         firstRecordedAt = firstRecordedAt == null || change.recordedAt().isBefore(firstRecordedAt) ? change.recordedAt() : firstRecordedAt;
         lastRecordedAt = lastRecordedAt == null || change.recordedAt().isAfter(lastRecordedAt) ? change.recordedAt() : lastRecordedAt;
         return true;
     }
 
-    /** The fields that hold these groups of cells, with the changes not yet merged into them. */
-    static List<String> cellFields(Collection<String> groups) {
-        List<String> fields = new ArrayList<>();
-        groups.forEach(group -> fields.addAll(List.of("cells." + group, PENDING + "." + group)));
-        return fields;
-    }
-
-    /**
-     * Each group of cells as one binary value (ADR 0040), still apart by group so that a review reads only its own:
-     * the whole figures, or one batch's delta of them.
-     */
-    static Map<String, Binary> groupBytes(Map<CellKey, Cell> cells) {
+    static Document toDocument(BucketFigures figures) {
+        // Each group of cells as one binary value (ADR 0040), still apart by group so that a review reads only its own.
         Map<String, Map<String, Cell>> groups = new TreeMap<>();
-        cells.forEach((key, cell) -> {
+        figures.cells.forEach((key, cell) -> {
             String[] path = key.fieldPath().split("\\.", 2);
             groups.computeIfAbsent(path[0], g -> new TreeMap<>()).put(path.length == 1 ? "" : path[1], cell);
         });
-        Map<String, Binary> bytes = new TreeMap<>();
-        groups.forEach((group, named) -> bytes.put(group, new Binary(CellBytes.encode(named))));
-        return bytes;
-    }
-
-    static Document toDocument(BucketFigures figures) {
-        Document cells = new Document(groupBytes(figures.cells));
+        Document cells = new Document();
+        groups.forEach((group, named) -> cells.append(group, new Binary(CellBytes.encode(named))));
         return new Document("_id", figures.id).append("created", true).append("members", new Document(new TreeMap<>(figures.members)))
                 .append("firstRecordedNanos", nanosOrNull(figures.firstRecordedAt))
                 .append("lastRecordedNanos", nanosOrNull(figures.lastRecordedAt))
@@ -194,49 +174,32 @@ final class BucketFigures {
         if (members != null) {
             members.forEach((c, v) -> figures.members.put(c, ((Number) v).longValue()));
         }
-        Number pendingBatches = document.get(PENDING_BATCHES, Number.class);
-        figures.pendingBatches = pendingBatches == null ? 0 : pendingBatches.intValue();
         Document cells = document.get("cells", Document.class);
-        if (cells != null) {
-            cells.forEach((group, value) -> readCells(figures, group, value));
+        if (cells == null) {
+            return figures;
         }
-        Document pending = document.get(PENDING, Document.class);
-        if (pending != null) {
-            pending.forEach((group, deltas) -> ((List<?>) deltas).forEach(delta -> readCells(figures, group, delta)));
-        }
+        cells.forEach((group, value) -> {
+            if (value instanceof Binary bytes) {
+                CellBytes.decode(bytes.getData()).forEach((name, cell) -> {
+                    Optional<CellKey> key = CellKey.ALL_CELLS.equals(group) ? Optional.of(CellKey.ALL) : CellKey.fromPath(group, name);
+                    if (key.isPresent() && !cell.isNothing()) {
+                        figures.cells.put(key.get(), cell);
+                    }
+                });
+            } else if (CellKey.ALL_CELLS.equals(group)) {
+                // Stored as nested documents, before ADR 0040: read until the ledger is replayed.
+                put(figures, CellKey.ALL, (Document) value);
+            } else {
+                ((Document) value).forEach((name, c) -> CellKey.fromPath(group, name).ifPresent(key -> put(figures, key, (Document) c)));
+            }
+        });
         return figures;
     }
 
-    private static void readCells(BucketFigures figures, String group, Object value) {
-        if (value instanceof Binary bytes) {
-            CellBytes.decode(bytes.getData()).forEach((name, cell) -> {
-                Optional<CellKey> key = CellKey.ALL_CELLS.equals(group) ? Optional.of(CellKey.ALL) : CellKey.fromPath(group, name);
-                key.ifPresent(k -> add(figures, k, cell));
-            });
-        } else if (CellKey.ALL_CELLS.equals(group)) {
-            // Stored as nested documents, before ADR 0040: read until the ledger is replayed.
-            put(figures, CellKey.ALL, (Document) value);
-        } else {
-            ((Document) value).forEach((name, c) -> CellKey.fromPath(group, name).ifPresent(key -> put(figures, key, (Document) c)));
-        }
-    }
-
     private static void put(BucketFigures figures, CellKey key, Document stored) {
-        add(figures, key, Cell.fromDocument(stored));
-    }
-
-    /** Adds a cell's counts to the figures; the cell is kept as it is if the figures had none there (callers own it). */
-    private static void add(BucketFigures figures, CellKey key, Cell delta) {
-        Cell cell = figures.cells.get(key);
-        if (cell == null) {
-            if (!delta.isNothing()) {
-                figures.cells.put(key, delta);
-            }
-            return;
-        }
-        cell.addAll(delta);
-        if (cell.isNothing()) {
-            figures.cells.remove(key);
+        Cell cell = Cell.fromDocument(stored);
+        if (!cell.isNothing()) {
+            figures.cells.put(key, cell);
         }
     }
 

@@ -24,25 +24,21 @@ import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertOneModel;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
 import uk.london.victims.projections.review.ReviewDimension;
 
 /**
- * The figures' changes of a processor batch, summed in memory per day×BCU document it touches (a bucket's
- * own, or one of its history) and written once per batch (issue 14, ADR 0035, ADR 0043). The embedded store
- * applies an update operator field by field, walking the dotted path of each counter, and a figure change is
- * one counter per status, minute and deadline of every cell: that walk was the largest single cost of a
- * replay. So a batch writes each group's change as one binary delta pushed onto the document's pending list,
- * and every so often the whole document with its deltas merged into its cells.
+ * The figures' changes of a processor batch, applied in memory to each day×BCU document it touches and
+ * written back whole, once per batch (issue 14, ADR 0035). The embedded store applies an update operator
+ * field by field, walking the dotted path of each counter, and a figure change is one counter per status,
+ * minute and deadline of every cell: that walk was the largest single cost of a replay. A replacement is
+ * one write of the document, whatever changed in it.
  *
  * <p>A case's change is counted by {@link BucketFigures#apply}, which skips a case version already counted
  * (delivery is at least once). Other segments and instances count other cases in the same documents, so a
- * write is a compare-and-set: it is written only if the document still holds what was read, told by
+ * replacement is a compare-and-set: it is written only if the document still holds what was read, told by
  * its {@code counted} field (the sum over its cases of version + 1, which grows with every change counted
  * and so never comes back to a value it had). A writer that finds it changed reads it again and re-applies
  * its changes; nothing is lost and nothing counted twice. A batch's buckets go in one bulk write.
@@ -57,11 +53,6 @@ final class FigureWrites {
     private final List<List<ReviewDimension>> pairs;
     private final String resourceKey;
     private final boolean buckets;
-
-    /** A document's deltas are merged into its cells by every this many-th batch that changes it (ADR 0043). */
-    static final int MERGE_AFTER = 16;
-    /** What a batch reads of a document whose cells it need not merge: all but the cells and deltas. */
-    private static final Bson SANS_CELLS = Projections.exclude("cells", BucketFigures.PENDING);
 
     /** One event's change of one bucket. */
     private record Counted(String caseId, long version, BucketFigures.Change change) {
@@ -119,32 +110,21 @@ final class FigureWrites {
     }
 
     /**
-     * Reads the batch's buckets, applies their changes and writes them in one unordered bulk write: one round trip
-     * and, on the embedded store, one commit, however many buckets the batch touched. When fewer writes took than
-     * were sent (another writer came between), every bucket of the pass is read and applied again: applying skips
-     * what a bucket already counts, so the buckets whose writes took change nothing.
-     *
-     * <p>A bucket is first read without its cells. Its batch's changes are then one more delta pushed onto its
-     * pending list, and only every {@link #MERGE_AFTER}th batch reads the whole document and writes back its cells
-     * with the deltas merged in (ADR 0043). Decoding and encoding every cell of a busy day on each batch was most of
-     * the ledger's work, and four times so once each change was also counted in the day's history.
+     * Reads the batch's buckets, applies their changes and writes them back in one unordered bulk write: one
+     * round trip and, on the embedded store, one commit, however many buckets the batch touched. When fewer
+     * writes took than were sent (another writer came between), every bucket of the pass is read and applied
+     * again: applying skips what a bucket already counts, so the buckets whose writes took change nothing.
      */
     private void flush(Map<String, List<Counted>> batch) {
         Set<String> left = new LinkedHashSet<>(batch.keySet());
         while (!left.isEmpty()) {
-            Map<String, Document> stored = read(left, SANS_CELLS);
-            Set<String> whole = new LinkedHashSet<>();
-            stored.forEach((id, document) -> {
-                if (toMerge(document)) {
-                    whole.add(id);
-                }
-            });
-            if (!whole.isEmpty()) {
-                stored.putAll(read(whole, null));
+            Map<String, Document> stored = new HashMap<>();
+            for (Document document : collection.find(in("_id", new ArrayList<>(left)))) {
+                stored.put(document.getString("_id"), document);
             }
             List<WriteModel<Document>> writes = new ArrayList<>();
             for (String bucket : left) {
-                WriteModel<Document> write = write(bucket, stored.get(bucket), whole.contains(bucket), batch.get(bucket));
+                WriteModel<Document> write = write(bucket, stored.get(bucket), batch.get(bucket));
                 if (write != null) {
                     writes.add(write);
                 }
@@ -156,27 +136,8 @@ final class FigureWrites {
         batch.clear();
     }
 
-    private Map<String, Document> read(Set<String> ids, Bson projection) {
-        Map<String, Document> stored = new HashMap<>();
-        for (Document document : collection.find(in("_id", new ArrayList<>(ids))).projection(projection)) {
-            stored.put(document.getString("_id"), document);
-        }
-        return stored;
-    }
-
-    /** Whether a batch's write should merge the document's deltas into its cells, so reading the whole document first. */
-    private static boolean toMerge(Document sansCells) {
-        // A document written by $inc updates before ADR 0035 has no count yet: it is rewritten whole to get one.
-        Number pending = sansCells.get(BucketFigures.PENDING_BATCHES, Number.class);
-        return sansCells.get(COUNTED) == null || pending != null && pending.intValue() + 1 >= MERGE_AFTER;
-    }
-
-    /**
-     * The write of a bucket's changes, or null when they change nothing: a new document, the document as read with
-     * its deltas merged and the changes applied (when read whole), else the changes pushed as one more delta.
-     */
-    private WriteModel<Document> write(String bucket, Document stored, boolean whole, List<Counted> changes) {
-        // Read without its cells, the figures' cells are only what this batch adds: its delta.
+    /** The write of a bucket's changes applied to the document as read, or null when they change nothing. */
+    private WriteModel<Document> write(String bucket, Document stored, List<Counted> changes) {
         BucketFigures figures = stored == null ? new BucketFigures(bucket, FigureHistory.bucketOf(bucket)) : BucketFigures.fromDocument(stored);
         if (buckets) {
             figures.keepHistory(stored == null);
@@ -188,24 +149,14 @@ final class FigureWrites {
         if (!changed) {
             return null;
         }
-        long counted = counted(figures);
+        Document next = BucketFigures.toDocument(figures).append(COUNTED, counted(figures));
         if (stored == null) {
-            return new InsertOneModel<>(BucketFigures.toDocument(figures).append(COUNTED, counted));
+            return new InsertOneModel<>(next);
         }
         Number was = stored.get(COUNTED, Number.class);
-        Bson unchanged = and(eq("_id", bucket), was == null ? exists(COUNTED, false) : eq(COUNTED, was.longValue()));
-        if (whole) {
-            return new ReplaceOneModel<>(unchanged, BucketFigures.toDocument(figures).append(COUNTED, counted));
-        }
-        List<Bson> update = new ArrayList<>(List.of(Updates.set("members", new Document(figures.members)), Updates.set(COUNTED, counted),
-                Updates.set("firstRecordedNanos", BucketFigures.nanos(figures.firstRecordedAt)),
-                Updates.set("lastRecordedNanos", BucketFigures.nanos(figures.lastRecordedAt)),
-                Updates.set(BucketFigures.PENDING_BATCHES, figures.pendingBatches + 1)));
-        if (figures.historyFrom != null) {
-            update.add(Updates.set("historyFromNanos", BucketFigures.nanos(figures.historyFrom)));
-        }
-        BucketFigures.groupBytes(figures.cells).forEach((group, delta) -> update.add(Updates.push(BucketFigures.PENDING + "." + group, delta)));
-        return new UpdateOneModel<>(unchanged, Updates.combine(update));
+        // A document written by $inc updates before ADR 0035 has no count yet: the first replacement gives it one.
+        Bson unchanged = was == null ? exists(COUNTED, false) : eq(COUNTED, was.longValue());
+        return new ReplaceOneModel<>(and(eq("_id", bucket), unchanged), next);
     }
 
     /** Whether every write took: each insert inserted (none beaten by another's) and each replacement matched. */
@@ -220,11 +171,6 @@ final class FigureWrites {
             return false;
         }
         return result.getInsertedCount() + result.getMatchedCount() == writes.size();
-    }
-
-    /** A figures document as it would be stored with its pending deltas merged into its cells. */
-    static Document merged(Document stored) {
-        return BucketFigures.toDocument(BucketFigures.fromDocument(stored)).append(COUNTED, stored.get(COUNTED));
     }
 
     static long counted(BucketFigures figures) {

@@ -234,7 +234,7 @@ public class LedgerQueries {
             groups.add(CellKey.group(query.groupBy(), query.thenBy()));
             groups.add(CellKey.group(query.thenBy(), query.groupBy()));
         }
-        List<String> cellFields = BucketFigures.cellFields(groups);
+        List<String> cellFields = groups.stream().map(group -> "cells." + group).toList();
         List<String> fields = new ArrayList<>(cellFields);
         fields.add("lastRecordedNanos");
         if (!query.asKnownNow()) {

@@ -348,15 +348,6 @@ public class ObligationLedgerProjection {
         }
     }
 
-    /**
-     * A stored document of this projection as it reads: a figures or history document with the deltas still pending
-     * merged into its cells (ADR 0043). Where they are merged depends on how events fell into batches, so a replay
-     * and a live build hold the same figures in different layouts; this is what they must agree on.
-     */
-    public static Document asRead(Document stored) {
-        return stored.containsKey("members") && stored.containsKey(FigureWrites.COUNTED) ? FigureWrites.merged(stored) : stored;
-    }
-
     @ResetHandler
     void reset() {
         // Only those there: the embedded server logs dropping a missing collection as an error, on every replay.
