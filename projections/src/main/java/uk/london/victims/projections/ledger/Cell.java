@@ -2,7 +2,9 @@ package uk.london.victims.projections.ledger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -33,8 +35,10 @@ final class Cell {
     private static final class Counts {
         final Map<String, Long> statuses = new TreeMap<>();
         final Map<String, Long> waivedBy = new TreeMap<>();
-        final TreeMap<Long, Long> minutesToMeet = new TreeMap<>();
-        final TreeMap<Instant, Long> openUntil = new TreeMap<>();
+        /** Minutes to meet (major), minor always 0. */
+        final SortedCounts minutesToMeet = new SortedCounts();
+        /** Deadlines of those open: epoch second (major) and nano (minor). */
+        final SortedCounts openUntil = new SortedCounts();
 
         boolean isNothing() {
             return statuses.isEmpty() && openUntil.isEmpty() && waivedBy.isEmpty() && minutesToMeet.isEmpty();
@@ -43,8 +47,8 @@ final class Cell {
         void addAll(Counts other, int sign) {
             other.statuses.forEach((k, v) -> merge(statuses, k, sign * v));
             other.waivedBy.forEach((k, v) -> merge(waivedBy, k, sign * v));
-            other.minutesToMeet.forEach((k, v) -> merge(minutesToMeet, k, sign * v));
-            other.openUntil.forEach((k, v) -> merge(openUntil, k, sign * v));
+            minutesToMeet.addAll(other.minutesToMeet, sign);
+            openUntil.addAll(other.openUntil, sign);
         }
 
         long count(ObligationStatus status) {
@@ -55,7 +59,7 @@ final class Cell {
     void add(Obligation o, int sign) {
         Counts counts = byBasis.computeIfAbsent(basisOf(o), b -> new Counts());
         if (o.status() == ObligationStatus.OPEN && o.deadline() != null) {
-            merge(counts.openUntil, o.deadline(), sign);
+            counts.openUntil.add(o.deadline().getEpochSecond(), o.deadline().getNano(), sign);
         } else {
             merge(counts.statuses, o.status().name(), sign);
         }
@@ -63,7 +67,7 @@ final class Cell {
             merge(counts.waivedBy, o.waivedFor().name(), sign);
         }
         if (o.timeToMeet() != null) {
-            merge(counts.minutesToMeet, o.timeToMeet().toMinutes(), sign);
+            counts.minutesToMeet.add(o.timeToMeet().toMinutes(), 0, sign);
         }
         dropEmpty();
     }
@@ -87,6 +91,29 @@ final class Cell {
         dropEmpty();
     }
 
+    /** The sum of many cells, each left as it was: a year of days' cells costs a few passes over their entries. */
+    static Cell sum(List<Cell> cells) {
+        Cell sum = new Cell();
+        Map<RuleBasis, List<Counts>> byBasis = new EnumMap<>(RuleBasis.class);
+        cells.forEach(cell -> cell.byBasis.forEach((basis, counts) -> byBasis.computeIfAbsent(basis, b -> new ArrayList<>()).add(counts)));
+        byBasis.forEach((basis, parts) -> {
+            Counts counts = new Counts();
+            List<SortedCounts> minutes = new ArrayList<>(parts.size());
+            List<SortedCounts> deadlines = new ArrayList<>(parts.size());
+            for (Counts part : parts) {
+                part.statuses.forEach((k, v) -> merge(counts.statuses, k, v));
+                part.waivedBy.forEach((k, v) -> merge(counts.waivedBy, k, v));
+                minutes.add(part.minutesToMeet);
+                deadlines.add(part.openUntil);
+            }
+            counts.minutesToMeet.addAll(SortedCounts.sum(minutes), 1);
+            counts.openUntil.addAll(SortedCounts.sum(deadlines), 1);
+            sum.byBasis.put(basis, counts);
+        });
+        sum.dropEmpty();
+        return sum;
+    }
+
     private void dropEmpty() {
         byBasis.values().removeIf(Counts::isNothing);
     }
@@ -108,8 +135,8 @@ final class Cell {
             }
             Counts counts = e.getValue();
             counted.addAll(counts, 1);
-            long overdueNow = counts.openUntil.headMap(asOf, false).values().stream().mapToLong(Long::longValue).sum();
-            stillOpen += counts.openUntil.values().stream().mapToLong(Long::longValue).sum() - overdueNow;
+            long overdueNow = counts.openUntil.totalBefore(asOf.getEpochSecond(), asOf.getNano());
+            stillOpen += counts.openUntil.total() - overdueNow;
             long past = counts.count(ObligationStatus.OVERDUE) + overdueNow;
             // A local service standard missed is not a breach of the Code: it has its own count.
             if (e.getKey() == RuleBasis.LOCAL_STANDARD) {
@@ -120,7 +147,7 @@ final class Cell {
         }
         long onTime = counted.count(ObligationStatus.MET_ON_TIME);
         long late = counted.count(ObligationStatus.MET_LATE);
-        long judgedLater = counted.openUntil.values().stream().mapToLong(Long::longValue).sum();
+        long judgedLater = counted.openUntil.total();
         long opened = counted.statuses.values().stream().mapToLong(Long::longValue).sum() + judgedLater;
         long due = onTime + late + overdue + missedLocal;
         return new ReviewRow(group, opened, onTime, late, overdue, counted.count(ObligationStatus.OPEN) + stillOpen,
@@ -130,17 +157,17 @@ final class Cell {
     }
 
     /** Nearest rank: a value that was actually observed, as a published figure should be. */
-    private static Duration percentile(TreeMap<Long, Long> minutesToMeet, int p) {
-        long n = minutesToMeet.values().stream().mapToLong(Long::longValue).sum();
+    private static Duration percentile(SortedCounts minutesToMeet, int p) {
+        long n = minutesToMeet.total();
         if (n == 0) {
             return null;
         }
         long rank = Math.max(1, (long) Math.ceil(p / 100.0 * n));
         long seen = 0;
-        for (Map.Entry<Long, Long> e : minutesToMeet.entrySet()) {
-            seen += e.getValue();
+        for (int i = 0; i < minutesToMeet.size(); i++) {
+            seen += minutesToMeet.count(i);
             if (seen >= rank) {
-                return Duration.ofMinutes(e.getKey());
+                return Duration.ofMinutes(minutesToMeet.major(i));
             }
         }
         throw new IllegalStateException("unreachable: rank " + rank + " of " + n);
@@ -153,20 +180,22 @@ final class Cell {
             out.text(basis.name());
             writeNamed(out, counts.statuses);
             writeNamed(out, counts.waivedBy);
-            out.unsigned(counts.minutesToMeet.size());
+            SortedCounts minutes = counts.minutesToMeet;
+            out.unsigned(minutes.size());
             long previous = 0;
-            for (Map.Entry<Long, Long> e : counts.minutesToMeet.entrySet()) {
-                out.signed(e.getKey() - previous);
-                out.signed(e.getValue());
-                previous = e.getKey();
+            for (int i = 0; i < minutes.size(); i++) {
+                out.signed(minutes.major(i) - previous);
+                out.signed(minutes.count(i));
+                previous = minutes.major(i);
             }
-            out.unsigned(counts.openUntil.size());
+            SortedCounts deadlines = counts.openUntil;
+            out.unsigned(deadlines.size());
             long previousSecond = 0;
-            for (Map.Entry<Instant, Long> e : counts.openUntil.entrySet()) {
-                out.signed(e.getKey().getEpochSecond() - previousSecond);
-                out.unsigned(e.getKey().getNano());
-                out.signed(e.getValue());
-                previousSecond = e.getKey().getEpochSecond();
+            for (int i = 0; i < deadlines.size(); i++) {
+                out.signed(deadlines.major(i) - previousSecond);
+                out.unsigned(deadlines.minor(i));
+                out.signed(deadlines.count(i));
+                previousSecond = deadlines.major(i);
             }
         });
     }
@@ -189,12 +218,13 @@ final class Cell {
             long minute = 0;
             for (long n = in.unsigned(); n > 0; n--) {
                 minute += in.signed();
-                counts.minutesToMeet.put(minute, in.signed());
+                counts.minutesToMeet.add(minute, 0, in.signed());
             }
             long second = 0;
             for (long n = in.unsigned(); n > 0; n--) {
                 second += in.signed();
-                counts.openUntil.put(Instant.ofEpochSecond(second, in.unsigned()), in.signed());
+                int nano = (int) in.unsigned();
+                counts.openUntil.add(second, nano, in.signed());
             }
         }
         cell.dropEmpty();
@@ -218,10 +248,10 @@ final class Cell {
             Counts counts = cell.byBasis.computeIfAbsent(basis, b -> new Counts());
             read(stored, "s", counts.statuses::put);
             read(stored, "w", counts.waivedBy::put);
-            read(stored, "t", (k, n) -> counts.minutesToMeet.put(Long.parseLong(k), n));
+            read(stored, "t", (k, n) -> counts.minutesToMeet.add(Long.parseLong(k), 0, n));
             read(stored, "p", (k, n) -> {
                 String[] parts = k.split("_");
-                counts.openUntil.put(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), n);
+                counts.openUntil.add(Long.parseLong(parts[0]), Integer.parseInt(parts[1]), n);
             });
         }
         cell.dropEmpty();

@@ -65,17 +65,6 @@ final class LedgerReview {
     record Counted(String caseId, Obligation obligation, Map<ReviewDimension, List<String>> groups) {
     }
 
-    private static Map<CellKey, Cell> fromFigures(FindComplianceReviewQuery query, List<BucketFigures> buckets, Map<CellKey, Cell> summed) {
-        for (BucketFigures bucket : buckets) {
-            bucket.cells.forEach((key, cell) -> {
-                if (wanted(key, query)) {
-                    summed.computeIfAbsent(key, k -> new Cell()).addAll(cell);
-                }
-            });
-        }
-        return summed;
-    }
-
     /**
      * The ids of the buckets changed after the query's as-of instant: their stored cells hold what was recorded
      * since, so what was known then must be counted again from their cases' ledgers. Every other bucket's cells are
@@ -97,12 +86,19 @@ final class LedgerReview {
      * pair (as {@link #countInto} counts), whichever way round the figures store it.
      */
     static Map<CellKey, Cell> cellsOf(FindComplianceReviewQuery query, List<BucketFigures> buckets) {
+        Map<CellKey, List<Cell>> parts = new LinkedHashMap<>();
+        for (BucketFigures bucket : buckets) {
+            bucket.cells.forEach((key, cell) -> {
+                if (wanted(key, query)) {
+                    CellKey ordered = key.thenBy() != null && key.by() == query.thenBy() && key.thenBy() == query.groupBy()
+                            ? new CellKey(key.thenBy(), key.thenValue(), key.by(), key.value()) : key;
+                    parts.computeIfAbsent(ordered, k -> new ArrayList<>()).add(cell);
+                }
+            });
+        }
+        // Summed all at once, not day by day into a growing total.
         Map<CellKey, Cell> cells = new LinkedHashMap<>();
-        fromFigures(query, buckets, new LinkedHashMap<>()).forEach((key, cell) -> {
-            CellKey ordered = key.thenBy() != null && key.by() == query.thenBy() && key.thenBy() == query.groupBy()
-                    ? new CellKey(key.thenBy(), key.thenValue(), key.by(), key.value()) : key;
-            cells.computeIfAbsent(ordered, k -> new Cell()).addAll(cell);
-        });
+        parts.forEach((key, theirs) -> cells.put(key, Cell.sum(theirs)));
         return cells;
     }
 
