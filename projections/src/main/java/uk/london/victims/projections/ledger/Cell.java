@@ -216,12 +216,16 @@ final class Cell {
             readNamed(in, counts.statuses);
             readNamed(in, counts.waivedBy);
             long minute = 0;
-            for (long n = in.unsigned(); n > 0; n--) {
+            long minutes = in.unsigned();
+            counts.minutesToMeet.reserve((int) minutes);
+            for (long n = minutes; n > 0; n--) {
                 minute += in.signed();
                 counts.minutesToMeet.add(minute, 0, in.signed());
             }
             long second = 0;
-            for (long n = in.unsigned(); n > 0; n--) {
+            long deadlines = in.unsigned();
+            counts.openUntil.reserve((int) deadlines);
+            for (long n = deadlines; n > 0; n--) {
                 second += in.signed();
                 int nano = (int) in.unsigned();
                 counts.openUntil.add(second, nano, in.signed());

@@ -28,6 +28,15 @@ final class SortedCounts {
         counts = new long[capacity];
     }
 
+    /** Room for this many more keys, as a decoder knows before it appends them. */
+    void reserve(int more) {
+        if (size + more > majors.length) {
+            majors = Arrays.copyOf(majors, size + more);
+            minors = Arrays.copyOf(minors, size + more);
+            counts = Arrays.copyOf(counts, size + more);
+        }
+    }
+
     int size() {
         return size;
     }
