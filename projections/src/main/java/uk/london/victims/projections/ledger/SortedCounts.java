@@ -13,6 +13,9 @@ import java.util.List;
  */
 final class SortedCounts {
 
+    /** Another this many times smaller is added key by key rather than merged. */
+    private static final int SMALL_DELTA = 16;
+
     private long[] majors;
     private int[] minors;
     private long[] counts;
@@ -82,6 +85,14 @@ final class SortedCounts {
     /** Adds (sign 1) or takes out (sign -1) every count of another. */
     void addAll(SortedCounts other, int sign) {
         if (other.size == 0) {
+            return;
+        }
+        // A case's change (a few keys) into a day's cell (thousands): a search and a short move each, where a merge
+        // would copy the whole cell for every case of the batch.
+        if (other.size * SMALL_DELTA < size) {
+            for (int i = 0; i < other.size; i++) {
+                add(other.majors[i], other.minors[i], sign * other.counts[i]);
+            }
             return;
         }
         SortedCounts merged = merge(this, other, sign);

@@ -46,6 +46,16 @@ class SortedCountsTest {
 
     @Property(tries = 300)
     void addingAndTakingOutWholeCountsIsTheSumOrDifferenceOfEachKey(@ForAll("adds") List<Add> first, @ForAll("adds") List<Add> second) {
+        addsAndTakesOut(first, second);
+    }
+
+    /** As a case's change into a day's cell: a key or two into many, added key by key rather than merged. */
+    @Property(tries = 300)
+    void aFewKeysAddedToManyAreTheSumOrDifferenceOfEachKey(@ForAll("manyKeys") List<Add> first, @ForAll("fewKeys") List<Add> second) {
+        addsAndTakesOut(first, second);
+    }
+
+    private static void addsAndTakesOut(List<Add> first, List<Add> second) {
         SortedCounts a = of(first);
         SortedCounts b = of(second);
         TreeMap<Key, Long> plus = new TreeMap<>(asMap(a));
@@ -129,6 +139,18 @@ class SortedCountsTest {
     @Provide
     Arbitrary<List<Add>> adds() {
         return Combinators.combine(keys(), Arbitraries.longs().between(-3, 3)).as(Add::new).list().ofMaxSize(60);
+    }
+
+    @Provide
+    Arbitrary<List<Add>> manyKeys() {
+        return Combinators.combine(Combinators.combine(Arbitraries.longs().between(-40, 40), Arbitraries.integers().between(0, 2)).as(Key::new),
+                Arbitraries.longs().between(1, 3)).as(Add::new).list().ofMinSize(60).ofMaxSize(200);
+    }
+
+    @Provide
+    Arbitrary<List<Add>> fewKeys() {
+        return Combinators.combine(Combinators.combine(Arbitraries.longs().between(-45, 45), Arbitraries.integers().between(0, 2)).as(Key::new),
+                Arbitraries.longs().between(-3, 3)).as(Add::new).list().ofMaxSize(2);
     }
 
     @Provide
