@@ -127,6 +127,8 @@ public final class Benchmark {
     private LondonWorkload workload;
     /** The ids of the cases sent so far (their journeys are not kept: at a million events they would fill the heap). */
     private final List<String> sent = new ArrayList<>();
+    /** The cases the first reads asked for, asked for again at the end. */
+    private List<String> smallReadCases = List.of();
     /** When the small command phase ended: a past "as known on" date for the Plan's measures. */
     private Instant pastInstant;
 
@@ -555,9 +557,12 @@ public final class Benchmark {
 
     /**
      * Timeline and agency case GET through HTTP on loopback, from {@link #FEW_READ_CLIENTS} and from
-     * {@code readClients} concurrent clients, of the cases the command phases created: once after the first
-     * commands ({@code small}, about 10,000 events stored) and once at the end ({@code large}), so that the cost's
-     * growth with the store is measured in one run.
+     * {@code readClients} concurrent clients: once after the first commands ({@code small}, about 10,000 events
+     * stored), of the cases created so far; and once at the end ({@code large}), of every case sent by then (most of
+     * them imported, with longer timelines, spread over the whole store), and again at {@link #FEW_READ_CLIENTS}
+     * of the small phase's own cases ({@code large.same}). That last is the same requests with the same answers a
+     * hundred times further into the store, so it alone shows whether a GET's cost grows with history (issue 14's
+     * "flat cost"); the first is what a user reading any case meets.
      */
     void reads(String scale) throws Exception {
         String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
@@ -565,14 +570,23 @@ public final class Benchmark {
                 .executor(Executors.newFixedThreadPool(4)).build();
         String token = token(http, base, "ADMIN");
         List<String> cases = List.copyOf(sent);
+        if (smallReadCases.isEmpty()) {
+            smallReadCases = cases;
+        } else {
+            readBoth(http, base, token, "read." + scale + ".same", smallReadCases, FEW_READ_CLIENTS);
+        }
         for (int clients : new java.util.TreeSet<>(List.of(FEW_READ_CLIENTS, settings.readClients()))) {
-            read(http, "read." + scale + ".case." + clients + "c", token,
-                    () -> base + "/api/cases/" + cases.get((int) (Math.random() * cases.size())), clients, settings.readSeconds());
-            read(http, "read." + scale + ".timeline." + clients + "c", token,
-                    () -> base + "/api/cases/" + cases.get((int) (Math.random() * cases.size())) + "/timeline", clients,
-                    settings.readSeconds());
+            readBoth(http, base, token, "read." + scale, cases, clients);
         }
         figure("read." + scale + ".commands_before", sent.size(), "cases created by commands");
+    }
+
+    private void readBoth(HttpClient http, String base, String token, String prefix, List<String> cases, int clients) throws Exception {
+        read(http, prefix + ".case." + clients + "c", token,
+                () -> base + "/api/cases/" + cases.get((int) (Math.random() * cases.size())), clients, settings.readSeconds());
+        read(http, prefix + ".timeline." + clients + "c", token,
+                () -> base + "/api/cases/" + cases.get((int) (Math.random() * cases.size())) + "/timeline", clients,
+                settings.readSeconds());
     }
 
     private void read(HttpClient http, String name, String token, Supplier<String> uri, int readClients, int readSeconds)
