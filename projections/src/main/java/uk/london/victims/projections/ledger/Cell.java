@@ -36,19 +36,32 @@ final class Cell {
         final Map<String, Long> statuses = new TreeMap<>();
         final Map<String, Long> waivedBy = new TreeMap<>();
         /** Minutes to meet (major), minor always 0. */
-        final SortedCounts minutesToMeet = new SortedCounts();
+        final SortedCounts minutesToMeet;
         /** Deadlines of those open: epoch second (major) and nano (minor). */
-        final SortedCounts openUntil = new SortedCounts();
+        final SortedCounts openUntil;
+
+        Counts() {
+            this(new SortedCounts(), new SortedCounts());
+        }
+
+        Counts(SortedCounts minutesToMeet, SortedCounts openUntil) {
+            this.minutesToMeet = minutesToMeet;
+            this.openUntil = openUntil;
+        }
 
         boolean isNothing() {
             return statuses.isEmpty() && openUntil.isEmpty() && waivedBy.isEmpty() && minutesToMeet.isEmpty();
         }
 
         void addAll(Counts other, int sign) {
-            other.statuses.forEach((k, v) -> merge(statuses, k, sign * v));
-            other.waivedBy.forEach((k, v) -> merge(waivedBy, k, sign * v));
+            addNamed(other, sign);
             minutesToMeet.addAll(other.minutesToMeet, sign);
             openUntil.addAll(other.openUntil, sign);
+        }
+
+        void addNamed(Counts other, int sign) {
+            other.statuses.forEach((k, v) -> merge(statuses, k, sign * v));
+            other.waivedBy.forEach((k, v) -> merge(waivedBy, k, sign * v));
         }
 
         long count(ObligationStatus status) {
@@ -97,17 +110,15 @@ final class Cell {
         Map<RuleBasis, List<Counts>> byBasis = new EnumMap<>(RuleBasis.class);
         cells.forEach(cell -> cell.byBasis.forEach((basis, counts) -> byBasis.computeIfAbsent(basis, b -> new ArrayList<>()).add(counts)));
         byBasis.forEach((basis, parts) -> {
-            Counts counts = new Counts();
             List<SortedCounts> minutes = new ArrayList<>(parts.size());
             List<SortedCounts> deadlines = new ArrayList<>(parts.size());
-            for (Counts part : parts) {
-                part.statuses.forEach((k, v) -> merge(counts.statuses, k, v));
-                part.waivedBy.forEach((k, v) -> merge(counts.waivedBy, k, v));
+            parts.forEach(part -> {
                 minutes.add(part.minutesToMeet);
                 deadlines.add(part.openUntil);
-            }
-            counts.minutesToMeet.addAll(SortedCounts.sum(minutes), 1);
-            counts.openUntil.addAll(SortedCounts.sum(deadlines), 1);
+            });
+            // The sums are new arrays of their own: kept as they are, not copied again.
+            Counts counts = new Counts(SortedCounts.sum(minutes), SortedCounts.sum(deadlines));
+            parts.forEach(part -> counts.addNamed(part, 1));
             sum.byBasis.put(basis, counts);
         });
         sum.dropEmpty();
