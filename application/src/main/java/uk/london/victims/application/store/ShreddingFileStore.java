@@ -8,11 +8,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.h2.mvstore.Chunk;
 import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStore;
 import org.h2.mvstore.SingleFileStore;
 
 /**
@@ -23,12 +27,15 @@ import org.h2.mvstore.SingleFileStore;
  * (ADR 0020), beside the demo master key. Shredding finds and overwrites those bytes at once.
  *
  * <p>Overwriting is safe only where no live data is: it runs after the deletion was committed, so no live
- * page holds the secret, and it writes under the lock MVStore holds while it allocates and writes a chunk,
- * re-reading each place first, so a chunk written there since the scan is never touched.
+ * page holds the secret, and it writes under the lock MVStore holds while it allocates, writes and moves
+ * chunks, re-reading each place first, so a chunk written there since the scan is never touched.
  */
 final class ShreddingFileStore extends SingleFileStore {
 
     private static final int SCAN_BLOCK = 1 << 20;
+
+    /** Housekeeping runs that moved a chunk: a moved chunk may be freed later, its copy left in space already scanned. */
+    private final AtomicLong movingRuns = new AtomicLong();
 
     ShreddingFileStore() {
         this(new HashMap<>());
@@ -45,58 +52,132 @@ final class ShreddingFileStore extends SingleFileStore {
      * @return how many copies were overwritten
      */
     int shred(byte[] secret) {
+        return shred(secret, () -> { });
+    }
+
+    /** As {@link #shred(byte[])}; {@code afterFirstBlock} runs once the scan has read its first block (tests race housekeeping there). */
+    int shred(byte[] secret, Runnable afterFirstBlock) {
         if (secret.length == 0) {
             return 0;
         }
         // A channel of our own: MVStore's is private. Positional reads and writes on the same file see each other.
         try (FileChannel file = FileChannel.open(Path.of(getFileName()), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            // Scanned without the lock, so writers are held up only for the overwrites themselves.
-            List<Long> candidates = find(file, secret);
-            if (candidates.isEmpty()) {
-                return 0;
-            }
-            int overwritten = 0;
-            saveChunkLock.lock();
-            try {
-                for (long position : candidates) {
-                    if (position + secret.length <= size() && Arrays.equals(bytesAt(file, position, secret.length), secret)) {
-                        DataUtils.writeFully(file, position, ByteBuffer.allocate(secret.length));
-                        overwritten++;
+            for (int attempt = 1; ; attempt++) {
+                // The scan runs without the lock, so writers are held up only for the overwrites. Meanwhile the
+                // housekeeping may move chunks (dead pages and all) into space already scanned and truncate the
+                // file: a scan during which a chunk moved is repeated, and the third time it holds the lock.
+                boolean locked = attempt == 3;
+                if (locked) {
+                    saveChunkLock.lock();
+                }
+                try {
+                    Map<Integer, Long> positions = chunkPositions();
+                    long runs = movingRuns.get();
+                    List<Long> candidates = find(file, secret, attempt == 1 ? afterFirstBlock : () -> { });
+                    if (!locked) {
+                        saveChunkLock.lock();
+                        locked = true;
+                    }
+                    // A run still moving has released the lock for a while (MVStore does), so look at the chunks too.
+                    if (movingRuns.get() != runs || moved(positions)) {
+                        continue;
+                    }
+                    return overwrite(file, secret, candidates);
+                } finally {
+                    if (locked) {
+                        saveChunkLock.unlock();
                     }
                 }
-                file.force(true);
-            } finally {
-                saveChunkLock.unlock();
             }
-            return overwritten;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not overwrite erased data in " + getFileName(), e);
         }
     }
 
-    private List<Long> find(FileChannel file, byte[] secret) {
+    @Override
+    public void compactMoveChunks(int targetFillRate, long moveSize, MVStore mvStore) {
+        Map<Integer, Long> positions = chunkPositions();
+        try {
+            super.compactMoveChunks(targetFillRate, moveSize, mvStore);
+        } finally {
+            if (moved(positions)) {
+                movingRuns.incrementAndGet();
+            }
+        }
+    }
+
+    /** Under the lock: re-reads each place first, so a chunk written there since the scan is never touched. */
+    private int overwrite(FileChannel file, byte[] secret, List<Long> candidates) throws IOException {
+        int overwritten = 0;
+        byte[] found = new byte[secret.length];
+        for (long position : candidates) {
+            if (position + secret.length <= size() && readUpTo(file, position, found) == found.length
+                    && Arrays.equals(found, secret)) {
+                DataUtils.writeFully(file, position, ByteBuffer.allocate(secret.length));
+                overwritten++;
+            }
+        }
+        if (overwritten > 0) {
+            file.force(true);
+        }
+        return overwritten;
+    }
+
+    private Map<Integer, Long> chunkPositions() {
+        Map<Integer, Long> positions = new HashMap<>();
+        for (Chunk<?> chunk : chunks()) {
+            positions.put(chunk.id, chunk.block);
+        }
+        return positions;
+    }
+
+    /** Whether a chunk that existed before has since been moved. Chunks written since hold only pages committed after the deletion. */
+    private boolean moved(Map<Integer, Long> before) {
+        for (Chunk<?> chunk : chunks()) {
+            Long block = before.get(chunk.id);
+            if (block != null && block != chunk.block) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** MVStore's chunks, seen through their public type (its own is package-private). */
+    private Collection<? extends Chunk<?>> chunks() {
+        Map<Integer, ? extends Chunk<?>> chunks = getChunks();
+        return chunks.values();
+    }
+
+    private List<Long> find(FileChannel file, byte[] secret, Runnable afterFirstBlock) throws IOException {
         List<Long> found = new ArrayList<>();
-        long size = size();
+        byte[] block = new byte[SCAN_BLOCK];
         // Blocks overlap by the secret's length less one, so a copy that straddles two blocks is still seen.
         int step = SCAN_BLOCK - (secret.length - 1);
-        for (long start = 0; start < size; start += step) {
-            int length = (int) Math.min(SCAN_BLOCK, size - start);
-            if (length < secret.length) {
-                break;
-            }
-            byte[] block = bytesAt(file, start, length);
+        for (long start = 0; ; start += step) {
+            // Read to the file's end as it is now: the housekeeping may truncate it during the scan.
+            int length = readUpTo(file, start, block);
             for (int i = 0; i <= length - secret.length; i++) {
                 if (block[i] == secret[0] && Arrays.equals(block, i, i + secret.length, secret, 0, secret.length)) {
                     found.add(start + i);
                 }
             }
+            if (start == 0) {
+                afterFirstBlock.run();
+            }
+            if (length < SCAN_BLOCK) {
+                return found;
+            }
         }
-        return found;
     }
 
-    private static byte[] bytesAt(FileChannel file, long position, int length) {
-        byte[] bytes = new byte[length];
-        DataUtils.readFully(file, position, ByteBuffer.wrap(bytes));
-        return bytes;
+    /** Reads from {@code position} until {@code into} is full or the file ends; returns how many bytes were read. */
+    private static int readUpTo(FileChannel file, long position, byte[] into) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(into);
+        while (buffer.hasRemaining()) {
+            if (file.read(buffer, position + buffer.position()) < 0) {
+                break;
+            }
+        }
+        return buffer.position();
     }
 }
