@@ -34,6 +34,12 @@ public record Obligation(String ruleId, String right, String obligation, Agency 
         enhancedBecause = enhancedBecause == null ? List.of() : List.copyOf(enhancedBecause);
     }
 
+    /** The same obligation in another status (e.g. an open one judged overdue at a later instant). */
+    public Obligation withStatus(ObligationStatus newStatus) {
+        return new Obligation(ruleId, right, obligation, owner, edition, confidence, triggerSequence, trigger, victimId, enhanced,
+                clockStart, deadline, newStatus, waivedFor, evidenceSequence, metAt, timeToMeet, basis, enhancedBecause);
+    }
+
     /** Past its deadline and unmet under a limit the Code (or a scheme it gives effect to) sets. */
     public boolean codeBreach() {
         return status == ObligationStatus.OVERDUE && basis != RuleBasis.LOCAL_STANDARD;

@@ -17,7 +17,6 @@ import uk.london.victims.domain.code.ObligationEvaluator;
 import uk.london.victims.domain.code.ObligationStatus;
 import uk.london.victims.projections.review.CaseAttributes;
 import uk.london.victims.projections.review.ReviewDimension;
-import uk.london.victims.projections.support.RecordDocuments;
 
 /**
  * The ledger's logic, with no storage: given a case's facts after its newest event, the rule engine
@@ -96,13 +95,13 @@ public final class ObligationLedger {
     /** A stored (open) obligation as it stands at {@code asOf}: overdue once its deadline has passed. */
     public static Obligation judged(Obligation stored, Instant asOf) {
         if (stored.status() == ObligationStatus.OPEN && stored.deadline() != null && asOf.isAfter(stored.deadline())) {
-            return RecordDocuments.with(stored, "status", ObligationStatus.OVERDUE);
+            return stored.withStatus(ObligationStatus.OVERDUE);
         }
         return stored;
     }
 
     private static Obligation stored(Obligation evaluated) {
-        return evaluated.status() == ObligationStatus.OVERDUE ? RecordDocuments.with(evaluated, "status", ObligationStatus.OPEN)
+        return evaluated.status() == ObligationStatus.OVERDUE ? evaluated.withStatus(ObligationStatus.OPEN)
                 : evaluated;
     }
 }

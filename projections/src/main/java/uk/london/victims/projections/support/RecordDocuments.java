@@ -123,22 +123,6 @@ public final class RecordDocuments {
         return fromValue(type, value);
     }
 
-    /** A copy of the record with one component replaced. */
-    public static <R extends Record> R with(R record, String name, Object value) {
-        Shape shape = SHAPES.get(record.getClass());
-        Object[] values = new Object[shape.names().length];
-        for (int i = 0; i < values.length; i++) {
-            try {
-                values[i] = shape.names()[i].equals(name) ? value : shape.accessors()[i].invoke(record);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Cannot read " + shape.names()[i], e);
-            }
-        }
-        @SuppressWarnings("unchecked")
-        Class<R> type = (Class<R>) record.getClass();
-        return construct(type, shape, values);
-    }
-
     private static <R extends Record> R construct(Class<R> type, Shape shape, Object[] values) {
         try {
             return type.cast(shape.constructor().newInstance(values));
