@@ -2,10 +2,7 @@ package uk.london.victims.projections.ledger;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
-import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lt;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,12 +20,12 @@ import java.util.Set;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 
 import uk.london.victims.domain.code.Obligation;
 import uk.london.victims.domain.code.ObligationEvaluator;
@@ -47,8 +44,6 @@ import uk.london.victims.projections.review.FindComplianceReviewQuery;
 import uk.london.victims.projections.review.FindReviewedObligationsQuery;
 import uk.london.victims.projections.review.ReviewDimension;
 import uk.london.victims.projections.review.ReviewedObligationView;
-import uk.london.victims.projections.support.IsoInstants;
-import uk.london.victims.projections.support.RecordDocuments;
 
 /**
  * A case's obligations, the work lists and the Commissioner's review, from the obligation ledger: every
@@ -69,19 +64,25 @@ public class LedgerQueries {
     private final MongoCollection<Document> ledger;
     private final MongoCollection<Document> figures;
     private final MongoCollection<Document> history;
-    private final MongoCollection<Document> open;
     private final MongoCollection<Document> summaries;
     private final ObligationEvaluator evaluator;
     private final LedgerSettings settings;
+    private final OpenLists openLists;
 
+    @Autowired
     public LedgerQueries(MongoDatabase database, ObligationEvaluator evaluator, LedgerSettings settings) {
+        this(database, evaluator, settings, OpenLists.KEPT_PER_LIST);
+    }
+
+    /** @param keptPerList how many of a work list's leading items are kept in memory (tests make it small) */
+    LedgerQueries(MongoDatabase database, ObligationEvaluator evaluator, LedgerSettings settings, int keptPerList) {
         this.ledger = database.getCollection(ObligationLedgerProjection.LEDGER);
         this.figures = database.getCollection(ObligationLedgerProjection.FIGURES);
         this.history = database.getCollection(ObligationLedgerProjection.HISTORY);
-        this.open = database.getCollection(ObligationLedgerProjection.OPEN);
         this.summaries = database.getCollection(CaseSummaryProjection.COLLECTION);
         this.evaluator = evaluator;
         this.settings = settings;
+        this.openLists = new OpenLists(database, keptPerList);
     }
 
     @QueryHandler
@@ -93,32 +94,36 @@ public class LedgerQueries {
 
     /**
      * The agency's outstanding items, the earliest deadlines first, at most the query's limit: from its open lists
-     * (one per BCU), each a range of item {@code _id}s in deadline order, read a page at a time until the limit is
-     * reached, so an answer costs what it lists, not the unit's whole backlog. Each item carries its current
-     * description, judged at the as-of instant; only an item changed after that instant is read from its case's
-     * ledger. The lists hold what is outstanding now: an earlier as-of judges those same items then.
+     * (one per BCU), each in deadline order, read a page at a time until the limit is reached, so an answer costs
+     * what it lists, not the unit's whole backlog; a list's leading items come from memory while it is unchanged
+     * ({@link OpenLists}). Each item carries its current description, judged at the as-of instant; only an item
+     * changed after that instant is read from its case's ledger. The lists hold what is outstanding now: an earlier
+     * as-of judges those same items then.
      */
     @QueryHandler
     List<WorkItemView> handle(FindWorkListQuery query) {
         int limit = Math.max(0, query.limit());
+        List<String> lists = (query.bcu() == null ? bcuNames() : List.of(query.bcu())).stream()
+                .map(bcu -> ObligationLedgerProjection.openListId(query.agency().name(), bcu)).toList();
+        Map<String, Object> stamps = openLists.stamps(lists);
         List<Map.Entry<String, Obligation>> outstanding = new ArrayList<>();
-        for (String bcu : query.bcu() == null ? bcuNames() : List.of(query.bcu())) {
-            String list = ObligationLedgerProjection.openListId(query.agency().name(), bcu);
-            // Items sort after "<list>|" and before "<list>}" ('}' follows '|'). Every item is outstanding now, so the
-            // first page of the limit's size answers, unless items changed since an earlier as-of instant drop out:
-            // then each further page is twice the last.
-            Bson range = and(gte("_id", list + "|"), lt("_id", list + "}"));
+        for (String list : lists) {
+            // Every item is outstanding now, so the first page of the limit's size answers, unless items changed
+            // since an earlier as-of instant drop out: then each further page is twice the last.
             int found = 0;
+            int from = 0;
+            String afterId = null;
             int page = Math.max(1, Math.min(limit, READ_BATCH));
             while (found < limit) {
-                List<Document> items = open.find(range).sort(Sorts.ascending("_id")).limit(page).into(new ArrayList<>());
+                List<OpenLists.Item> items = openLists.page(list, stamps.get(list), from, afterId, page);
                 List<Map.Entry<String, Obligation>> listed = outstanding(query, items);
                 outstanding.addAll(listed);
                 found += listed.size();
                 if (items.size() < page) {
                     break;
                 }
-                range = and(gt("_id", items.get(items.size() - 1).getString("_id")), lt("_id", list + "}"));
+                from += items.size();
+                afterId = items.get(items.size() - 1).id();
                 page = Math.min(page * 2, READ_BATCH);
             }
         }
@@ -141,16 +146,14 @@ public class LedgerQueries {
     }
 
     /** The agency's outstanding obligations among some items of a work list, by case, as known at the as-of instant. */
-    private List<Map.Entry<String, Obligation>> outstanding(FindWorkListQuery query, List<Document> items) {
+    private List<Map.Entry<String, Obligation>> outstanding(FindWorkListQuery query, List<OpenLists.Item> items) {
         Map<String, List<Obligation>> current = new LinkedHashMap<>();
         Map<String, Set<String>> changedSince = new LinkedHashMap<>();
-        for (Document item : items) {
-            String caseId = item.getString("c");
-            if (IsoInstants.parse(item.getString("r")).isAfter(query.asOf())) {
-                changedSince.computeIfAbsent(caseId, c -> new LinkedHashSet<>()).add(item.getString("k"));
+        for (OpenLists.Item item : items) {
+            if (item.recordedAt().isAfter(query.asOf())) {
+                changedSince.computeIfAbsent(item.caseId(), c -> new LinkedHashSet<>()).add(item.key());
             } else {
-                current.computeIfAbsent(caseId, c -> new ArrayList<>())
-                       .add(ObligationLedger.judged(RecordDocuments.fromDocument(Obligation.class, item.get("o", Document.class)), query.asOf()));
+                current.computeIfAbsent(item.caseId(), c -> new ArrayList<>()).add(ObligationLedger.judged(item.obligation(), query.asOf()));
             }
         }
         List<String> fromLedger = new ArrayList<>(changedSince.keySet());

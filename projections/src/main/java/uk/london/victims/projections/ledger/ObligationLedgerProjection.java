@@ -22,6 +22,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.MongoBulkWriteException;
@@ -73,6 +74,11 @@ public class ObligationLedgerProjection {
     public static final String DUE = "obligation_due_items";
     /** One document per outstanding obligation, {@code <agency>|<BCU>|<deadline>|<case>|<key>}: a unit's work list is a range of {@code _id}s. */
     public static final String OPEN = "obligation_open_items";
+    /**
+     * One document per work list, {@code <agency>|<BCU>}, whose {@code stamp} is new each time a batch changes the list,
+     * written after the list's items: a reader that cached a list's leading items keeps them while the stamp is unchanged.
+     */
+    public static final String OPEN_STAMPS = "obligation_open_stamps";
     /** The shapes of before ADR 0038 (and before ADR 0025): dropped by a replay. */
     private static final List<String> SUPERSEDED = List.of("obligation_due_hours", "obligation_work_lists", "obligation_due",
             "obligation_open");
@@ -104,6 +110,7 @@ public class ObligationLedgerProjection {
     /** One document per item, written once per batch; an item belongs to one case, so only its segment writes it. */
     private final BatchDocuments<String> due;
     private final BatchDocuments<String> open;
+    private final BatchDocuments<String> openStamps;
 
     public ObligationLedgerProjection(MongoDatabase database, ObligationEvaluator evaluator, LedgerSettings settings, Clock clock) {
         this.database = database;
@@ -121,6 +128,7 @@ public class ObligationLedgerProjection {
         // Never read while projecting: nothing to read ahead.
         this.due = new BatchDocuments<>(database.getCollection(DUE), m -> null);
         this.open = new BatchDocuments<>(database.getCollection(OPEN), m -> null);
+        this.openStamps = new BatchDocuments<>(database.getCollection(OPEN_STAMPS), m -> null);
     }
 
     @EventHandler
@@ -134,6 +142,7 @@ public class ObligationLedgerProjection {
             figures.endOfEvent();
             due.endOfEvent();
             open.endOfEvent();
+            openStamps.endOfEvent();
             if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unit
                 && unit.isLastMessage() && unit.getResource(BATCH) instanceof Batch batch) {
                 batch.flushBreaches();
@@ -286,11 +295,18 @@ public class ObligationLedgerProjection {
         String is = openItemId(next, caseId, key);
         if (was != null && !was.equals(is)) {
             open.delete(was);
+            restamp(openList(previous));
         }
         if (is != null) {
             open.save(is, new Document("c", caseId).append("k", key).append("r", next.recordedAt().toString())
                     .append("o", RecordDocuments.toDocument(next.obligation())));
+            restamp(openList(next));
         }
+    }
+
+    /** A stamp never used before, so a list rebuilt by a replay can never show a reader the stamp it cached. */
+    private void restamp(String list) {
+        openStamps.save(list, () -> new Document("stamp", new ObjectId()));
     }
 
     /** The work list an outstanding obligation appears on: its owner's, in its case's BCU. */
@@ -352,7 +368,7 @@ public class ObligationLedgerProjection {
     void reset() {
         // Only those there: the embedded server logs dropping a missing collection as an error, on every replay.
         Set<String> existing = database.listCollectionNames().into(new HashSet<>());
-        for (String collection : Stream.concat(Stream.of(LEDGER, FACTS, FIGURES, HISTORY, DUE, OPEN, BREACHES, SWEEPS),
+        for (String collection : Stream.concat(Stream.of(LEDGER, FACTS, FIGURES, HISTORY, DUE, OPEN, OPEN_STAMPS, BREACHES, SWEEPS),
                 SUPERSEDED.stream()).toList()) {
             if (existing.contains(collection)) {
                 database.getCollection(collection).drop();

@@ -546,6 +546,7 @@ public class ObligationLedgerOnMongoTest {
             }
         }
         inOneBatch(batch);
+        LedgerQueries fewKept = new LedgerQueries(database, LedgerFixtures.EVALUATOR, new LedgerSettings(""), 7);
         Instant earlier = at("2026-03-20T00:00:00Z");
         for (Instant asOf : List.of(clock.instant(), earlier)) {
             for (String bcu : java.util.Arrays.asList(null, "Central East")) {
@@ -570,19 +571,76 @@ public class ObligationLedgerOnMongoTest {
                 List<Instant> deadlines = owed.stream().map(Obligation::deadline)
                         .sorted(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())).toList();
                 assertThat(owed).as("a long list").hasSizeGreaterThan(40);
-                for (int limit : List.of(1, 10, 25, 49, 50, 51, 1_000)) {
-                    List<uk.london.victims.projections.obligations.WorkItemView> listed = queries.handle(
-                            new uk.london.victims.projections.obligations.FindWorkListQuery(uk.london.victims.domain.cases.Agency.POLICE,
-                                    asOf, 2, bcu, limit));
-                    assertThat(listed).as("%s as of %s, limit %d", bcu, asOf, limit).extracting(item -> item.obligation().deadline())
-                            .containsExactlyElementsOf(deadlines.subList(0, Math.min(limit, deadlines.size())));
-                    if (limit >= deadlines.size()) {
-                        assertThat(listed).extracting(item -> item.caseId() + "/" + ObligationLedger.key(item.obligation()))
-                                .containsExactlyInAnyOrderElementsOf(keys);
+                // Read twice (the second time from memory), and where only the first 7 items are kept and the rest read on.
+                for (int round = 0; round < 2; round++) {
+                    for (int limit : List.of(1, 10, 25, 49, 50, 51, 1_000)) {
+                        for (LedgerQueries reader : List.of(queries, fewKept)) {
+                            List<uk.london.victims.projections.obligations.WorkItemView> listed = reader.handle(
+                                    new uk.london.victims.projections.obligations.FindWorkListQuery(uk.london.victims.domain.cases.Agency.POLICE,
+                                            asOf, 2, bcu, limit));
+                            assertThat(listed).as("%s as of %s, limit %d", bcu, asOf, limit).extracting(item -> item.obligation().deadline())
+                                    .containsExactlyElementsOf(deadlines.subList(0, Math.min(limit, deadlines.size())));
+                            if (limit >= deadlines.size()) {
+                                assertThat(listed).extracting(item -> item.caseId() + "/" + ObligationLedger.key(item.obligation()))
+                                        .containsExactlyInAnyOrderElementsOf(keys);
+                            }
+                        }
                     }
                 }
             }
         }
+    }
+
+    @Test
+    void aWorkListIsKeptInMemoryUntilItsListChangesOnAnyInstanceAndAReplayNeverBringsBackAnOldStamp() {
+        clock.now = at("2026-03-10T12:00:00Z");
+        for (int c = 0; c < 4; c++) {
+            reportAndRecord("case-" + c, at("2026-03-02T08:00:00Z").plusSeconds(c * 3_600L), at("2026-03-02T10:00:00Z").plusSeconds(c * 3_600L));
+        }
+        uk.london.victims.projections.obligations.FindWorkListQuery police = new uk.london.victims.projections.obligations.FindWorkListQuery(
+                uk.london.victims.domain.cases.Agency.POLICE, clock.instant(), 2, "Central East");
+        List<String> before = workList(queries, police);
+        assertThat(before).isEqualTo(expectedPoliceList()).hasSizeGreaterThan(4);
+
+        // Kept: the items vanish from the store behind the processor's back (no new stamp), and this instance still
+        // lists them, while an instance that never read the list sees the store as it is.
+        List<Document> stored = database.getCollection(ObligationLedgerProjection.OPEN).find().into(new ArrayList<>());
+        database.getCollection(ObligationLedgerProjection.OPEN).deleteMany(new Document());
+        assertThat(workList(queries, police)).isEqualTo(before);
+        assertThat(workList(new LedgerQueries(database, LedgerFixtures.EVALUATOR, new LedgerSettings("")), police)).isEmpty();
+        database.getCollection(ObligationLedgerProjection.OPEN).insertMany(stored);
+
+        // Changed by the processor (here, or on another instance: the stamp is in the store): read again at once.
+        LedgerQueries other = new LedgerQueries(database, LedgerFixtures.EVALUATOR, new LedgerSettings(""));
+        assertThat(workList(other, police)).isEqualTo(before);
+        send("case-1", new VictimInformedEvent("V1", 2L, at("2026-03-02T12:00:00Z")), at("2026-03-02T12:00:00Z"));
+        reportAndRecord("case-9", at("2026-03-09T08:00:00Z"), at("2026-03-09T09:00:00Z"));
+        List<String> after = expectedPoliceList();
+        assertThat(after).isNotEqualTo(before).anyMatch(item -> item.startsWith("case-9/"));
+        assertThat(workList(queries, police)).isEqualTo(after);
+        assertThat(workList(other, police)).isEqualTo(after);
+
+        // Rebuilt from part of the events: whatever the list held before, its stamp is new.
+        List<DomainEventMessage<?>> all = new ArrayList<>(sent);
+        projection.reset();
+        assertThat(workList(queries, police)).isEmpty();
+        inOneBatch(all.subList(0, 6));
+        List<String> rebuilt = workList(new LedgerQueries(database, LedgerFixtures.EVALUATOR, new LedgerSettings("")), police);
+        assertThat(rebuilt).isNotEmpty().isNotEqualTo(after);
+        assertThat(workList(queries, police)).isEqualTo(rebuilt);
+        assertThat(workList(other, police)).isEqualTo(rebuilt);
+    }
+
+    private static List<String> workList(LedgerQueries queries, uk.london.victims.projections.obligations.FindWorkListQuery query) {
+        return queries.handle(query).stream()
+                .map(item -> item.caseId() + "/" + ObligationLedger.key(item.obligation()) + "/" + item.urgency()).toList();
+    }
+
+    /** The police's work list in Central East now, as an instance that never read it answers. */
+    private List<String> expectedPoliceList() {
+        return workList(new LedgerQueries(database, LedgerFixtures.EVALUATOR, new LedgerSettings("")),
+                new uk.london.victims.projections.obligations.FindWorkListQuery(uk.london.victims.domain.cases.Agency.POLICE,
+                        clock.instant(), 2, "Central East"));
     }
 
     @Test
