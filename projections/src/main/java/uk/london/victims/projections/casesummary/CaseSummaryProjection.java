@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
@@ -69,12 +70,22 @@ public class CaseSummaryProjection {
     public static final String COLLECTION = "case_summaries";
     public static final String REFERENCES = "case_references";
     public static final String RECORDED_BY_UNIT = StaffScope.RECORDED_BY_UNIT;
+    /**
+     * One document, {@link #WORK_ITEM_FIELDS}, whose {@code stamp} is new each time a batch changes a case's
+     * {@link #WORK_ITEM_FIELD_NAMES} (written after the summaries): work lists keep those fields while it is unchanged.
+     */
+    public static final String STAMPS = "case_summary_stamps";
+    public static final String WORK_ITEM_FIELDS = "work-item-fields";
+    /** What a work item shows of its case, and decides who may see it. */
+    public static final List<String> WORK_ITEM_FIELD_NAMES = List.of("crimeReference", "bcu", "officerId", "units");
 
     private final MongoCollection<Document> summaries;
     private final MongoCollection<Document> references;
     /** Replay and catch-up read and write a batch's documents together (see BatchDocuments). */
     private final BatchDocuments<String> batchSummaries;
     private final BatchDocuments<String> batchReferences;
+    private final MongoCollection<Document> stampDocuments;
+    private final BatchDocuments<String> stamps;
 
     public CaseSummaryProjection(MongoDatabase database) {
         this.summaries = database.getCollection(COLLECTION);
@@ -83,6 +94,8 @@ public class CaseSummaryProjection {
                 m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
         this.batchReferences = new BatchDocuments<>(references,
                 m -> m.getPayload() instanceof CrimeRecordedEvent e ? CrimeReferences.normalise(e.crimeReference()) : null);
+        this.stampDocuments = database.getCollection(STAMPS);
+        this.stamps = new BatchDocuments<>(stampDocuments, m -> null);
     }
 
     @EventHandler
@@ -95,6 +108,7 @@ public class CaseSummaryProjection {
             // RepeatedKillTest).
             batchReferences.endOfEvent();
             batchSummaries.endOfEvent();
+            stamps.endOfEvent();
         }
     }
 
@@ -107,6 +121,8 @@ public class CaseSummaryProjection {
         if (summary != null && summary.get("version", Number.class).longValue() >= message.getSequenceNumber()) {
             return;
         }
+        // A new summary needs no new stamp: no reader keeps a case it found no summary for.
+        List<Object> shown = summary == null ? null : workItemFields(summary);
         if (summary == null) {
             summary = new Document("_id", caseId).append("victims", 0).append("suspects", 0).append("victimContacts", 0)
                                                  .append("units", List.of());
@@ -124,6 +140,16 @@ public class CaseSummaryProjection {
             }
         }
         batchSummaries.save(caseId, summary.append("version", message.getSequenceNumber()));
+        if (shown != null && !shown.equals(workItemFields(summary))) {
+            // Never reused, so a summary rebuilt by a replay cannot bring back a stamp a reader kept.
+            stamps.save(WORK_ITEM_FIELDS, () -> new Document("stamp", new ObjectId()));
+        }
+    }
+
+    private static List<Object> workItemFields(Document summary) {
+        List<Object> fields = new ArrayList<>(WORK_ITEM_FIELD_NAMES.size());
+        WORK_ITEM_FIELD_NAMES.forEach(name -> fields.add(summary.get(name)));
+        return fields;
     }
 
     private void apply(Object payload, Document summary) {
@@ -220,6 +246,7 @@ public class CaseSummaryProjection {
     void reset() {
         summaries.drop();
         references.drop();
+        stampDocuments.deleteMany(new Document());
     }
 
     @QueryHandler

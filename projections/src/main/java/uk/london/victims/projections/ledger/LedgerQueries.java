@@ -33,9 +33,9 @@ import uk.london.victims.domain.code.ObligationStatus;
 import uk.london.victims.domain.code.WorkingDayCalendar;
 import uk.london.victims.domain.geography.BasicCommandUnit;
 import uk.london.victims.domain.geography.Borough;
-import uk.london.victims.projections.casesummary.CaseSummaryProjection;
 import uk.london.victims.projections.obligations.CaseObligationsView;
 import uk.london.victims.projections.obligations.FindCaseObligationsQuery;
+import uk.london.victims.projections.casesummary.WorkItemCases;
 import uk.london.victims.projections.obligations.FindWorkListQuery;
 import uk.london.victims.projections.obligations.WorkItemView;
 import uk.london.victims.projections.review.CaseAttributes;
@@ -59,15 +59,14 @@ public class LedgerQueries {
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
     private static final String UNKNOWN = CaseAttributes.UNKNOWN;
-    private static final Bson WORK_ITEM_SUMMARY_FIELDS = Projections.include("crimeReference", "bcu", "officerId", "units");
 
     private final MongoCollection<Document> ledger;
     private final MongoCollection<Document> figures;
     private final MongoCollection<Document> history;
-    private final MongoCollection<Document> summaries;
     private final ObligationEvaluator evaluator;
     private final LedgerSettings settings;
     private final OpenLists openLists;
+    private final WorkItemCases workItemCases;
 
     @Autowired
     public LedgerQueries(MongoDatabase database, ObligationEvaluator evaluator, LedgerSettings settings) {
@@ -79,10 +78,10 @@ public class LedgerQueries {
         this.ledger = database.getCollection(ObligationLedgerProjection.LEDGER);
         this.figures = database.getCollection(ObligationLedgerProjection.FIGURES);
         this.history = database.getCollection(ObligationLedgerProjection.HISTORY);
-        this.summaries = database.getCollection(CaseSummaryProjection.COLLECTION);
         this.evaluator = evaluator;
         this.settings = settings;
         this.openLists = new OpenLists(database, keptPerList);
+        this.workItemCases = new WorkItemCases(database);
     }
 
     @QueryHandler
@@ -134,7 +133,7 @@ public class LedgerQueries {
         // The cases' details only for the items listed, in one read.
         Set<String> caseIds = new LinkedHashSet<>();
         listed.forEach(item -> caseIds.add(item.getKey()));
-        Map<String, Document> summaryById = byId(summaries, caseIds, WORK_ITEM_SUMMARY_FIELDS);
+        Map<String, Document> summaryById = workItemCases.of(caseIds);
         List<WorkItemView> items = new ArrayList<>(listed.size());
         for (Map.Entry<String, Obligation> item : listed) {
             Document summary = summaryById.getOrDefault(item.getKey(), new Document());
