@@ -16,8 +16,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
@@ -108,6 +108,7 @@ public class CaseSummaryProjection {
             // RepeatedKillTest).
             batchReferences.endOfEvent();
             batchSummaries.endOfEvent();
+            // After the summaries: a reader that reads the stamp before the summaries keeps nothing older than it.
             stamps.endOfEvent();
         }
     }
@@ -119,6 +120,9 @@ public class CaseSummaryProjection {
         String caseId = message.getAggregateIdentifier();
         Document summary = batchSummaries.find(caseId);
         if (summary != null && summary.get("version", Number.class).longValue() >= message.getSequenceNumber()) {
+            // Delivered again: a crash may have come between this event's summary and its stamp, which is written
+            // after it, so the stamp is renewed (redeliveries are rare; a needless stamp only costs readers a read).
+            restamp();
             return;
         }
         // A new summary needs no new stamp: no reader keeps a case it found no summary for.
@@ -141,9 +145,13 @@ public class CaseSummaryProjection {
         }
         batchSummaries.save(caseId, summary.append("version", message.getSequenceNumber()));
         if (shown != null && !shown.equals(workItemFields(summary))) {
-            // Never reused, so a summary rebuilt by a replay cannot bring back a stamp a reader kept.
-            stamps.save(WORK_ITEM_FIELDS, () -> new Document("stamp", new ObjectId()));
+            restamp();
         }
+    }
+
+    /** Never reused, so a summary rebuilt by a replay cannot bring back a stamp a reader kept. */
+    private void restamp() {
+        stamps.save(WORK_ITEM_FIELDS, () -> new Document("stamp", new ObjectId()));
     }
 
     private static List<Object> workItemFields(Document summary) {

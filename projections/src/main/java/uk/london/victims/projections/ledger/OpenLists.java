@@ -81,14 +81,13 @@ final class OpenLists {
             kept = new Leading(stamp, List.of(), false);
         }
         if (kept.items().size() < to && !kept.whole()) {
-            // Read on to what was asked, and at least a page more, so the next page is usually at hand.
+            // Read on to what was asked, or to twice what was kept if more, so the next page is usually at hand.
             int wanted = Math.min(keptPerList, Math.max(to, 2 * kept.items().size())) - kept.items().size();
-            List<Item> more = read(list, kept.items().isEmpty() ? null : kept.items().get(kept.items().size() - 1).id(),
-                    Math.max(wanted, count));
+            List<Item> more = read(list, kept.items().isEmpty() ? null : kept.items().get(kept.items().size() - 1).id(), wanted);
             List<Item> items = new ArrayList<>(kept.items().size() + more.size());
             items.addAll(kept.items());
             items.addAll(more);
-            kept = new Leading(stamp, List.copyOf(items), more.size() < Math.max(wanted, count));
+            kept = new Leading(stamp, List.copyOf(items), more.size() < wanted);
             leading.put(list, kept);
         }
         List<Item> items = kept.items();

@@ -81,6 +81,18 @@ class WorkItemCasesTest {
         assertThat(fields(cases, A, B)).isEqualTo(Map.of(A, "CRIS-A/CE/null", B, "CRIS-B/NW/PC-7"));
         assertThat(fields(other, B)).isEqualTo(Map.of(B, "CRIS-B/NW/PC-7"));
 
+        // A crash between the summary and its stamp (the stamp put back as it was): the event is delivered again,
+        // skipped by the summary's version, and the stamp is renewed then.
+        MongoCollection<Document> stamps = database.getCollection(CaseSummaryProjection.STAMPS);
+        Document before = stamps.find().first();
+        OfficerAssignedEvent reassigned = new OfficerAssignedEvent(new CaseId(B), "PC-8", "NW-RESPONSE", Instant.parse("2026-03-04T09:00:00Z"));
+        DomainEventMessage<?> message = message(B, reassigned);
+        projection.on(reassigned, message);
+        stamps.replaceOne(new Document("_id", before.getString("_id")), before);
+        assertThat(fields(cases, B)).as("what a lost stamp would leave").isEqualTo(Map.of(B, "CRIS-B/NW/PC-7"));
+        projection.on(reassigned, message);
+        assertThat(fields(cases, B)).isEqualTo(Map.of(B, "CRIS-B/NW/PC-8"));
+
         // Asked before its summary existed, a case is read again once it does.
         reportAndRecord(C, "CRIS-C", Borough.CROYDON);
         assertThat(fields(cases, C)).isEqualTo(Map.of(C, "CRIS-C/SN/null"));
@@ -106,8 +118,11 @@ class WorkItemCasesTest {
     }
 
     private void send(String caseId, Record event) {
+        projection.on(event, message(caseId, event));
+    }
+
+    private DomainEventMessage<?> message(String caseId, Record event) {
         long sequence = versions.merge(caseId, 1L, Long::sum) - 1;
-        DomainEventMessage<?> message = new GenericDomainEventMessage<>("Case", caseId, sequence, event);
-        projection.on(event, message);
+        return new GenericDomainEventMessage<>("Case", caseId, sequence, event);
     }
 }
