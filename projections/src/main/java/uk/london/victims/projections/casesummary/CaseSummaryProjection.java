@@ -17,7 +17,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
@@ -55,6 +54,7 @@ import uk.london.victims.domain.cases.VerdictRecordedEvent;
 import uk.london.victims.domain.cases.VictimAddedEvent;
 import uk.london.victims.domain.cases.VictimInformedEvent;
 import uk.london.victims.projections.support.BatchDocuments;
+import uk.london.victims.projections.support.ByIds;
 
 /**
  * One document per case, keyed by case id, for agencies' lists and search; a second collection maps
@@ -153,7 +153,7 @@ public class CaseSummaryProjection {
 
     /** Never reused, so a summary rebuilt by a replay cannot bring back a stamp a reader kept. */
     private void restamp() {
-        stamps.save(WORK_ITEM_FIELDS, () -> new Document("stamp", new ObjectId()));
+        stamps.save(WORK_ITEM_FIELDS, ByIds::freshStamp);
     }
 
     private static List<Object> workItemFields(Document summary) {

@@ -1,9 +1,6 @@
 package uk.london.victims.projections.casesummary;
 
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +15,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 
+import uk.london.victims.projections.support.ByIds;
+
 /**
  * What a work item shows of its case (crime reference, BCU, officer, units), from the cases' summaries, kept in
  * memory while the summaries' stamp for those fields is unchanged ({@link CaseSummaryProjection#STAMPS}): reading
@@ -29,7 +28,6 @@ public final class WorkItemCases {
 
     /** Cases kept at most: several busy units' lists. */
     private static final long KEPT = 20_000;
-    private static final int READ_BATCH = 500;
 
     /** The cases' fields as read under one stamp. */
     private record Generation(Object stamp, Cache<String, Document> cases) {
@@ -46,27 +44,14 @@ public final class WorkItemCases {
 
     /** The cases' work-item fields by case id; a case with no summary is absent. */
     public Map<String, Document> of(Set<String> caseIds) {
-        Document stampDocument = stamps.find(eq("_id", CaseSummaryProjection.WORK_ITEM_FIELDS)).first();
-        Object stamp = stampDocument == null ? null : stampDocument.get("stamp");
-        Generation generation = generationFor(stamp);
+        Generation generation = generationFor(ByIds.stamps(stamps, List.of(CaseSummaryProjection.WORK_ITEM_FIELDS))
+                .get(CaseSummaryProjection.WORK_ITEM_FIELDS));
         Map<String, Document> found = new HashMap<>(generation.cases().getAllPresent(caseIds));
-        List<String> missing = new ArrayList<>();
-        caseIds.forEach(id -> {
-            if (!found.containsKey(id)) {
-                missing.add(id);
-            }
-        });
-        for (int i = 0; i < missing.size(); i += READ_BATCH) {
-            summaries.find(in("_id", missing.subList(i, Math.min(missing.size(), i + READ_BATCH))))
-                     .projection(Projections.include(CaseSummaryProjection.WORK_ITEM_FIELD_NAMES)).batchSize(READ_BATCH)
-                     .forEach(d -> found.put(d.getString("_id"), d));
-        }
-        missing.forEach(id -> {
-            Document read = found.get(id);
-            if (read != null) {
-                generation.cases().put(id, read);
-            }
-        });
+        List<String> missing = caseIds.stream().filter(id -> !found.containsKey(id)).toList();
+        // Only what was found is kept: a case with no summary yet is asked again.
+        Map<String, Document> read = ByIds.read(summaries, missing, Projections.include(CaseSummaryProjection.WORK_ITEM_FIELD_NAMES));
+        generation.cases().putAll(read);
+        found.putAll(read);
         return found;
     }
 

@@ -44,6 +44,7 @@ import uk.london.victims.projections.review.FindComplianceReviewQuery;
 import uk.london.victims.projections.review.FindReviewedObligationsQuery;
 import uk.london.victims.projections.review.ReviewDimension;
 import uk.london.victims.projections.review.ReviewedObligationView;
+import uk.london.victims.projections.support.ByIds;
 
 /**
  * A case's obligations, the work lists and the Commissioner's review, from the obligation ledger: every
@@ -158,7 +159,7 @@ public class LedgerQueries {
         List<String> fromLedger = new ArrayList<>(changedSince.keySet());
         for (int i = 0; i < fromLedger.size(); i += READ_BATCH) {
             Set<String> chunk = new LinkedHashSet<>(fromLedger.subList(i, Math.min(fromLedger.size(), i + READ_BATCH)));
-            for (Map.Entry<String, Document> c : byId(ledger, chunk, null).entrySet()) {
+            for (Map.Entry<String, Document> c : ByIds.read(ledger, chunk, null).entrySet()) {
                 Map<String, LedgerEntry> entries = LedgerDocuments.entries(c.getValue());
                 for (String key : changedSince.get(c.getKey())) {
                     Optional.ofNullable(entries.get(key)).flatMap(e -> e.obligationAt(query.asOf()))
@@ -327,7 +328,7 @@ public class LedgerQueries {
         List<String> all = new ArrayList<>(caseIds);
         for (int i = 0; i < all.size(); i += READ_BATCH) {
             List<String> chunk = all.subList(i, Math.min(all.size(), i + READ_BATCH));
-            Map<String, Document> documents = byId(ledger, new LinkedHashSet<>(chunk), null);
+            Map<String, Document> documents = ByIds.read(ledger, chunk, null);
             List<LedgerReview.Counted> counted = new ArrayList<>();
             for (String caseId : chunk) {
                 Document document = documents.get(caseId);
@@ -406,16 +407,5 @@ public class LedgerQueries {
         }
         ZonedDateTime london = instant.atZone(WorkingDayCalendar.LONDON);
         return london.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
-    }
-
-    private static Map<String, Document> byId(MongoCollection<Document> collection, Set<String> ids,
-                                              org.bson.conversions.Bson projection) {
-        Map<String, Document> found = new HashMap<>();
-        List<String> all = new ArrayList<>(ids);
-        for (int i = 0; i < all.size(); i += READ_BATCH) {
-            var find = collection.find(in("_id", all.subList(i, Math.min(all.size(), i + READ_BATCH)))).batchSize(READ_BATCH);
-            (projection == null ? find : find.projection(projection)).forEach(d -> found.put(d.getString("_id"), d));
-        }
-        return found;
     }
 }

@@ -22,7 +22,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.MongoBulkWriteException;
@@ -38,9 +37,9 @@ import uk.london.victims.domain.code.CaseFact;
 import uk.london.victims.domain.code.Obligation;
 import uk.london.victims.domain.code.ObligationEvaluator;
 import uk.london.victims.domain.code.ObligationStatus;
-import uk.london.victims.domain.code.WorkingDayCalendar;
 import uk.london.victims.projections.review.ReviewDimension;
 import uk.london.victims.projections.support.BatchDocuments;
+import uk.london.victims.projections.support.ByIds;
 import uk.london.victims.projections.support.BatchWrites;
 import uk.london.victims.projections.support.CaseFactDocuments;
 import uk.london.victims.projections.support.RecordDocuments;
@@ -306,7 +305,7 @@ public class ObligationLedgerProjection {
 
     /** A stamp never used before, so a list rebuilt by a replay can never show a reader the stamp it cached. */
     private void restamp(String list) {
-        openStamps.save(list, () -> new Document("stamp", new ObjectId()));
+        openStamps.save(list, ByIds::freshStamp);
     }
 
     /** The work list an outstanding obligation appears on: its owner's, in its case's BCU. */

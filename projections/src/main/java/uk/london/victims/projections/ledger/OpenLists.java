@@ -3,12 +3,10 @@ package uk.london.victims.projections.ledger;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +21,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 
 import uk.london.victims.domain.code.Obligation;
+import uk.london.victims.projections.support.ByIds;
 import uk.london.victims.projections.support.IsoInstants;
 import uk.london.victims.projections.support.RecordDocuments;
 
@@ -61,9 +60,7 @@ final class OpenLists {
 
     /** The lists' stamps now, in one read; a list never written has none (null). Read before the items they vouch for. */
     Map<String, Object> stamps(List<String> lists) {
-        Map<String, Object> found = new HashMap<>();
-        stamps.find(in("_id", lists)).forEach(d -> found.put(d.getString("_id"), d.get("stamp")));
-        return found;
+        return ByIds.stamps(stamps, lists);
     }
 
     /**
