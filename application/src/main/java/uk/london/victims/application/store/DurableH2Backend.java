@@ -2,12 +2,15 @@ package uk.london.victims.application.store;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.bson.Document;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.netty.channel.Channel;
 
 /**
@@ -39,9 +42,20 @@ final class DurableH2Backend extends BsonH2Backend {
     private long durable;
     private boolean committing;
 
-    DurableH2Backend(MVStore mvStore) {
+    /** Each MVStore commit made for durable writes; one may cover many writers' writes. */
+    private final Timer commits;
+    /** A durable write command from its start to the commit that covers it: what the writer waited for. */
+    private final Timer durableWrites;
+
+    DurableH2Backend(MVStore mvStore, MeterRegistry registry) {
         super(mvStore);
         this.mvStore = mvStore;
+        this.commits = Timer.builder("vjt.store.commit")
+                .description("Embedded store: MVStore commits made so that writes are durable (group commit, ADR 0014)")
+                .register(registry);
+        this.durableWrites = Timer.builder("vjt.store.durable-write")
+                .description("Embedded store: a durable write command from its start until a commit covering it completed")
+                .register(registry);
     }
 
     @Override
@@ -62,6 +76,7 @@ final class DurableH2Backend extends BsonH2Backend {
         if (!WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
             return super.handleCommand(channel, database, command, query);
         }
+        long started = System.nanoTime();
         // mongo-java-server checks unique keys and applies findAndModify as read-then-write without
         // a lock; concurrent writers could both pass. One writer at a time makes them atomic.
         writeLock.lock();
@@ -76,6 +91,7 @@ final class DurableH2Backend extends BsonH2Backend {
             writeLock.unlock();
             if (!interim(query)) {
                 awaitCommitCovering(mine);
+                durableWrites.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             }
         }
     }
@@ -94,9 +110,11 @@ final class DurableH2Backend extends BsonH2Backend {
                 long covers = applied;
                 boolean done = false;
                 commitLock.unlock();
+                long commitStarted = System.nanoTime();
                 try {
                     mvStore.commit();
                     done = true;
+                    commits.record(System.nanoTime() - commitStarted, TimeUnit.NANOSECONDS);
                 } finally {
                     commitLock.lock();
                     committing = false;

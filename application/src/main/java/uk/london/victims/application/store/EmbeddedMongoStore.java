@@ -20,6 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The zero-install store: mongo-java-server on an H2 file, listening on loopback so that the service
@@ -38,7 +41,9 @@ public final class EmbeddedMongoStore implements AutoCloseable {
      * @param keysPerPage          a page is split past this many entries (or 16 KB); every commit rewrites
      *                             each page it changed, so smaller pages mean fewer bytes written per commit
      * @param compactBelowPercent  chunks whose live share is below this are rewritten
-     * @param compactBytesPerRun   at most this many bytes rewritten, and moved, per housekeeping run
+     * @param compactBytesPerRun   at most this many bytes rewritten, and moved, per housekeeping run. A rewrite
+     *                             holds MVStore's store lock, which every commit needs, and the commit after it
+     *                             writes what it rewrote: both last in proportion to this (ADR 0045)
      * @param shrinkBelowPercent   live chunks are moved down and the file truncated once the file's used
      *                             share falls below this
      * @param workerThreads        the server's Netty event-loop threads. mongo-java-server handles a command
@@ -46,14 +51,24 @@ public final class EmbeddedMongoStore implements AutoCloseable {
      *                             group commit: with Netty's default (2 per core, 4 here) at most 4 commands
      *                             were in flight, so commits were shared by 4 writers at most and reads
      *                             queued behind writers' waits (seen in jstack under the benchmark)
+     * @param housekeepingEveryMs  the pause between housekeeping runs
      */
     public record Tuning(int cacheMb, int retentionMs, int keysPerPage, int compactBelowPercent, int compactBytesPerRun,
-                         int shrinkBelowPercent, int workerThreads) {
+                         int shrinkBelowPercent, int workerThreads, int housekeepingEveryMs) {
 
-        /** A page cache of an eighth of the heap (16–512 MB), and housekeeping that keeps up with a busy store. */
+        /**
+         * A page cache of an eighth of the heap (16–512 MB), and housekeeping that keeps up with a busy store: 8 MB a
+         * second, in runs of 1 MB so that no commit waits long behind one.
+         */
         public static Tuning forHeap(long maxHeapBytes) {
             int cacheMb = (int) Math.max(16, Math.min(512, maxHeapBytes / 8 / (1 << 20)));
-            return new Tuning(cacheMb, 1_000, 16, 50, 8 << 20, 60, 64);
+            return new Tuning(cacheMb, 1_000, 16, 50, 1 << 20, 60, 64, 125);
+        }
+
+        /** The same, with housekeeping of {@code bytesPerRun} every {@code everyMs}. */
+        public Tuning withHousekeeping(int bytesPerRun, int everyMs) {
+            return new Tuning(cacheMb, retentionMs, keysPerPage, compactBelowPercent, bytesPerRun, shrinkBelowPercent,
+                    workerThreads, everyMs);
         }
 
         public static Tuning forThisHeap() {
@@ -72,10 +87,15 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     private final String connectionString;
 
     private final Tuning tuning;
+    /** Housekeeping runs, by step: they compete with commits for the store's locks. */
+    private final Timer rewrites;
+    private final Timer moves;
 
-    private EmbeddedMongoStore(Path file, String host, int port, Tuning tuning) {
+    private EmbeddedMongoStore(Path file, String host, int port, Tuning tuning, MeterRegistry registry) {
         this.file = file;
         this.tuning = tuning;
+        this.rewrites = housekeepingTimer(registry, "rewrite");
+        this.moves = housekeepingTimer(registry, "move");
         // An adopted file store takes its cache size from its own settings; the builder's would be ignored.
         this.fileStore = new ShreddingFileStore(Map.of("cacheSize", tuning.cacheMb()));
         fileStore.open(file.toString(), false, null);
@@ -92,8 +112,9 @@ public final class EmbeddedMongoStore implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        housekeeping.scheduleWithFixedDelay(this::compact, 1, 1, TimeUnit.SECONDS);
-        this.server = new MongoServer(new DurableH2Backend(mvStore));
+        housekeeping.scheduleWithFixedDelay(this::compact, tuning.housekeepingEveryMs(), tuning.housekeepingEveryMs(),
+                TimeUnit.MILLISECONDS);
+        this.server = new MongoServer(new DurableH2Backend(mvStore, registry));
         try {
             server.bind(new InetSocketAddress(host, port), 1, tuning.workerThreads());
         } catch (RuntimeException e) {
@@ -115,13 +136,18 @@ public final class EmbeddedMongoStore implements AutoCloseable {
 
     /** As {@link #start(Path, String, int)}, with the MVStore set up as given. */
     public static EmbeddedMongoStore start(Path dataDirectory, String host, int port, Tuning tuning) {
+        return start(dataDirectory, host, port, tuning, new SimpleMeterRegistry());
+    }
+
+    /** As {@link #start(Path, String, int, Tuning)}, timing commits and housekeeping into {@code registry}. */
+    public static EmbeddedMongoStore start(Path dataDirectory, String host, int port, Tuning tuning, MeterRegistry registry) {
         Path file = dataDirectory.resolve("store.mv.db");
         try {
             ownerOnly(dataDirectory, file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the store's data directory " + dataDirectory, e);
         }
-        return new EmbeddedMongoStore(file, host, port, tuning);
+        return new EmbeddedMongoStore(file, host, port, tuning, registry);
     }
 
     /**
@@ -188,17 +214,27 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     void compact() {
         try {
             if (!mvStore.isClosed()) {
+                long started = System.nanoTime();
                 boolean rewritten = mvStore.compact(tuning.compactBelowPercent(), tuning.compactBytesPerRun());
+                rewrites.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 if (log.isDebugEnabled()) {
                     log.debug("Housekeeping: rewritten {}, {}", rewritten, statistics());
                 }
                 if (!mvStore.isClosed() && mvStore.getFillRate() < tuning.shrinkBelowPercent()) {
+                    long moveStarted = System.nanoTime();
                     fileStore.compactMoveChunks(100, tuning.compactBytesPerRun(), mvStore);
+                    moves.record(System.nanoTime() - moveStarted, TimeUnit.NANOSECONDS);
                 }
             }
         } catch (RuntimeException e) {
             log.warn("Embedded store housekeeping failed; will retry", e);
         }
+    }
+
+    private static Timer housekeepingTimer(MeterRegistry registry, String step) {
+        return Timer.builder("vjt.store.housekeeping")
+                .description("Embedded store: a housekeeping run's step (rewrite sparse chunks, or move chunks down and shrink the file)")
+                .tag("step", step).register(registry);
     }
 
     @Override

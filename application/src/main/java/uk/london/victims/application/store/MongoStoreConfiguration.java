@@ -15,16 +15,21 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /** The one MongoDB the service uses: a real one when {@code MONGODB_URI} is set, else the embedded store. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StoreProperties.class)
 public class MongoStoreConfiguration {
 
     @Bean(destroyMethod = "close")
-    StoreConnection storeConnection(StoreProperties properties) {
+    StoreConnection storeConnection(StoreProperties properties, ObjectProvider<MeterRegistry> registry) {
         if (properties.embedded()) {
             EmbeddedMongoStore store = EmbeddedMongoStore.start(properties.dataDirectory(), "127.0.0.1",
-                    properties.embeddedPort());
+                    properties.embeddedPort(), EmbeddedMongoStore.Tuning.forThisHeap().withHousekeeping(
+                            (int) properties.housekeepingBytes().toBytes(), (int) properties.housekeepingEvery().toMillis()),
+                    registry.getIfAvailable(SimpleMeterRegistry::new));
             return new StoreConnection(store.connectionString(), store);
         }
         return new StoreConnection(properties.uri(), null);

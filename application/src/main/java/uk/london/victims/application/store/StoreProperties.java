@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Where the service keeps everything.
@@ -15,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddedPort  the embedded store's loopback port (0: any free port)
  * @param gapTimeout    how long a reserved event position may stay empty before readers void it
  * @param batchSize     events per fetch for processors and aggregate loading
+ * @param housekeepingBytes how much of the embedded store's file one housekeeping run may rewrite or move
+ * @param housekeepingEvery the pause between the embedded store's housekeeping runs
  */
 @ConfigurationProperties("vjt.store")
 public record StoreProperties(String uri,
@@ -22,7 +25,9 @@ public record StoreProperties(String uri,
                               @DefaultValue("./data") Path dataDirectory,
                               @DefaultValue("0") int embeddedPort,
                               @DefaultValue("10s") Duration gapTimeout,
-                              @DefaultValue("100") int batchSize) {
+                              @DefaultValue("100") int batchSize,
+                              @DefaultValue("1MB") DataSize housekeepingBytes,
+                              @DefaultValue("125ms") Duration housekeepingEvery) {
 
     public boolean embedded() {
         return uri == null || uri.isBlank();

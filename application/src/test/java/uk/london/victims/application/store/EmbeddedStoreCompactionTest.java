@@ -28,7 +28,7 @@ import com.mongodb.client.model.ReplaceOptions;
 class EmbeddedStoreCompactionTest {
 
     /** No retention at all: only the versions pinned by running commands protect a read. */
-    private static final EmbeddedMongoStore.Tuning EAGER = new EmbeddedMongoStore.Tuning(16, 0, 16, 50, 8 << 20, 60, 8);
+    private static final EmbeddedMongoStore.Tuning EAGER = new EmbeddedMongoStore.Tuning(16, 0, 16, 50, 8 << 20, 60, 8, 1_000);
     private static final int CASES = 300;
     private static final int REWRITES = 30;
 
