@@ -28,7 +28,10 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Path data = Files.createTempDirectory("vjt-bench-");
+        // A kept store (a run stopped after its import) can be measured again: -Dbench.dataDirectory=… -Dbench.phases=lag.
+        String kept = System.getProperty("bench.dataDirectory", "");
+        Path data = kept.isBlank() ? Files.createTempDirectory("vjt-bench-") : Path.of(kept);
+        boolean lagOnly = "lag".equals(System.getProperty("bench.phases", "all"));
         Benchmark.Settings settings = new Benchmark.Settings(
                 Long.getLong("bench.events", 100_000), Integer.getInteger("bench.clients", 8),
                 Integer.getInteger("bench.lagRate", 50), Integer.getInteger("bench.lagSeconds", 30),
@@ -38,16 +41,29 @@ public final class BenchMain {
         Path output = Path.of(System.getProperty("bench.output", "BENCHMARKS.md"));
         Instant started = Instant.now();
         Benchmark benchmark = new Benchmark(settings);
+        if ("noreplay".equals(System.getProperty("bench.phases", "all"))) {
+            benchmark.withoutReplay();
+        }
         try {
-            benchmark.run();
+            if (lagOnly) {
+                benchmark.runLagOnly();
+            } else {
+                benchmark.run();
+            }
         } finally {
             benchmark.stop();
+        }
+        if (lagOnly) {
+            // Its figures are on the console (bench: lines); the report's table needs every phase.
+            System.exit(0);
         }
         Duration took = Duration.between(started, Instant.now());
         Files.writeString(output, into(Files.exists(output) ? Files.readString(output) : "", report(settings, benchmark, took)));
         System.out.println("bench: wrote " + output.toAbsolutePath() + " after " + took.toMinutes() + " min");
-        try (Stream<Path> files = Files.walk(data)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (kept.isBlank()) {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
         // Spring and Netty threads may linger after close; the report is written, so end the JVM.
         System.exit(0);

@@ -53,6 +53,8 @@ import org.bson.RawBsonDocument;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -133,6 +135,8 @@ public final class Benchmark {
     private Instant pastInstant;
 
     private final List<String> serviceArguments;
+    /** Off to keep the store as the run leaves it, read models caught up, for {@link #runLagOnly()} later. */
+    private boolean replay = true;
 
     public Benchmark(Settings settings) {
         this(settings, List.of());
@@ -142,6 +146,12 @@ public final class Benchmark {
     public Benchmark(Settings settings, List<String> serviceArguments) {
         this.settings = settings;
         this.serviceArguments = List.copyOf(serviceArguments);
+    }
+
+    /** Skips the replay, which rebuilds every read model: the store is left caught up, to be measured again. */
+    public Benchmark withoutReplay() {
+        replay = false;
+        return this;
     }
 
     public Map<String, Figure> figures() {
@@ -178,7 +188,9 @@ public final class Benchmark {
         // of an hour, and a run stopped there would report none of them.
         reads("large");
         review();
-        replay();
+        if (replay) {
+            replay();
+        }
         storeSizes();
         memory();
     }
@@ -190,7 +202,7 @@ public final class Benchmark {
                 .run(Stream.concat(Stream.of("--server.port=0", "--vjt.store.data-directory=" + settings.dataDirectory(),
                                 "--vjt.demo-data=false", "--logging.level.root=WARN", "--logging.level.uk.london.victims=WARN",
                                 "--axoniq.update-checker.disabled=true"),
-                        Stream.concat(serviceArguments.stream(),
+                        Stream.concat(Stream.concat(StallWatch.SERVICE_ARGUMENTS.stream(), serviceArguments.stream()),
                                 Arrays.stream(System.getProperty("bench.appArgs", "").split("\\s+")).filter(a -> !a.isBlank())))
                         .toArray(String[]::new));
         sender = new JourneySender(app.getBean(CommandGateway.class), app.getBean(PersonalDataVault.class));
@@ -303,6 +315,7 @@ public final class Benchmark {
     void projectionLag() throws Exception {
         List<PooledStreamingEventProcessor> processors = processors(true);
         awaitCaughtUp(processors, Duration.ofMinutes(10));
+        StallWatch stalls = StallWatch.start(app.getBean(MeterRegistry.class));
         // One queue per processor, so the slowest one can be named; "lag" itself is the slowest of all.
         Map<String, Histogram> lagOf = new LinkedHashMap<>();
         Map<String, ConcurrentLinkedQueue<long[]>> pendingOf = new LinkedHashMap<>();
@@ -353,6 +366,9 @@ public final class Benchmark {
             Histogram reviewReads = new ConcurrentHistogram(3);
             AtomicLong reviewErrors = new AtomicLong();
             Future<?> reader = readerPool.submit(() -> {
+                if (!Boolean.parseBoolean(System.getProperty("bench.lagReviewReader", "true"))) {
+                    return null;  // to tell the reader's share of the lag apart; the target is measured with it
+                }
                 try {
                     String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
                     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -412,6 +428,20 @@ public final class Benchmark {
         percentiles("lag", lag);
         figure("lag.projected_before_ack", projectedByAck.get(), "commands");
         lagOf.forEach((name, histogram) -> figure("lag." + name + ".p99_ms", histogram.getValueAtPercentile(99) / 1e6, "ms"));
+        stalls.figures().forEach((name, value) -> figure("lag.stalls." + name, value, name.endsWith("_ms") ? "ms" : name.endsWith("share") ? "" : "times"));
+    }
+
+    /**
+     * Only the paced load and its lag, on a store a stopped run left behind ({@code -Dbench.phases=lag}): the lag at a
+     * million events can then be measured again in minutes rather than after the better part of an hour's import.
+     * The journeys need a seed the store has not seen, or every case would already exist.
+     */
+    public void runLagOnly() throws Exception {
+        start();
+        ledgerBcu = settings.bcu() == null ? null : settings.bcu().code();
+        figure("store.events_before", engine.lastReservedPosition(), "events");
+        commands("large", Math.min(10_000, settings.events() / 10));
+        projectionLag();
     }
 
     /**

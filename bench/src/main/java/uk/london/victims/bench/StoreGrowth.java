@@ -54,7 +54,8 @@ public final class StoreGrowth {
                 Integer.getInteger("store.compactBelowPercent", d.compactBelowPercent()),
                 Integer.getInteger("store.compactBytesPerRun", d.compactBytesPerRun()),
                 Integer.getInteger("store.shrinkBelowPercent", d.shrinkBelowPercent()),
-                Integer.getInteger("store.workerThreads", d.workerThreads()));
+                Integer.getInteger("store.workerThreads", d.workerThreads()),
+                Integer.getInteger("store.housekeepingEveryMs", d.housekeepingEveryMs()));
         System.out.println("store-growth: " + tuning);
         try (EmbeddedMongoStore store = EmbeddedMongoStore.start(data, "127.0.0.1", 0, tuning);
              MongoClient client = MongoClients.create(store.connectionString())) {

@@ -98,7 +98,8 @@ public final class LondonWorkload implements Iterator<Journey> {
      * @param seed          the whole stream follows from it
      * @param reportsFrom   the start of the year over which reports are spread
      * @param asOf          nothing after this instant is planned (it is "now" for the journeys)
-     * @param caseIdPrefix  keeps cases of different runs in one store apart; same prefix and seed, same ids
+     * @param caseIdPrefix  keeps cases (and their crime references, which must be unique) of different runs in one store
+     *                      apart; same prefix and seed, same ids
      * @param onlyIn        one BCU whose boroughs report every crime (in their population shares), as a single
      *                      force unit's history would; null for all of London
      */
@@ -155,7 +156,7 @@ public final class LondonWorkload implements Iterator<Journey> {
         ReportChannel channel = channel(offence);
         plan.after(Duration.ZERO, t -> new ReportCrimeCommand(caseId, channel, t));
         Set<HateStrand> strands = flags.contains(PriorityFlag.HATE_CRIME) ? Set.of(hateStrand()) : Set.of();
-        plan.after(hours(1, 48), t -> new RecordCrimeCommand(caseId, String.format("SYN/%08d", n), offence, borough, flags,
+        plan.after(hours(1, 48), t -> new RecordCrimeCommand(caseId, String.format("%s/%08d", settings.caseIdPrefix(), n), offence, borough, flags,
                 strands, t));
         VictimKind kind = offence == OffenceCategory.HOMICIDE ? VictimKind.BEREAVED_FAMILY_MEMBER
                 : offence == OffenceCategory.BURGLARY_BUSINESS ? VictimKind.BUSINESS_CONTACT
