@@ -15,6 +15,13 @@ final class SortedCounts {
 
     /** Another this many times smaller is added key by key rather than merged. */
     private static final int SMALL_DELTA = 16;
+    /** Fewer parts than this are merged: the array would cost more than the merge. */
+    private static final int DENSE_FROM_PARTS = 4;
+    /** Keys summed in an array span at most this many values (8 MB of counts) ... */
+    private static final long DENSE_MAX_RANGE = 1 << 20;
+    /** ... and at most this many values per entry, beyond a slack, so that scanning the array costs about what reading the entries does. */
+    private static final long DENSE_RANGE_PER_ENTRY = 4;
+    private static final long DENSE_MAX_SLACK = 1024;
 
     private long[] majors;
     private int[] minors;
@@ -102,8 +109,16 @@ final class SortedCounts {
         size = merged.size;
     }
 
-    /** The sum of many, merged two by two, so each entry is copied about log2(n) times rather than n. */
+    /**
+     * The sum of many: by key in one array when the keys are whole numbers over a range not much wider than their
+     * number (a year of days' minutes to meet), else merged two by two, so each entry is copied about log2(n) times
+     * rather than n.
+     */
     static SortedCounts sum(List<SortedCounts> parts) {
+        SortedCounts dense = denseSum(parts);
+        if (dense != null) {
+            return dense;
+        }
         List<SortedCounts> level = new ArrayList<>(parts);
         if (level.isEmpty()) {
             return new SortedCounts();
@@ -117,6 +132,60 @@ final class SortedCounts {
         }
         SortedCounts only = level.get(0);
         return parts.size() == 1 ? merge(only, new SortedCounts(), 1) : only; // never the caller's own instance
+    }
+
+    /**
+     * The sum counted into an array indexed by key, or null where that does not fit: a minor key in use, few parts, or
+     * a range of keys much wider than their number. Each entry is read once, where merging two by two copied it about
+     * nine times over a year and took three quarters of a review's time at a million events (ADR 0045).
+     */
+    private static SortedCounts denseSum(List<SortedCounts> parts) {
+        if (parts.size() < DENSE_FROM_PARTS) {
+            return null;
+        }
+        long lowest = Long.MAX_VALUE;
+        long highest = Long.MIN_VALUE;
+        long entries = 0;
+        for (SortedCounts part : parts) {
+            if (part.size == 0) {
+                continue;
+            }
+            for (int i = 0; i < part.size; i++) {
+                if (part.minors[i] != 0) {
+                    return null;
+                }
+            }
+            lowest = Math.min(lowest, part.majors[0]);
+            highest = Math.max(highest, part.majors[part.size - 1]);
+            entries += part.size;
+        }
+        if (entries == 0) {
+            return null;
+        }
+        long range = highest - lowest + 1;
+        if (range <= 0 || range > DENSE_MAX_RANGE || range > DENSE_RANGE_PER_ENTRY * entries + DENSE_MAX_SLACK) {
+            return null;
+        }
+        long[] totals = new long[(int) range];
+        for (SortedCounts part : parts) {
+            for (int i = 0; i < part.size; i++) {
+                totals[(int) (part.majors[i] - lowest)] += part.counts[i];
+            }
+        }
+        int kept = 0;
+        for (long total : totals) {
+            if (total != 0) {
+                kept++;
+            }
+        }
+        SortedCounts sum = new SortedCounts(Math.max(4, kept));
+        for (int k = 0; k < totals.length; k++) {
+            if (totals[k] != 0) {
+                sum.majors[sum.size] = lowest + k;
+                sum.counts[sum.size++] = totals[k];
+            }
+        }
+        return sum;
     }
 
     /** The sum of every count. */

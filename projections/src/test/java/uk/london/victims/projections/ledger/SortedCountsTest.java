@@ -13,6 +13,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /**
  * The figures' sorted counts behave as the sorted map they replace (ADR 0040): any mix of single adds, whole
@@ -93,6 +94,12 @@ class SortedCountsTest {
         assertThat(counts.stream().map(SortedCountsTest::asMap).toList()).isEqualTo(before);
     }
 
+    @Property(tries = 200)
+    void aSumOfManyDaysMinutesEqualsAddingThemOneByOne(@ForAll("manyDaysMinutes") List<List<Add>> parts) {
+        // Whole minutes over a narrow range: summed by key in an array, unless an outlier widens the range too far.
+        aSumOfManyEqualsAddingThemOneByOneAndLeavesThemAsTheyWere(parts);
+    }
+
     @Property(tries = 300)
     void theTotalBeforeAKeyCountsOnlyTheKeysBeforeIt(@ForAll("adds") List<Add> adds, @ForAll("keys") Key at) {
         SortedCounts counts = of(adds);
@@ -151,6 +158,14 @@ class SortedCountsTest {
     Arbitrary<List<Add>> fewKeys() {
         return Combinators.combine(Combinators.combine(Arbitraries.longs().between(-45, 45), Arbitraries.integers().between(0, 2)).as(Key::new),
                 Arbitraries.longs().between(-3, 3)).as(Add::new).list().ofMaxSize(2);
+    }
+
+    @Provide
+    Arbitrary<List<List<Add>>> manyDaysMinutes() {
+        Arbitrary<Long> minutes = Arbitraries.frequencyOf(Tuple.of(30, Arbitraries.longs().between(0, 300)),
+                Tuple.of(1, Arbitraries.longs().between(0, 5_000_000)));
+        return Combinators.combine(minutes.map(m -> new Key(m, 0)), Arbitraries.longs().between(-3, 3)).as(Add::new)
+                .list().ofMaxSize(30).list().ofMaxSize(40);
     }
 
     @Provide
