@@ -31,7 +31,14 @@ public final class BenchMain {
         // A kept store (a run stopped after its import) can be measured again: -Dbench.dataDirectory=… -Dbench.phases=lag.
         String kept = System.getProperty("bench.dataDirectory", "");
         Path data = kept.isBlank() ? Files.createTempDirectory("vjt-bench-") : Path.of(kept);
-        boolean lagOnly = "lag".equals(System.getProperty("bench.phases", "all"));
+        String phases = System.getProperty("bench.phases", "all");
+        if (!List.of("all", "noreplay", "lag").contains(phases)) {
+            throw new IllegalArgumentException("bench.phases must be all, noreplay or lag, not " + phases);
+        }
+        if ("lag".equals(phases) && kept.isBlank()) {
+            throw new IllegalArgumentException("bench.phases=lag measures a kept store: set bench.dataDirectory");
+        }
+        boolean lagOnly = "lag".equals(phases);
         Benchmark.Settings settings = new Benchmark.Settings(
                 Long.getLong("bench.events", 100_000), Integer.getInteger("bench.clients", 8),
                 Integer.getInteger("bench.lagRate", 50), Integer.getInteger("bench.lagSeconds", 30),
@@ -41,7 +48,7 @@ public final class BenchMain {
         Path output = Path.of(System.getProperty("bench.output", "BENCHMARKS.md"));
         Instant started = Instant.now();
         Benchmark benchmark = new Benchmark(settings);
-        if ("noreplay".equals(System.getProperty("bench.phases", "all"))) {
+        if ("noreplay".equals(phases)) {
             benchmark.withoutReplay();
         }
         try {

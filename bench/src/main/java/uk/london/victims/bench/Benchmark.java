@@ -366,9 +366,6 @@ public final class Benchmark {
             Histogram reviewReads = new ConcurrentHistogram(3);
             AtomicLong reviewErrors = new AtomicLong();
             Future<?> reader = readerPool.submit(() -> {
-                if (!Boolean.parseBoolean(System.getProperty("bench.lagReviewReader", "true"))) {
-                    return null;  // to tell the reader's share of the lag apart; the target is measured with it
-                }
                 try {
                     String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
                     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
