@@ -110,11 +110,9 @@ final class DurableH2Backend extends BsonH2Backend {
                 long covers = applied;
                 boolean done = false;
                 commitLock.unlock();
-                long commitStarted = System.nanoTime();
                 try {
-                    mvStore.commit();
+                    commits.record(mvStore::commit);
                     done = true;
-                    commits.record(System.nanoTime() - commitStarted, TimeUnit.NANOSECONDS);
                 } finally {
                     commitLock.lock();
                     committing = false;

@@ -214,16 +214,12 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     void compact() {
         try {
             if (!mvStore.isClosed()) {
-                long started = System.nanoTime();
-                boolean rewritten = mvStore.compact(tuning.compactBelowPercent(), tuning.compactBytesPerRun());
-                rewrites.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                boolean rewritten = rewrites.record(() -> mvStore.compact(tuning.compactBelowPercent(), tuning.compactBytesPerRun()));
                 if (log.isDebugEnabled()) {
                     log.debug("Housekeeping: rewritten {}, {}", rewritten, statistics());
                 }
                 if (!mvStore.isClosed() && mvStore.getFillRate() < tuning.shrinkBelowPercent()) {
-                    long moveStarted = System.nanoTime();
-                    fileStore.compactMoveChunks(100, tuning.compactBytesPerRun(), mvStore);
-                    moves.record(System.nanoTime() - moveStarted, TimeUnit.NANOSECONDS);
+                    moves.record(() -> fileStore.compactMoveChunks(100, tuning.compactBytesPerRun(), mvStore));
                 }
             }
         } catch (RuntimeException e) {
