@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoServer;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
@@ -82,20 +81,14 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     private final MongoServer server;
     private final ShreddingFileStore fileStore;
     private final MVStore mvStore;
-    private final ScheduledExecutorService housekeeping;
+    private final ScheduledExecutorService housekeepingThread;
     private final Path file;
     private final String connectionString;
 
-    private final Tuning tuning;
-    /** Housekeeping runs, by step: they compete with commits for the store's locks. */
-    private final Timer rewrites;
-    private final Timer moves;
+    private final StoreHousekeeping housekeeping;
 
     private EmbeddedMongoStore(Path file, String host, int port, Tuning tuning, MeterRegistry registry) {
         this.file = file;
-        this.tuning = tuning;
-        this.rewrites = housekeepingTimer(registry, "rewrite");
-        this.moves = housekeepingTimer(registry, "move");
         // An adopted file store takes its cache size from its own settings; the builder's would be ignored.
         this.fileStore = new ShreddingFileStore(Map.of("cacheSize", tuning.cacheMb()));
         fileStore.open(file.toString(), false, null);
@@ -107,19 +100,20 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         // Every command pins the version it reads (DurableH2Backend), so no read depends on the retention time:
         // it only bounds how long freed chunks linger. At 45 s (MVStore's default) a busy store's file held a
         // minute of garbage (ADR 0024). With the background writer off, nothing else rewrites sparse chunks.
-        this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        this.housekeeping = new StoreHousekeeping(mvStore, fileStore, tuning, registry);
+        this.housekeepingThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "embedded-store-housekeeping");
             thread.setDaemon(true);
             return thread;
         });
-        housekeeping.scheduleWithFixedDelay(this::compact, tuning.housekeepingEveryMs(), tuning.housekeepingEveryMs(),
+        housekeepingThread.scheduleWithFixedDelay(housekeeping::run, tuning.housekeepingEveryMs(), tuning.housekeepingEveryMs(),
                 TimeUnit.MILLISECONDS);
         this.server = new MongoServer(new DurableH2Backend(mvStore, registry));
         try {
             server.bind(new InetSocketAddress(host, port), 1, tuning.workerThreads());
         } catch (RuntimeException e) {
             // A server that failed to bind would otherwise leave Netty threads keeping the JVM alive.
-            housekeeping.shutdownNow();
+            housekeepingThread.shutdownNow();
             server.shutdownNow();
             mvStore.close();
             throw e;
@@ -206,36 +200,14 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         return info;
     }
 
-    /**
-     * What MVStore's background writer would do, which is off here: rewrite the live pages of sparsely used
-     * chunks into new ones (their old chunks become free once the retention time has passed), then move
-     * chunks from the end of the file into free space below and truncate it, so the file follows the live data.
-     */
+    /** One housekeeping run, now (tests; the store runs them every {@code housekeepingEveryMs} itself). */
     void compact() {
-        try {
-            if (!mvStore.isClosed()) {
-                boolean rewritten = rewrites.record(() -> mvStore.compact(tuning.compactBelowPercent(), tuning.compactBytesPerRun()));
-                if (log.isDebugEnabled()) {
-                    log.debug("Housekeeping: rewritten {}, {}", rewritten, statistics());
-                }
-                if (!mvStore.isClosed() && mvStore.getFillRate() < tuning.shrinkBelowPercent()) {
-                    moves.record(() -> fileStore.compactMoveChunks(100, tuning.compactBytesPerRun(), mvStore));
-                }
-            }
-        } catch (RuntimeException e) {
-            log.warn("Embedded store housekeeping failed; will retry", e);
-        }
-    }
-
-    private static Timer housekeepingTimer(MeterRegistry registry, String step) {
-        return Timer.builder("vjt.store.housekeeping")
-                .description("Embedded store: a housekeeping run's step (rewrite sparse chunks, or move chunks down and shrink the file)")
-                .tag("step", step).register(registry);
+        housekeeping.run();
     }
 
     @Override
     public void close() {
-        housekeeping.shutdownNow();
+        housekeepingThread.shutdownNow();
         server.shutdownNow();
         if (!mvStore.isClosed()) {
             mvStore.close();
