@@ -33,6 +33,8 @@ import org.h2.mvstore.SingleFileStore;
 final class ShreddingFileStore extends SingleFileStore {
 
     private static final int SCAN_BLOCK = 1 << 20;
+    /** The unit of a chunk's position and length in the file (H2's {@code FileStore.BLOCK_SIZE}, package-private). */
+    private static final int MVSTORE_BLOCK = 4 * 1024;
 
     /** Housekeeping runs that moved a chunk: a moved chunk may be freed later, its copy left in space already scanned. */
     private final AtomicLong movingRuns = new AtomicLong();
@@ -104,6 +106,58 @@ final class ShreddingFileStore extends SingleFileStore {
                 movingRuns.incrementAndGet();
             }
         }
+    }
+
+    /**
+     * What rewriting sparse chunks needs of a step's budget: the live bytes of the largest candidate. H2's
+     * {@code compact} takes saved, partly live chunks at or below the fill rate, not among the last versions, the
+     * sparsest and oldest first, and leaves out any chunk whose live bytes exceed the budget (ADR 0046). This reads the
+     * same conditions from the chunks' public fields; only the retention time is not checked, as a chunk that young
+     * is rarely sparse.
+     *
+     * @return bytes, or 0 when no chunk is a candidate
+     */
+    long largestRewriteCandidate(int targetFillRate, long currentVersion) {
+        long largest = 0;
+        for (Chunk<?> chunk : chunks()) {
+            boolean saved = chunk.block != 0 && chunk.buffer == null;
+            boolean partlyLive = chunk.maxLenLive > 0 && chunk.maxLenLive < chunk.maxLen;
+            // Chunk.getFillRate, which is package-private
+            if (saved && partlyLive && chunk.version < currentVersion - 1
+                    && 1 + 98 * chunk.maxLenLive / chunk.maxLen <= targetFillRate) {
+                largest = Math.max(largest, chunk.maxLenLive);
+            }
+        }
+        return largest;
+    }
+
+    /**
+     * What moving chunks down needs of a step's budget: the length of the largest chunk above the first free space.
+     * H2's {@code compactMoveChunks} leaves out any chunk longer than the budget, and one such chunk near the end of
+     * the file keeps it from shrinking.
+     *
+     * @return bytes, or 0 when no chunk lies above free space
+     */
+    long largestChunkAboveFreeSpace() {
+        List<Chunk<?>> allocated = new ArrayList<>();
+        for (Chunk<?> chunk : chunks()) {
+            if (chunk.block != 0) {
+                allocated.add(chunk);
+            }
+        }
+        allocated.sort((a, b) -> Long.compare(a.block, b.block));
+        // The file's first two blocks hold its headers.
+        long expected = 2;
+        long largest = 0;
+        boolean aboveFreeSpace = false;
+        for (Chunk<?> chunk : allocated) {
+            aboveFreeSpace |= chunk.block > expected;
+            if (aboveFreeSpace) {
+                largest = Math.max(largest, (long) chunk.len * MVSTORE_BLOCK);
+            }
+            expected = chunk.block + chunk.len;
+        }
+        return largest;
     }
 
     /** Under the lock: re-reads each place first, so a chunk written there since the scan is never touched. */
