@@ -50,9 +50,7 @@ class HousekeepingStepsTest {
 
     @Test
     void aSparseChunkLargerThanOneShareWaitsWhileTheFileIsInUseAndIsRewrittenByABankedStepOnceItIsMostlyFree() {
-        MVMap<Integer, byte[]> later = mvStore.openMap("later");
-        fill(later, 6_000);
-        mvStore.commit();
+        MVMap<Integer, byte[]> later = committed("later", 6_000);
         MVMap<Integer, byte[]> bulk = mvStore.openMap("bulk");
         writeSparseBulkChunk(bulk);
         long needed = largestRewriteCandidate();
@@ -69,9 +67,7 @@ class HousekeepingStepsTest {
         assertThat(largestRewriteCandidate()).as("still waiting while the file is in use").isGreaterThan(needed * 9 / 10);
 
         mvStore.removeMap(later);
-        for (int run = 0; run < 10; run++) {
-            tick();
-        }
+        ticks(10);
         assertThat(mvStore.getFillRate()).as("the file's used share").isLessThan(SHARE_PER_RUN.shrinkBelowPercent());
         Timer steps = registry.get("vjt.store.housekeeping").tag("step", "rewrite").timer();
         long stepsBefore = steps.count();
@@ -89,16 +85,10 @@ class HousekeepingStepsTest {
 
     @Test
     void aChunkLargerThanOneShareIsMovedDownByABankedStepAndTheFileShrinks() {
-        MVMap<Integer, byte[]> first = mvStore.openMap("first");
-        fill(first, 3_000);
-        mvStore.commit();
-        MVMap<Integer, byte[]> second = mvStore.openMap("second");
-        fill(second, 1_500);
-        mvStore.commit();
+        MVMap<Integer, byte[]> first = committed("first", 3_000);
+        MVMap<Integer, byte[]> second = committed("second", 1_500);
         mvStore.removeMap(first);
-        for (int run = 0; run < 10; run++) {
-            tick();
-        }
+        ticks(10);
         long waiting = fileStore.largestChunkAboveFreeSpace();
         assertThat(waiting).as("the second map's chunk, above the first's freed space").isBetween(1_500_000L, 3_000_000L);
         long fileBefore = fileStore.size();
@@ -116,24 +106,16 @@ class HousekeepingStepsTest {
 
     @Test
     void whileTheFileIsMostlyFreeASparseChunkTooLargeToMoveIsRewrittenPastHalfFillAndTheFileShrinks() {
-        MVMap<Integer, byte[]> dense = mvStore.openMap("dense");
-        fill(dense, 4_000);
-        mvStore.commit();
-        MVMap<Integer, byte[]> freed = mvStore.openMap("freed");
-        fill(freed, 6_000);
-        mvStore.commit();
+        MVMap<Integer, byte[]> dense = committed("dense", 4_000);
+        MVMap<Integer, byte[]> freed = committed("freed", 6_000);
         // Larger than the largest step, so it can only leave the end of the file by being rewritten.
-        MVMap<Integer, byte[]> sparse = mvStore.openMap("sparse");
-        fill(sparse, 3_000);
-        mvStore.commit();
+        MVMap<Integer, byte[]> sparse = committed("sparse", 3_000);
         mvStore.removeMap(freed);
         for (int key = 0; key < 2_400; key++) {
             sparse.remove(key);
         }
         mvStore.commit();
-        for (int run = 0; run < 10; run++) {
-            tick();
-        }
+        ticks(10);
         assertThat(mvStore.getFillRate()).as("the file's used share").isLessThan(SHARE_PER_RUN.shrinkBelowPercent());
         assertThat(fileStore.getChunksFillRate()).as("chunks' average fill").isGreaterThanOrEqualTo(BELOW_PERCENT);
         long fileBefore = fileStore.size();
@@ -181,9 +163,7 @@ class HousekeepingStepsTest {
             bulk.remove(key);
         }
         mvStore.commit();
-        for (int run = 0; run < 10; run++) {
-            tick();
-        }
+        ticks(10);
     }
 
     private long largestRewriteCandidate() {
@@ -196,6 +176,20 @@ class HousekeepingStepsTest {
             byte[] value = new byte[1_000];
             random.nextBytes(value);
             map.put(key, value);
+        }
+    }
+
+    /** A map of {@code entries} values of 1,000 random bytes, committed: one chunk of about that size. */
+    private MVMap<Integer, byte[]> committed(String name, int entries) {
+        MVMap<Integer, byte[]> map = mvStore.openMap(name);
+        fill(map, entries);
+        mvStore.commit();
+        return map;
+    }
+
+    private void ticks(int count) {
+        for (int run = 0; run < count; run++) {
+            tick();
         }
     }
 
