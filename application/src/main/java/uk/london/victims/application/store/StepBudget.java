@@ -30,7 +30,7 @@ final class StepBudget {
     }
 
     /**
-     * @param needed the bytes the chunk to be compacted first needs, or 0 when there is nothing to compact
+     * @param needed the bytes the largest chunk waiting needs of a step, or 0 when there is nothing to compact
      * @return the bytes this run's step may take, or 0 to skip this run
      */
     long next(long needed) {
