@@ -45,7 +45,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
      *                             writes what it rewrote: both last in proportion to a step (ADR 0045). While
      *                             the file is mostly free space, a chunk larger than one share waits for the runs
      *                             skipped meanwhile to bank a step its size, up to
-     *                             {@link EmbeddedMongoStore#LARGEST_STEP} (ADR 0046)
+     *                             {@link StoreHousekeeping#LARGEST_STEP} (ADR 0046)
      * @param shrinkBelowPercent   live chunks are moved down and the file truncated once the file's used
      *                             share falls below this
      * @param workerThreads        the server's Netty event-loop threads. mongo-java-server handles a command
@@ -77,12 +77,6 @@ public final class EmbeddedMongoStore implements AutoCloseable {
             return forHeap(Runtime.getRuntime().maxMemory());
         }
     }
-
-    /**
-     * The longest housekeeping step, in bytes, however large the chunk waiting. A step of 8 MB held commits for up to
-     * 0.7 s; the sparse chunks a million-event import left held about 1–1.5 MB of live pages each (ADR 0046).
-     */
-    static final long LARGEST_STEP = 2L << 20;
 
     static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");

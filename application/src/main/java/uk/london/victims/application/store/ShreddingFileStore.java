@@ -20,8 +20,9 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.SingleFileStore;
 
 /**
- * MVStore's file, with one addition: {@link #shred} overwrites every copy of a secret still lying in the
- * file. MVStore never changes a chunk in place: a deleted document's bytes stay in the old chunk until
+ * MVStore's file, with two additions. It reports the sizes of the chunks housekeeping must take
+ * ({@link #largestRewriteCandidate}, {@link #largestChunkAboveFreeSpace}; ADR 0046), which only a subclass can see.
+ * And {@link #shred} overwrites every copy of a secret still lying in the file. MVStore never changes a chunk in place: a deleted document's bytes stay in the old chunk until
  * that chunk is rewritten and, after the retention time, its space is reused; even freed space is not
  * cleared. An erased person's wrapped key would therefore stay readable on disk for a minute or more
  * (ADR 0020), beside the demo master key. Shredding finds and overwrites those bytes at once.

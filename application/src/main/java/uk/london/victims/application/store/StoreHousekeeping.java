@@ -18,6 +18,12 @@ final class StoreHousekeeping {
 
     private static final Logger log = LoggerFactory.getLogger(StoreHousekeeping.class);
 
+    /**
+     * The longest housekeeping step, in bytes, however large the chunk waiting. A step of 8 MB held commits for up to
+     * 0.7 s; the sparse chunks a million-event import left held about 1–1.5 MB of live pages each (ADR 0046).
+     */
+    static final long LARGEST_STEP = 2L << 20;
+
     private final MVStore mvStore;
     private final ShreddingFileStore fileStore;
     private final EmbeddedMongoStore.Tuning tuning;
@@ -31,8 +37,8 @@ final class StoreHousekeeping {
         this.mvStore = mvStore;
         this.fileStore = fileStore;
         this.tuning = tuning;
-        this.rewriteBudget = new StepBudget(tuning.compactBytesPerRun(), EmbeddedMongoStore.LARGEST_STEP);
-        this.moveBudget = new StepBudget(tuning.compactBytesPerRun(), EmbeddedMongoStore.LARGEST_STEP);
+        this.rewriteBudget = new StepBudget(tuning.compactBytesPerRun(), LARGEST_STEP);
+        this.moveBudget = new StepBudget(tuning.compactBytesPerRun(), LARGEST_STEP);
         this.rewrites = timer(registry, "rewrite");
         this.moves = timer(registry, "move");
     }

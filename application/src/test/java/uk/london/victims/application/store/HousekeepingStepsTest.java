@@ -121,7 +121,7 @@ class HousekeepingStepsTest {
         long fileBefore = fileStore.size();
 
         // H2's own rule: nothing is rewritten once chunks are half full on average.
-        assertThat(mvStore.compact(BELOW_PERCENT, (int) EmbeddedMongoStore.LARGEST_STEP)).isFalse();
+        assertThat(mvStore.compact(BELOW_PERCENT, (int) StoreHousekeeping.LARGEST_STEP)).isFalse();
 
         StoreHousekeeping housekeeping = new StoreHousekeeping(mvStore, fileStore, SHARE_PER_RUN, new SimpleMeterRegistry());
         for (int run = 0; run < 400 && fileStore.size() > fileBefore - 2_000_000L; run++) {
