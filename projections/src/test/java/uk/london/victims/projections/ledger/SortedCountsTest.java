@@ -100,6 +100,13 @@ class SortedCountsTest {
         aSumOfManyEqualsAddingThemOneByOneAndLeavesThemAsTheyWere(parts);
     }
 
+    @Property(tries = 200)
+    void aSumOfManyDaysMinutesWithALongTailEqualsAddingThemOneByOne(@ForAll("manyDaysMinutesWithALongTail") List<List<Add>> parts) {
+        // Most minutes in a narrow range, a fifth spread far beyond it: those in range summed in an array, the tail
+        // summed apart (itself in an array where it allows) and put after them.
+        aSumOfManyEqualsAddingThemOneByOneAndLeavesThemAsTheyWere(parts);
+    }
+
     @Property(tries = 300)
     void theTotalBeforeAKeyCountsOnlyTheKeysBeforeIt(@ForAll("adds") List<Add> adds, @ForAll("keys") Key at) {
         SortedCounts counts = of(adds);
@@ -166,6 +173,14 @@ class SortedCountsTest {
                 Tuple.of(1, Arbitraries.longs().between(0, 5_000_000)));
         return Combinators.combine(minutes.map(m -> new Key(m, 0)), Arbitraries.longs().between(-3, 3)).as(Add::new)
                 .list().ofMaxSize(30).list().ofMaxSize(40);
+    }
+
+    @Provide
+    Arbitrary<List<List<Add>>> manyDaysMinutesWithALongTail() {
+        Arbitrary<Long> minutes = Arbitraries.frequencyOf(Tuple.of(16, Arbitraries.longs().between(0, 300)),
+                Tuple.of(3, Arbitraries.longs().between(2_000, 12_000)), Tuple.of(1, Arbitraries.longs().between(0, 3_000_000)));
+        return Combinators.combine(minutes.map(m -> new Key(m, 0)), Arbitraries.longs().between(-3, 3)).as(Add::new)
+                .list().ofMinSize(5).ofMaxSize(30).list().ofMinSize(4).ofMaxSize(40);
     }
 
     @Provide
