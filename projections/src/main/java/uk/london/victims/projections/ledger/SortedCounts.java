@@ -17,11 +17,10 @@ final class SortedCounts {
     private static final int SMALL_DELTA = 16;
     /** Fewer parts than this are merged: the array would cost more than the merge. */
     private static final int DENSE_FROM_PARTS = 4;
-    /** An array of sums spans at most this many keys (8 MB of counts) ... */
-    private static final long DENSE_MAX_RANGE = 1 << 20;
-    /** ... and at most this many per entry, beyond a slack, so that scanning it costs about what reading the entries does. */
-    private static final long DENSE_RANGE_PER_ENTRY = 4;
-    private static final long DENSE_MAX_SLACK = 1024;
+    /** Keys counted at once when summing by key: 128 kB of counts, reused, and far below a heap region. */
+    private static final int WINDOW = 1 << 14;
+    /** Sweeping looks at every part once per window: at most this many looks per entry, else merging is cheaper. */
+    private static final long SWEEP_PER_ENTRY = 16;
 
     private long[] majors;
     private int[] minors;
@@ -110,9 +109,8 @@ final class SortedCounts {
     }
 
     /**
-     * The sum of many: by key in one array when the keys are whole numbers, most of them over a range not much wider
-     * than their number (a year of days' minutes to meet), else merged two by two, so each entry is copied about
-     * log2(n) times rather than n.
+     * The sum of many: by key, a window of keys at a time, when the keys are whole numbers (a year of days' minutes
+     * to meet), else merged two by two, so each entry is copied about log2(n) times rather than n.
      */
     static SortedCounts sum(List<SortedCounts> parts) {
         SortedCounts dense = denseSum(parts);
@@ -135,21 +133,23 @@ final class SortedCounts {
     }
 
     /**
-     * The sum counted into an array indexed by key, or null where that does not fit: a minor key in use, few parts, or
-     * keys too spread for an array of a few values per entry to hold most of them. Each entry is read once, where
-     * merging two by two copied it about nine times over a year and took three quarters of a review's time at a
-     * million events (ADR 0045).
+     * The sum counted by key in a window of {@link #WINDOW} keys swept up the key range, or null where that does not
+     * fit: a minor key in use, few parts, or keys so sparse that sweeping costs more than merging. Each entry is read
+     * once, where merging two by two copied it about nine times over a year and took three quarters of a review's
+     * time at a million events (ADR 0045).
      *
-     * <p>The array starts at the lowest key and spans a few values per entry. The keys beyond it (a long tail: a few
-     * rights met months after their clocks started, which widened a year's range past what an array of its entries
-     * spans and sent the whole sum to merging, ADR 0047) are summed apart, the same way, and follow.
+     * <p>Each window starts at the lowest key not yet counted, so a gap costs nothing, and a long tail of late
+     * meetings (months after most) is swept like the rest. One array spanning every key did not count such a tail
+     * (the whole sum went to merging), and where it did it took megabytes per review, allocated outside the young
+     * generation (ADR 0047).
      */
     private static SortedCounts denseSum(List<SortedCounts> parts) {
         if (parts.size() < DENSE_FROM_PARTS) {
             return null;
         }
-        long lowest = Long.MAX_VALUE;
         long entries = 0;
+        long lowest = Long.MAX_VALUE;
+        long highest = Long.MIN_VALUE;
         for (SortedCounts part : parts) {
             for (int i = 0; i < part.size; i++) {
                 if (part.minors[i] != 0) {
@@ -157,73 +157,68 @@ final class SortedCounts {
                 }
             }
             if (part.size > 0) {
-                lowest = Math.min(lowest, part.majors[0]);
                 entries += part.size;
+                lowest = Math.min(lowest, part.majors[0]);
+                highest = Math.max(highest, part.majors[part.size - 1]);
             }
         }
         if (entries == 0) {
             return null;
         }
-        long span = Math.min(DENSE_MAX_RANGE, DENSE_RANGE_PER_ENTRY * entries + DENSE_MAX_SLACK);
-        if (lowest > Long.MAX_VALUE - span) {
+        long spread = highest - lowest;
+        // A window holds at least one entry and costs a look at every part: sparse keys are merged instead.
+        long windows = spread < 0 ? Long.MAX_VALUE : Math.min(entries, spread / WINDOW + 1); // spread < 0: overflowed
+        if (windows == Long.MAX_VALUE) {
             return null;
         }
-        long end = lowest + span;
-        long highest = lowest;
-        long inArray = 0;
-        int[] splits = new int[parts.size()];
-        for (int p = 0; p < parts.size(); p++) {
-            SortedCounts part = parts.get(p);
-            int split = part.indexOf(end, 0);
-            split = split < 0 ? -split - 1 : split;
-            splits[p] = split;
-            inArray += split;
-            if (split > 0) {
-                highest = Math.max(highest, part.majors[split - 1]);
+        if (windows * parts.size() > SWEEP_PER_ENTRY * entries) {
+            return null;
+        }
+        long[] window = new long[WINDOW];
+        int[] next = new int[parts.size()];
+        SortedCounts sum = new SortedCounts((int) Math.min(entries, 1 << 16));
+        while (true) {
+            long from = Long.MAX_VALUE;
+            for (int p = 0; p < parts.size(); p++) {
+                SortedCounts part = parts.get(p);
+                if (next[p] < part.size) {
+                    from = Math.min(from, part.majors[next[p]]);
+                }
+            }
+            if (from == Long.MAX_VALUE) {
+                return sum;
+            }
+            long to = from > Long.MAX_VALUE - WINDOW ? Long.MAX_VALUE : from + WINDOW;
+            int used = 0;
+            for (int p = 0; p < parts.size(); p++) {
+                SortedCounts part = parts.get(p);
+                int i = next[p];
+                for (; i < part.size && part.majors[i] < to; i++) {
+                    int k = (int) (part.majors[i] - from);
+                    window[k] += part.counts[i];
+                    used = Math.max(used, k + 1);
+                }
+                next[p] = i;
+            }
+            for (int k = 0; k < used; k++) {
+                if (window[k] != 0) {
+                    sum.append(from + k, window[k]);
+                    window[k] = 0;
+                }
             }
         }
-        if (inArray * 2 < entries) {
-            return null; // most keys are beyond any array their number allows: merged instead
-        }
-        long[] totals = new long[(int) (highest - lowest + 1)];
-        List<SortedCounts> tails = new ArrayList<>();
-        for (int p = 0; p < parts.size(); p++) {
-            SortedCounts part = parts.get(p);
-            for (int i = 0; i < splits[p]; i++) {
-                totals[(int) (part.majors[i] - lowest)] += part.counts[i];
-            }
-            if (splits[p] < part.size) {
-                tails.add(part.slice(splits[p]));
-            }
-        }
-        SortedCounts tail = tails.isEmpty() ? new SortedCounts() : sum(tails);
-        int kept = 0;
-        for (long total : totals) {
-            if (total != 0) {
-                kept++;
-            }
-        }
-        SortedCounts sum = new SortedCounts(Math.max(4, kept + tail.size));
-        for (int k = 0; k < totals.length; k++) {
-            if (totals[k] != 0) {
-                sum.majors[sum.size] = lowest + k;
-                sum.counts[sum.size++] = totals[k];
-            }
-        }
-        System.arraycopy(tail.majors, 0, sum.majors, sum.size, tail.size);
-        System.arraycopy(tail.counts, 0, sum.counts, sum.size, tail.size);
-        sum.size += tail.size;
-        return sum;
     }
 
-    /** The keys from index {@code from} on, as counts of their own. */
-    private SortedCounts slice(int from) {
-        SortedCounts slice = new SortedCounts(Math.max(4, size - from));
-        System.arraycopy(majors, from, slice.majors, 0, size - from);
-        System.arraycopy(minors, from, slice.minors, 0, size - from);
-        System.arraycopy(counts, from, slice.counts, 0, size - from);
-        slice.size = size - from;
-        return slice;
+    /** Appends a key after all those held (minor 0). */
+    private void append(long major, long count) {
+        if (size == majors.length) {
+            int capacity = Math.max(4, size * 2);
+            majors = Arrays.copyOf(majors, capacity);
+            minors = Arrays.copyOf(minors, capacity);
+            counts = Arrays.copyOf(counts, capacity);
+        }
+        majors[size] = major;
+        counts[size++] = count;
     }
 
     /** The sum of every count. */

@@ -102,8 +102,8 @@ class SortedCountsTest {
 
     @Property(tries = 200)
     void aSumOfManyDaysMinutesWithALongTailEqualsAddingThemOneByOne(@ForAll("manyDaysMinutesWithALongTail") List<List<Add>> parts) {
-        // Most minutes in a narrow range, a fifth spread far beyond it: those in range summed in an array, the tail
-        // summed apart (itself in an array where it allows) and put after them.
+        // Most minutes in a narrow range, a fifth spread far beyond it: swept a window at a time, gaps skipped, the tail
+        // counted as the rest.
         aSumOfManyEqualsAddingThemOneByOneAndLeavesThemAsTheyWere(parts);
     }
 
