@@ -28,17 +28,18 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        // A kept store (a run stopped after its import) can be measured again: -Dbench.dataDirectory=… -Dbench.phases=lag.
+        // A kept store (a run stopped after its import) can be measured again: -Dbench.dataDirectory=… -Dbench.phases=lag
+        // (commands and the projection lag) or replay (every read model rebuilt).
         String kept = System.getProperty("bench.dataDirectory", "");
         Path data = kept.isBlank() ? Files.createTempDirectory("vjt-bench-") : Path.of(kept);
         String phases = System.getProperty("bench.phases", "all");
-        if (!List.of("all", "noreplay", "lag").contains(phases)) {
-            throw new IllegalArgumentException("bench.phases must be all, noreplay or lag, not " + phases);
+        if (!List.of("all", "noreplay", "lag", "replay").contains(phases)) {
+            throw new IllegalArgumentException("bench.phases must be all, noreplay, lag or replay, not " + phases);
         }
-        if ("lag".equals(phases) && kept.isBlank()) {
-            throw new IllegalArgumentException("bench.phases=lag measures a kept store: set bench.dataDirectory");
+        if (List.of("lag", "replay").contains(phases) && kept.isBlank()) {
+            throw new IllegalArgumentException("bench.phases=" + phases + " measures a kept store: set bench.dataDirectory");
         }
-        boolean lagOnly = "lag".equals(phases);
+        boolean onePhase = List.of("lag", "replay").contains(phases);
         Benchmark.Settings settings = new Benchmark.Settings(
                 Long.getLong("bench.events", 100_000), Integer.getInteger("bench.clients", 8),
                 Integer.getInteger("bench.lagRate", 50), Integer.getInteger("bench.lagSeconds", 30),
@@ -52,15 +53,17 @@ public final class BenchMain {
             benchmark.withoutReplay();
         }
         try {
-            if (lagOnly) {
+            if ("lag".equals(phases)) {
                 benchmark.runLagOnly();
+            } else if ("replay".equals(phases)) {
+                benchmark.runReplayOnly();
             } else {
                 benchmark.run();
             }
         } finally {
             benchmark.stop();
         }
-        if (lagOnly) {
+        if (onePhase) {
             // Its figures are on the console (bench: lines); the report's table needs every phase.
             System.exit(0);
         }
