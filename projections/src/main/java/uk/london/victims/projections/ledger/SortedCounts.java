@@ -166,18 +166,18 @@ final class SortedCounts {
             return null;
         }
         long spread = highest - lowest;
-        // A window holds at least one entry and costs a look at every part: sparse keys are merged instead.
-        long windows = spread < 0 ? Long.MAX_VALUE : Math.min(entries, spread / WINDOW + 1); // spread < 0: overflowed
-        if (windows == Long.MAX_VALUE) {
-            return null;
+        if (spread < 0) {
+            return null; // keys further apart than a long counts
         }
+        // A window holds at least one entry and costs a look at every part: sparse keys are merged instead.
+        long windows = Math.min(entries, spread / WINDOW + 1);
         if (windows * parts.size() > SWEEP_PER_ENTRY * entries) {
             return null;
         }
         long[] window = new long[WINDOW];
         int[] next = new int[parts.size()];
         SortedCounts sum = new SortedCounts((int) Math.min(entries, 1 << 16));
-        while (true) {
+        for (long counted = 0; counted < entries; ) {
             long from = Long.MAX_VALUE;
             for (int p = 0; p < parts.size(); p++) {
                 SortedCounts part = parts.get(p);
@@ -185,19 +185,17 @@ final class SortedCounts {
                     from = Math.min(from, part.majors[next[p]]);
                 }
             }
-            if (from == Long.MAX_VALUE) {
-                return sum;
-            }
-            long to = from > Long.MAX_VALUE - WINDOW ? Long.MAX_VALUE : from + WINDOW;
             int used = 0;
             for (int p = 0; p < parts.size(); p++) {
                 SortedCounts part = parts.get(p);
                 int i = next[p];
-                for (; i < part.size && part.majors[i] < to; i++) {
+                // Keys are at most spread apart, so the difference cannot overflow.
+                for (; i < part.size && part.majors[i] - from < WINDOW; i++) {
                     int k = (int) (part.majors[i] - from);
                     window[k] += part.counts[i];
                     used = Math.max(used, k + 1);
                 }
+                counted += i - next[p];
                 next[p] = i;
             }
             for (int k = 0; k < used; k++) {
@@ -207,6 +205,7 @@ final class SortedCounts {
                 }
             }
         }
+        return sum;
     }
 
     /** Appends a key after all those held (minor 0). */

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -105,6 +106,15 @@ class SortedCountsTest {
         // Most minutes in a narrow range, a fifth spread far beyond it: swept a window at a time, gaps skipped, the tail
         // counted as the rest.
         aSumOfManyEqualsAddingThemOneByOneAndLeavesThemAsTheyWere(parts);
+    }
+
+    @Example
+    void keysAtTheEndsOfTheirRangeAreSummedLikeAnyOther() {
+        // The largest keys a long holds (swept in one window), and keys further apart than a long counts (merged).
+        List<Add> high = List.of(new Add(new Key(Long.MAX_VALUE, 0), 2), new Add(new Key(Long.MAX_VALUE - 1, 0), 1));
+        aSumOfManyEqualsAddingThemOneByOneAndLeavesThemAsTheyWere(List.of(high, high, high, high));
+        List<Add> apart = List.of(new Add(new Key(Long.MIN_VALUE, 0), 1), new Add(new Key(Long.MAX_VALUE, 0), 1));
+        aSumOfManyEqualsAddingThemOneByOneAndLeavesThemAsTheyWere(List.of(apart, apart, apart, apart));
     }
 
     @Property(tries = 300)
