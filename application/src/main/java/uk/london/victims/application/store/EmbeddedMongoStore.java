@@ -40,14 +40,16 @@ public final class EmbeddedMongoStore implements AutoCloseable {
      * @param keysPerPage          a page is split past this many entries (or 16 KB); every commit rewrites
      *                             each page it changed, so smaller pages mean fewer bytes written per commit
      * @param compactBelowPercent  chunks whose live share is below this are rewritten
-     * @param compactBytesPerRun   each housekeeping run's share of bytes to rewrite, and to move. A rewrite
+     * @param compactBytesPerRun   each housekeeping run's share of bytes to rewrite. A rewrite
      *                             holds MVStore's store lock, which every commit needs, and the commit after it
      *                             writes what it rewrote: both last in proportion to a step (ADR 0045). While
      *                             the file is mostly free space, a chunk larger than one share waits for the runs
      *                             skipped meanwhile to bank a step its size, up to
      *                             {@link StoreHousekeeping#LARGEST_STEP} (ADR 0046)
-     * @param shrinkBelowPercent   live chunks are moved down and the file truncated once the file's used
-     *                             share falls below this
+     * @param shrinkBelowPercent   once the file's used share falls below this, housekeeping rewrites past H2's
+     *                             half-full rule in steps sized to the chunk waiting, so that the sparse chunks
+     *                             at the end of the file are emptied and it is truncated (ADR 0046; chunks are
+     *                             never moved, ADR 0048)
      * @param workerThreads        the server's Netty event-loop threads. mongo-java-server handles a command
      *                             on its connection's event loop, and a durable write waits there for its
      *                             group commit: with Netty's default (2 per core, 4 here) at most 4 commands

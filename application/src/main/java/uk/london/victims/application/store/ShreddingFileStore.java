@@ -20,8 +20,8 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.SingleFileStore;
 
 /**
- * MVStore's file, with two additions. It reports the sizes of the chunks housekeeping must take
- * ({@link #largestRewriteCandidate}, {@link #largestChunkAboveFreeSpace}; ADR 0046), which only a subclass can see.
+ * MVStore's file, with two additions. It reports the size of the chunk housekeeping must rewrite
+ * ({@link #largestRewriteCandidate}; ADR 0046), which only a subclass can see.
  * And {@link #shred} overwrites every copy of a secret still lying in the file. MVStore never changes a chunk in place: a deleted document's bytes stay in the old chunk until
  * that chunk is rewritten and, after the retention time, its space is reused; even freed space is not
  * cleared. An erased person's wrapped key would therefore stay readable on disk for a minute or more
@@ -132,35 +132,6 @@ final class ShreddingFileStore extends SingleFileStore {
         return largest;
     }
 
-    /**
-     * What moving chunks down needs of a step's budget: the length of the largest chunk above the first free space.
-     * H2's {@code compactMoveChunks} leaves out any chunk longer than the budget, and one such chunk near the end of
-     * the file keeps it from shrinking.
-     *
-     * @return bytes, or 0 when no chunk lies above free space
-     */
-    long largestChunkAboveFreeSpace() {
-        List<Chunk<?>> allocated = new ArrayList<>();
-        for (Chunk<?> chunk : chunks()) {
-            if (chunk.block != 0) {
-                allocated.add(chunk);
-            }
-        }
-        allocated.sort((a, b) -> Long.compare(a.block, b.block));
-        // The file's first two blocks hold its headers.
-        long expected = 2;
-        long largest = 0;
-        boolean aboveFreeSpace = false;
-        for (Chunk<?> chunk : allocated) {
-            aboveFreeSpace |= chunk.block > expected;
-            if (aboveFreeSpace) {
-                largest = Math.max(largest, (long) chunk.len * MVSTORE_BLOCK);
-            }
-            expected = chunk.block + chunk.len;
-        }
-        return largest;
-    }
-
     /** Under the lock: re-reads each place first, so a chunk written there since the scan is never touched. */
     private int overwrite(FileChannel file, byte[] secret, List<Long> candidates) throws IOException {
         int overwritten = 0;
@@ -178,7 +149,8 @@ final class ShreddingFileStore extends SingleFileStore {
         return overwritten;
     }
 
-    private Map<Integer, Long> chunkPositions() {
+    /** Each chunk's first block (the file's chunks as H2 placed them). */
+    Map<Integer, Long> chunkPositions() {
         Map<Integer, Long> positions = new HashMap<>();
         for (Chunk<?> chunk : chunks()) {
             positions.put(chunk.id, chunk.block);

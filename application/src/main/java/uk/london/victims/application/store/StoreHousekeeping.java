@@ -9,10 +9,14 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * What MVStore's background writer would do, which is off here (ADR 0024): rewrite the live pages of sparsely used
- * chunks into new ones (their old chunks become free once the retention time has passed), then move chunks from the
- * end of the file into free space below and truncate it, so the file follows the live data. One run is one short
- * step of each, taken by one thread between the store's commits (ADR 0045); while the file is mostly free space,
+ * chunks into new ones. Their old chunks become free once the retention time has passed, new chunks are written into
+ * the first free space, and H2 truncates the file when its end is free, so the file follows the live data. One run is
+ * one short step, taken by one thread between the store's commits (ADR 0045); while the file is mostly free space,
  * each step is sized to the chunk it must take (ADR 0046).
+ *
+ * <p>Chunks are never moved ({@code compactMoveChunks}): in H2 2.3.232 a move can put the file's last chunk across
+ * the area it reserved for chunks whose new places are not yet recorded, so a crash then could lose them. With Java
+ * assertions on, H2 asserts it and closes the store (ADR 0048).
  */
 final class StoreHousekeeping {
 
@@ -28,19 +32,15 @@ final class StoreHousekeeping {
     private final ShreddingFileStore fileStore;
     private final EmbeddedMongoStore.Tuning tuning;
     private final StepBudget rewriteBudget;
-    private final StepBudget moveBudget;
-    /** The steps' times: they compete with commits for the store's locks. */
+    /** The steps' times: they compete with commits for the store's lock. */
     private final Timer rewrites;
-    private final Timer moves;
 
     StoreHousekeeping(MVStore mvStore, ShreddingFileStore fileStore, EmbeddedMongoStore.Tuning tuning, MeterRegistry registry) {
         this.mvStore = mvStore;
         this.fileStore = fileStore;
         this.tuning = tuning;
         this.rewriteBudget = new StepBudget(tuning.compactBytesPerRun(), LARGEST_STEP);
-        this.moveBudget = new StepBudget(tuning.compactBytesPerRun(), LARGEST_STEP);
         this.rewrites = timer(registry, "rewrite");
-        this.moves = timer(registry, "move");
     }
 
     void run() {
@@ -50,23 +50,19 @@ final class StoreHousekeeping {
             }
             if (mvStore.getFillRate() >= tuning.shrinkBelowPercent()) {
                 // The file is mostly in use: one share, H2's own rule (sparse chunks while the average is below
-                // half), nothing moved. Larger steps here held up commits and the projections' lag (ADR 0046).
+                // half). Larger steps here held up commits and the projections' lag (ADR 0046).
                 boolean rewritten = rewrites.record(() -> mvStore.compact(tuning.compactBelowPercent(), tuning.compactBytesPerRun()));
                 log.debug("Housekeeping: rewritten {}", rewritten);
                 return;
             }
             // The file is mostly free space, as after a bulk load was rewritten. H2 rewrites only while the chunks'
             // average fill is below the rate it is given, and a step leaves out any chunk larger than its budget:
-            // the remaining sparse chunks sat at the end of the file, too large to move and never rewritten. Here
+            // the remaining sparse chunks sat at the end of the file, too large for a step and never rewritten. Here
             // rewriting goes on, the sparsest and oldest chunks first, and each step is sized to the chunk waiting.
             long rewrite = rewriteBudget.next(fileStore.largestRewriteCandidate(100, mvStore.getCurrentVersion()));
             if (rewrite > 0) {
                 boolean rewritten = rewrites.record(() -> mvStore.compact(100, (int) rewrite));
                 log.debug("Housekeeping: rewritten {} within {} bytes", rewritten, rewrite);
-            }
-            long move = moveBudget.next(fileStore.largestChunkAboveFreeSpace());
-            if (move > 0 && !mvStore.isClosed()) {
-                moves.record(() -> fileStore.compactMoveChunks(100, move, mvStore));
             }
         } catch (RuntimeException e) {
             log.warn("Embedded store housekeeping failed; will retry", e);
@@ -75,7 +71,7 @@ final class StoreHousekeeping {
 
     private static Timer timer(MeterRegistry registry, String step) {
         return Timer.builder("vjt.store.housekeeping")
-                .description("Embedded store: a housekeeping run's step (rewrite sparse chunks, or move chunks down and shrink the file)")
+                .description("Embedded store: a housekeeping run's step (rewrite sparse chunks' live pages)")
                 .tag("step", step).register(registry);
     }
 }

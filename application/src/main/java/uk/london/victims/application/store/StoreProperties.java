@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param embeddedPort  the embedded store's loopback port (0: any free port)
  * @param gapTimeout    how long a reserved event position may stay empty before readers void it
  * @param batchSize     events per fetch for processors and aggregate loading
- * @param housekeepingBytes each embedded store housekeeping run's share of bytes to rewrite or move (ADR 0046)
+ * @param housekeepingBytes each embedded store housekeeping run's share of bytes to rewrite (ADR 0046; chunks are never moved, ADR 0048)
  * @param housekeepingEvery the pause between the embedded store's housekeeping runs
  */
 @ConfigurationProperties("vjt.store")
