@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
@@ -135,7 +134,7 @@ class ReviewPagesInABrowserTest extends PagesOnEmbeddedStore {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(target).click();
         // The driver's next command then waits for the new page to load; no script needed (one test has none).
-        new WebDriverWait(driver, Duration.ofSeconds(90)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> BrowserPages.isGone(page));
     }
 
     private static void type(WebDriver driver, String field, String day, String month, String year) {

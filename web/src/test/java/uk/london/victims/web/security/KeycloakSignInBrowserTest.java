@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import uk.london.victims.web.AxonDefaults;
 import uk.london.victims.web.pages.Browser;
+import uk.london.victims.web.pages.BrowserPages;
 
 /**
  * Staff sign in to the review pages through Keycloak's own login page, in headless Chromium. The service is
@@ -122,7 +123,7 @@ class KeycloakSignInBrowserTest {
     static void navigate(WebDriver driver, By target) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(target).click();
-        new WebDriverWait(driver, Duration.ofSeconds(90)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> BrowserPages.isGone(page));
     }
 
     private String url(String path) {
