@@ -200,24 +200,12 @@ final class SortedCounts {
             }
             for (int k = 0; k < used; k++) {
                 if (window[k] != 0) {
-                    sum.append(from + k, window[k]);
+                    sum.insertAt(sum.size, from + k, 0, window[k]);
                     window[k] = 0;
                 }
             }
         }
         return sum;
-    }
-
-    /** Appends a key after all those held (minor 0). */
-    private void append(long major, long count) {
-        if (size == majors.length) {
-            int capacity = Math.max(4, size * 2);
-            majors = Arrays.copyOf(majors, capacity);
-            minors = Arrays.copyOf(minors, capacity);
-            counts = Arrays.copyOf(counts, capacity);
-        }
-        majors[size] = major;
-        counts[size++] = count;
     }
 
     /** The sum of every count. */

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -87,6 +90,25 @@ public final class Browser implements AutoCloseable {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // A temporary profile left behind is harmless.
+        }
+    }
+
+    /**
+     * Whether an element of the page before a navigation has gone. Chromium answers a look at it either as stale
+     * or, while the new document is replacing the old, with "Node with given id does not belong to the document":
+     * Selenium's {@code stalenessOf} took the second for an error, and a CI run failed on it.
+     */
+    public static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
         }
     }
 }

@@ -134,7 +134,7 @@ class ReviewPagesInABrowserTest extends PagesOnEmbeddedStore {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(target).click();
         // The driver's next command then waits for the new page to load; no script needed (one test has none).
-        new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> BrowserPages.isGone(page));
+        new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> Browser.isGone(page));
     }
 
     private static void type(WebDriver driver, String field, String day, String month, String year) {

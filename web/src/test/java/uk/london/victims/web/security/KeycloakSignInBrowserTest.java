@@ -22,7 +22,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import uk.london.victims.web.AxonDefaults;
 import uk.london.victims.web.pages.Browser;
-import uk.london.victims.web.pages.BrowserPages;
 
 /**
  * Staff sign in to the review pages through Keycloak's own login page, in headless Chromium. The service is
@@ -123,7 +122,7 @@ class KeycloakSignInBrowserTest {
     static void navigate(WebDriver driver, By target) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(target).click();
-        new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> BrowserPages.isGone(page));
+        new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> Browser.isGone(page));
     }
 
     private String url(String path) {
