@@ -28,6 +28,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
 
 import uk.london.victims.projections.review.ReviewDimension;
+import uk.london.victims.projections.support.TokenCovered;
 
 /**
  * The figures' changes of a processor batch, applied in memory to each day×BCU document it touches and
@@ -49,6 +50,8 @@ final class FigureWrites {
     static final String COUNTED = "counted";
 
     private final MongoCollection<Document> collection;
+    /** For the batch's write before its token ({@link TokenCovered}). */
+    private final MongoCollection<Document> beforeToken;
     private final List<ReviewDimension> dimensions;
     private final List<List<ReviewDimension>> pairs;
     private final String resourceKey;
@@ -65,6 +68,7 @@ final class FigureWrites {
     FigureWrites(MongoCollection<Document> collection, List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs,
                  boolean buckets) {
         this.collection = collection;
+        this.beforeToken = TokenCovered.writesTo(collection);
         this.dimensions = dimensions;
         this.pairs = pairs;
         this.buckets = buckets;
@@ -83,7 +87,7 @@ final class FigureWrites {
         }
         batch.computeIfAbsent(document, b -> new ArrayList<>()).add(new Counted(caseId, version, change));
         if (alone) {
-            flush(batch);
+            flush(batch, collection);
         }
     }
 
@@ -93,7 +97,7 @@ final class FigureWrites {
             && unit.isLastMessage()) {
             Map<String, List<Counted>> batch = unit.getResource(resourceKey);
             if (batch != null) {
-                flush(batch);
+                flush(batch, beforeToken);
             }
         }
     }
@@ -104,7 +108,7 @@ final class FigureWrites {
         }
         return unit.getOrComputeResource(resourceKey, key -> {
             Map<String, List<Counted>> batch = new LinkedHashMap<>();
-            unit.onPrepareCommit(u -> flush(batch));
+            unit.onPrepareCommit(u -> flush(batch, collection));
             return batch;
         });
     }
@@ -115,7 +119,7 @@ final class FigureWrites {
      * writes took than were sent (another writer came between), every bucket of the pass is read and applied
      * again: applying skips what a bucket already counts, so the buckets whose writes took change nothing.
      */
-    private void flush(Map<String, List<Counted>> batch) {
+    private void flush(Map<String, List<Counted>> batch, MongoCollection<Document> target) {
         Set<String> left = new LinkedHashSet<>(batch.keySet());
         while (!left.isEmpty()) {
             Map<String, Document> stored = new HashMap<>();
@@ -129,7 +133,7 @@ final class FigureWrites {
                     writes.add(write);
                 }
             }
-            if (writes.isEmpty() || allTook(writes)) {
+            if (writes.isEmpty() || allTook(writes, target)) {
                 break;
             }
         }
@@ -160,10 +164,10 @@ final class FigureWrites {
     }
 
     /** Whether every write took: each insert inserted (none beaten by another's) and each replacement matched. */
-    private boolean allTook(List<WriteModel<Document>> writes) {
+    private static boolean allTook(List<WriteModel<Document>> writes, MongoCollection<Document> target) {
         BulkWriteResult result;
         try {
-            result = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            result = target.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             if (e.getWriteErrors().stream().anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
                 throw e;
