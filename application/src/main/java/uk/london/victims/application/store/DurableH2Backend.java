@@ -21,9 +21,9 @@ import io.netty.channel.Channel;
  * covers them all (group commit).
  *
  * <p>A write sent with {@code writeConcern: {j: false}} is applied but not waited for: the event store's
- * interim writes (reserving positions, claiming the stream) and a processor batch's writes before its token
- * (ADR 0049) need not be durable on their own, because MVStore commits are ordered — the commit that makes
- * the append's final write, or the token, durable makes them durable too.
+ * interim writes (reserving positions, claiming the stream) need not be durable on their own, because
+ * MVStore commits are ordered — the commit that makes the append's final write durable makes them
+ * durable too.
  */
 final class DurableH2Backend extends BsonH2Backend {
 

@@ -28,7 +28,6 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
 
 import uk.london.victims.projections.review.ReviewDimension;
-import uk.london.victims.projections.support.TokenCovered;
 
 /**
  * The figures' changes of a processor batch, applied in memory to each day×BCU document it touches and
@@ -50,8 +49,6 @@ final class FigureWrites {
     static final String COUNTED = "counted";
 
     private final MongoCollection<Document> collection;
-    /** For the batch's write before its token ({@link TokenCovered}). */
-    private final MongoCollection<Document> beforeToken;
     private final List<ReviewDimension> dimensions;
     private final List<List<ReviewDimension>> pairs;
     private final String resourceKey;
@@ -68,7 +65,6 @@ final class FigureWrites {
     FigureWrites(MongoCollection<Document> collection, List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs,
                  boolean buckets) {
         this.collection = collection;
-        this.beforeToken = TokenCovered.writesTo(collection);
         this.dimensions = dimensions;
         this.pairs = pairs;
         this.buckets = buckets;
@@ -87,7 +83,7 @@ final class FigureWrites {
         }
         batch.computeIfAbsent(document, b -> new ArrayList<>()).add(new Counted(caseId, version, change));
         if (alone) {
-            flush(batch, collection);
+            flush(batch);
         }
     }
 
@@ -97,7 +93,7 @@ final class FigureWrites {
             && unit.isLastMessage()) {
             Map<String, List<Counted>> batch = unit.getResource(resourceKey);
             if (batch != null) {
-                flush(batch, beforeToken);
+                flush(batch);
             }
         }
     }
@@ -108,7 +104,7 @@ final class FigureWrites {
         }
         return unit.getOrComputeResource(resourceKey, key -> {
             Map<String, List<Counted>> batch = new LinkedHashMap<>();
-            unit.onPrepareCommit(u -> flush(batch, collection));
+            unit.onPrepareCommit(u -> flush(batch));
             return batch;
         });
     }
@@ -119,7 +115,7 @@ final class FigureWrites {
      * writes took than were sent (another writer came between), every bucket of the pass is read and applied
      * again: applying skips what a bucket already counts, so the buckets whose writes took change nothing.
      */
-    private void flush(Map<String, List<Counted>> batch, MongoCollection<Document> target) {
+    private void flush(Map<String, List<Counted>> batch) {
         Set<String> left = new LinkedHashSet<>(batch.keySet());
         while (!left.isEmpty()) {
             Map<String, Document> stored = new HashMap<>();
@@ -133,7 +129,7 @@ final class FigureWrites {
                     writes.add(write);
                 }
             }
-            if (writes.isEmpty() || allTook(writes, target)) {
+            if (writes.isEmpty() || allTook(writes)) {
                 break;
             }
         }
@@ -164,10 +160,10 @@ final class FigureWrites {
     }
 
     /** Whether every write took: each insert inserted (none beaten by another's) and each replacement matched. */
-    private static boolean allTook(List<WriteModel<Document>> writes, MongoCollection<Document> target) {
+    private boolean allTook(List<WriteModel<Document>> writes) {
         BulkWriteResult result;
         try {
-            result = target.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            result = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             if (e.getWriteErrors().stream().anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
                 throw e;

@@ -43,7 +43,6 @@ import uk.london.victims.projections.support.ByIds;
 import uk.london.victims.projections.support.BatchWrites;
 import uk.london.victims.projections.support.CaseFactDocuments;
 import uk.london.victims.projections.support.RecordDocuments;
-import uk.london.victims.projections.support.TokenCovered;
 
 /**
  * Keeps the obligation ledger from the case events (see {@link ObligationLedger} for the logic): per case
@@ -99,7 +98,6 @@ public class ObligationLedgerProjection {
 
     private final MongoDatabase database;
     private final MongoCollection<Document> breaches;
-    private final MongoCollection<Document> breachesBeforeToken;
     private final ObligationLedger ledger;
     private final LedgerSettings settings;
     private final Clock clock;
@@ -116,7 +114,6 @@ public class ObligationLedgerProjection {
     public ObligationLedgerProjection(MongoDatabase database, ObligationEvaluator evaluator, LedgerSettings settings, Clock clock) {
         this.database = database;
         this.breaches = database.getCollection(BREACHES);
-        this.breachesBeforeToken = TokenCovered.writesTo(breaches);
         this.ledger = new ObligationLedger(evaluator);
         this.settings = settings;
         this.clock = clock;
@@ -147,7 +144,7 @@ public class ObligationLedgerProjection {
             openStamps.endOfEvent();
             if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unit
                 && unit.isLastMessage() && unit.getResource(BATCH) instanceof Batch batch) {
-                batch.flushBreaches(breachesBeforeToken);
+                batch.flushBreaches();
             }
             caseFacts.endOfEvent();
             cases.endOfEvent();
@@ -221,7 +218,7 @@ public class ObligationLedgerProjection {
                     Updates.max("lastDay", days.get(days.size() - 1))), new UpdateOptions().upsert(true))));
         }
         if (batch.alone) {
-            batch.flushBreaches(breaches);
+            batch.flushBreaches();
         }
         caseFacts.save(caseId, new Document("_id", caseId).append("version", version).append("facts", facts));
         Map<String, LedgerEntry> entries = applied.entries();
@@ -261,8 +258,8 @@ public class ObligationLedgerProjection {
             breaches.computeIfAbsent(id, i -> ObligationLedgerProjection.breach(caseId, entry, deadline));
         }
 
-        void flushBreaches(MongoCollection<Document> target) {
-            write(target, new ArrayList<>(breaches.values()));
+        void flushBreaches() {
+            write(ObligationLedgerProjection.this.breaches, new ArrayList<>(breaches.values()));
             breaches.clear();
         }
     }
@@ -273,7 +270,7 @@ public class ObligationLedgerProjection {
         }
         return unit.getOrComputeResource(BATCH, key -> {
             Batch batch = new Batch(false);
-            unit.onPrepareCommit(u -> batch.flushBreaches(breaches));
+            unit.onPrepareCommit(u -> batch.flushBreaches());
             return batch;
         });
     }

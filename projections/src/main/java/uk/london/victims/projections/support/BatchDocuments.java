@@ -32,8 +32,7 @@ import com.mongodb.client.model.WriteModel;
  *
  * <p>The write happens inside the last event's handler, not at commit: the processor stores its token in
  * the unit of work's prepare-commit step, registered before any handler runs, and a token must never be
- * stored ahead of the documents it vouches for; being before it, the write need not wait for a commit of its own
- * ({@link TokenCovered}). Outside a batch (a subscribing processor, a test calling a
+ * stored ahead of the documents it vouches for. Outside a batch (a subscribing processor, a test calling a
  * handler directly) every save is written at once, as before.
  *
  * @param <K> what identifies a document in the events ({@code _id} of the document)
@@ -44,7 +43,6 @@ public final class BatchDocuments<K> {
     private static final Document DELETED = new Document();
 
     private final MongoCollection<Document> collection;
-    private final MongoCollection<Document> beforeToken;
     private final Function<EventMessage<?>, K> idOf;
     private final String resourceKey;
 
@@ -54,7 +52,6 @@ public final class BatchDocuments<K> {
      */
     public BatchDocuments(MongoCollection<Document> collection, Function<EventMessage<?>, K> idOf) {
         this.collection = collection;
-        this.beforeToken = TokenCovered.writesTo(collection);
         this.idOf = idOf;
         this.resourceKey = BatchDocuments.class.getName() + "/" + collection.getNamespace().getFullName();
     }
@@ -118,7 +115,7 @@ public final class BatchDocuments<K> {
             && batch.isLastMessage()) {
             Pending pending = batch.getResource(resourceKey);
             if (pending != null) {
-                flush(pending, beforeToken);
+                flush(pending);
             }
         }
     }
@@ -132,7 +129,7 @@ public final class BatchDocuments<K> {
             prefetch(batch, pending);
             // A batch whose last event never reached a handler (none in it is ours) still writes,
             // though then after the token: the next delivery of those events is skipped by version.
-            batch.onPrepareCommit(u -> flush(pending, collection));
+            batch.onPrepareCommit(u -> flush(pending));
             return pending;
         });
     }
@@ -155,7 +152,7 @@ public final class BatchDocuments<K> {
         }
     }
 
-    private void flush(Pending pending, MongoCollection<Document> target) {
+    private void flush(Pending pending) {
         new ArrayList<>(pending.deferred.keySet()).forEach(pending::materialise);
         if (pending.changed.isEmpty()) {
             return;
@@ -163,7 +160,7 @@ public final class BatchDocuments<K> {
         List<WriteModel<Document>> writes = new ArrayList<>(pending.changed.size());
         pending.changed.forEach((id, document) -> writes.add(document == DELETED ? new DeleteOneModel<>(eq("_id", id))
                 : new ReplaceOneModel<>(eq("_id", id), document, new ReplaceOptions().upsert(true))));
-        target.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         pending.changed.clear();
     }
 

@@ -16,19 +16,17 @@ import com.mongodb.client.model.WriteModel;
 
 /**
  * Updates to documents that several cases share (counters, lists), collected over a processor's batch and
- * sent as one ordered bulk write when its last event has been handled, before the token ({@link TokenCovered}),
- * as {@link BatchDocuments} does for whole documents. Being updates rather than replacements, they are safe when other segments or instances
+ * sent as one ordered bulk write when its last event has been handled, as {@link BatchDocuments} does for
+ * whole documents. Being updates rather than replacements, they are safe when other segments or instances
  * change the same documents meanwhile; ordered, a failure stops the rest and the batch is retried.
  */
 public final class BatchWrites {
 
     private final MongoCollection<Document> collection;
-    private final MongoCollection<Document> beforeToken;
     private final String resourceKey;
 
     public BatchWrites(MongoCollection<Document> collection) {
         this.collection = collection;
-        this.beforeToken = TokenCovered.writesTo(collection);
         this.resourceKey = BatchWrites.class.getName() + "/" + collection.getNamespace().getFullName();
     }
 
@@ -56,7 +54,7 @@ public final class BatchWrites {
             && batch.isLastMessage()) {
             List<WriteModel<Document>> pending = batch.getResource(resourceKey);
             if (pending != null) {
-                flush(pending, beforeToken);
+                flush(pending);
             }
         }
     }
@@ -67,17 +65,16 @@ public final class BatchWrites {
         }
         return batch.getOrComputeResource(resourceKey, key -> {
             List<WriteModel<Document>> pending = new ArrayList<>();
-            // After the token (its step was registered first): durable, as nothing later covers it.
-            batch.onPrepareCommit(u -> flush(pending, collection));
+            batch.onPrepareCommit(u -> flush(pending));
             return pending;
         });
     }
 
-    private static void flush(List<WriteModel<Document>> pending, MongoCollection<Document> target) {
+    private void flush(List<WriteModel<Document>> pending) {
         if (pending.isEmpty()) {
             return;
         }
-        target.bulkWrite(new ArrayList<>(pending), new BulkWriteOptions().ordered(true));
+        collection.bulkWrite(new ArrayList<>(pending), new BulkWriteOptions().ordered(true));
         pending.clear();
     }
 }

@@ -4,29 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.bson.BsonBoolean;
-import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.mongodb.MongoClientSettings;
-import com.mongodb.ConnectionString;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -37,23 +27,11 @@ class BatchDocumentsTest {
     private MongoClient client;
     private MongoCollection<Document> collection;
     private BatchDocuments<String> documents;
-    /** Each write command's {@code j}, as sent (null: the store's own durability). */
-    private final List<Optional<Boolean>> journalOfWrites = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() {
         server = new MongoServer(new MemoryBackend());
-        CommandListener writes = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (Set.of("insert", "update", "delete").contains(event.getCommandName())) {
-                    BsonDocument concern = event.getCommand().getDocument("writeConcern", new BsonDocument());
-                    journalOfWrites.add(Optional.ofNullable(concern.getBoolean("j", null)).map(BsonBoolean::getValue));
-                }
-            }
-        };
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString())).addCommandListener(writes).build());
+        client = MongoClients.create("mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
         collection = client.getDatabase("t").getCollection("counts");
         documents = new BatchDocuments<>(collection, m -> (String) m.getPayload());
     }
@@ -142,37 +120,6 @@ class BatchDocumentsTest {
         });
         assertThat(replaced).isEmpty();
         assertThat(collection.find(new Document("_id", "C")).first().getInteger("count")).isEqualTo(5);
-    }
-
-    @Test
-    void onlyABatchsWriteBeforeItsTokenSkipsTheStoresOwnDurability() {
-        // The last event's handler writes before the processor's token, whose durable write covers it (ADR 0049).
-        new BatchingUnitOfWork<>(List.of(event("A"), event("B"))).executeWithResult(() -> {
-            countEvent();
-            return null;
-        });
-        assertThat(journalOfWrites).containsExactly(Optional.of(false));
-
-        // A batch whose last event reaches no handler writes at prepare-commit, after the token: durable.
-        journalOfWrites.clear();
-        BatchingUnitOfWork<?> batch = new BatchingUnitOfWork<>(List.of(event("A"), event("B")));
-        batch.executeWithResult(() -> {
-            if (!batch.isLastMessage()) {
-                countEvent();
-            }
-            return null;
-        });
-        assertThat(journalOfWrites).containsExactly(Optional.empty());
-
-        // Outside a batch nothing follows a write: durable.
-        journalOfWrites.clear();
-        countEvent("C");
-        assertThat(journalOfWrites).containsExactly(Optional.empty());
-        assertThat(collection.find(new Document("_id", "A")).first().getInteger("count")).isEqualTo(2);
-
-        // A deployment that asked for journaled writes keeps them.
-        WriteConcern journaled = WriteConcern.MAJORITY.withJournal(true);
-        assertThat(TokenCovered.writesTo(collection.withWriteConcern(journaled)).getWriteConcern()).isEqualTo(journaled);
     }
 
     @Test
