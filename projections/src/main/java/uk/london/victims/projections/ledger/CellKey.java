@@ -77,7 +77,7 @@ record CellKey(ReviewDimension by, String value, ReviewDimension thenBy, String 
     }
 
     // Every cell of a figure document is named and parsed each time a batch rewrites it: most values have nothing to
-    // escape, and five scans of each name were a tenth of a catch-up's samples.
+    // escape, and five scans of each name were 7% of a catch-up's samples (BENCHMARKS.md).
     private static String unescape(String value) {
         if (value.indexOf('%') < 0) {
             return value;
