@@ -92,14 +92,13 @@ record CellKey(ReviewDimension by, String value, ReviewDimension thenBy, String 
         return value.replace("%", "%25").replace(".", "%2E").replace("$", "%24").replace("|", "%7C").replace("=", "%3D");
     }
 
+    /** What {@link #escape} replaces. */
+    private static final String RESERVED = "%.$|=";
+
     private static boolean needsEscape(String value) {
         for (int i = 0; i < value.length(); i++) {
-            switch (value.charAt(i)) {
-                case '%', '.', '$', '|', '=' -> {
-                    return true;
-                }
-                default -> {
-                }
+            if (RESERVED.indexOf(value.charAt(i)) >= 0) {
+                return true;
             }
         }
         return false;
