@@ -133,10 +133,19 @@ final class BucketFigures {
 
     /** Applies the change's part for this bucket in memory; false when this case's version had been applied already. */
     boolean apply(String caseId, long version, Change change, List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
+        return apply(caseId, version, change.delta(bucket, dimensions, pairs), change.recordedAt());
+    }
+
+    /**
+     * Applies a change's {@link Change#delta delta} for this bucket, recorded at the instant given; false when this case's
+     * version had been applied already. The delta is only read: the projection works it out once per bucket and applies
+     * it to the bucket and to each of its history documents.
+     */
+    boolean apply(String caseId, long version, Map<CellKey, Cell> cellDelta, Instant recordedAt) {
         if (members.getOrDefault(caseId, -1L) >= version) {
             return false;
         }
-        change.delta(bucket, dimensions, pairs).forEach((key, delta) -> {
+        cellDelta.forEach((key, delta) -> {
             Cell cell = cells.computeIfAbsent(key, k -> new Cell());
             cell.addAll(delta);
             if (cell.isNothing()) {
@@ -144,8 +153,8 @@ final class BucketFigures {
             }
         });
         members.put(caseId, version);
-        firstRecordedAt = firstRecordedAt == null || change.recordedAt().isBefore(firstRecordedAt) ? change.recordedAt() : firstRecordedAt;
-        lastRecordedAt = lastRecordedAt == null || change.recordedAt().isAfter(lastRecordedAt) ? change.recordedAt() : lastRecordedAt;
+        firstRecordedAt = firstRecordedAt == null || recordedAt.isBefore(firstRecordedAt) ? recordedAt : firstRecordedAt;
+        lastRecordedAt = lastRecordedAt == null || recordedAt.isAfter(lastRecordedAt) ? recordedAt : lastRecordedAt;
         return true;
     }
 

@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,7 +28,6 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
 
-import uk.london.victims.projections.review.ReviewDimension;
 
 /**
  * The figures' changes of a processor batch, applied in memory to each day×BCU document it touches and
@@ -49,24 +49,19 @@ final class FigureWrites {
     static final String COUNTED = "counted";
 
     private final MongoCollection<Document> collection;
-    private final List<ReviewDimension> dimensions;
-    private final List<List<ReviewDimension>> pairs;
     private final String resourceKey;
     private final boolean buckets;
 
-    /** One event's change of one bucket. */
-    private record Counted(String caseId, long version, BucketFigures.Change change) {
+    /** One event's change of one bucket: what it adds to each cell, and when it was recorded. */
+    private record Counted(String caseId, long version, Map<CellKey, Cell> delta, Instant recordedAt) {
     }
 
     /**
      * @param buckets whether the documents are the buckets' own figures (each noting from when its history was
      *                kept), else their {@link FigureHistory} documents
      */
-    FigureWrites(MongoCollection<Document> collection, List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs,
-                 boolean buckets) {
+    FigureWrites(MongoCollection<Document> collection, boolean buckets) {
         this.collection = collection;
-        this.dimensions = dimensions;
-        this.pairs = pairs;
         this.buckets = buckets;
         this.resourceKey = FigureWrites.class.getName() + "/" + collection.getNamespace().getFullName();
     }
@@ -75,13 +70,13 @@ final class FigureWrites {
      * Counts one event's change of a bucket in one of its documents (the bucket's own, or one of its history): at once
      * outside a processor batch, else with the batch's other changes.
      */
-    void add(String document, String caseId, long version, BucketFigures.Change change) {
+    void add(String document, String caseId, long version, Map<CellKey, Cell> delta, Instant recordedAt) {
         Map<String, List<Counted>> batch = batch();
         boolean alone = batch == null;
         if (alone) {
             batch = new LinkedHashMap<>();
         }
-        batch.computeIfAbsent(document, b -> new ArrayList<>()).add(new Counted(caseId, version, change));
+        batch.computeIfAbsent(document, b -> new ArrayList<>()).add(new Counted(caseId, version, delta, recordedAt));
         if (alone) {
             flush(batch);
         }
@@ -144,7 +139,7 @@ final class FigureWrites {
         }
         boolean changed = false;
         for (Counted c : changes) {
-            changed |= figures.apply(c.caseId(), c.version(), c.change(), dimensions, pairs);
+            changed |= figures.apply(c.caseId(), c.version(), c.delta(), c.recordedAt());
         }
         if (!changed) {
             return null;

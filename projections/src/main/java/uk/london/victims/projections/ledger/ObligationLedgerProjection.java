@@ -121,8 +121,8 @@ public class ObligationLedgerProjection {
                 m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
         this.caseFacts = new BatchDocuments<>(database.getCollection(FACTS),
                 m -> m instanceof DomainEventMessage<?> d && "Case".equals(d.getType()) ? d.getAggregateIdentifier() : null);
-        this.buckets = new FigureWrites(database.getCollection(FIGURES), settings.dimensions(), settings.pairs(), true);
-        this.history = new FigureWrites(database.getCollection(HISTORY), settings.dimensions(), settings.pairs(), false);
+        this.buckets = new FigureWrites(database.getCollection(FIGURES), true);
+        this.history = new FigureWrites(database.getCollection(HISTORY), false);
         this.figures = new BatchWrites(database.getCollection(FIGURES));
         // Never read while projecting: nothing to read ahead.
         this.due = new BatchDocuments<>(database.getCollection(DUE), m -> null);
@@ -207,10 +207,12 @@ public class ObligationLedgerProjection {
             }
         }
         for (String bucket : change.buckets()) {
+            // The same cells change in the bucket and in each of its history documents: worked out once.
+            Map<CellKey, Cell> delta = change.delta(bucket, settings.dimensions(), settings.pairs());
             for (String document : FigureHistory.ids(bucket, change.recordedAt())) {
-                history.add(document, caseId, version, change);
+                history.add(document, caseId, version, delta, change.recordedAt());
             }
-            buckets.add(bucket, caseId, version, change);
+            buckets.add(bucket, caseId, version, delta, change.recordedAt());
         }
         List<String> days = change.added().keySet().stream().map(BucketFigures::day).sorted().toList();
         if (!days.isEmpty() && batch.widens(days.get(0), days.get(days.size() - 1))) {
