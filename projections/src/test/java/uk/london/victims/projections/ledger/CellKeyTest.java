@@ -25,6 +25,26 @@ class CellKeyTest {
         }
     }
 
+    /** Keys are compared by hand (not by the record's generated methods): equal exactly when every part is. */
+    @Property
+    void keysAreEqualExactlyWhenEveryPartIsAndEqualKeysHashAlike(
+            @ForAll ReviewDimension by1, @ForAll @StringLength(max = 2) @Chars({'a', 'b'}) String value1,
+            @ForAll ReviewDimension by2, @ForAll @StringLength(max = 2) @Chars({'a', 'b'}) String value2,
+            @ForAll boolean pair1, @ForAll boolean pair2, @ForAll ReviewDimension thenBy,
+            @ForAll @StringLength(max = 1) @Chars({'a', 'b'}) String thenValue1,
+            @ForAll @StringLength(max = 1) @Chars({'a', 'b'}) String thenValue2) {
+        CellKey one = pair1 ? new CellKey(by1, value1, thenBy, thenValue1) : new CellKey(by1, value1, null, null);
+        CellKey other = pair2 ? new CellKey(by2, value2, thenBy, thenValue2) : new CellKey(by2, value2, null, null);
+        boolean same = by1 == by2 && value1.equals(value2) && pair1 == pair2 && (!pair1 || thenValue1.equals(thenValue2));
+        assertThat(one.equals(other)).isEqualTo(same);
+        assertThat(other.equals(one)).isEqualTo(same);
+        if (same) {
+            assertThat(one.hashCode()).isEqualTo(other.hashCode());
+        }
+        assertThat(one).isEqualTo(one).isNotEqualTo(null).isNotEqualTo(CellKey.ALL);
+        assertThat(CellKey.ALL).isEqualTo(new CellKey(null, null, null, null)).hasSameHashCodeAs(new CellKey(null, null, null, null));
+    }
+
     @Property(tries = 10)
     void aDimensionThisVersionNoLongerHasIsSkipped(@ForAll ReviewDimension by) {
         assertThat(CellKey.fromPath("GONE", "x")).isEmpty();
