@@ -22,11 +22,15 @@ import org.axonframework.messaging.StreamableMessageSource;
  * events/s). Here every open stream's callback is run every {@code nudgeInterval}; the processor then
  * looks at the stream, which the event store keeps filled (at once for events of this instance, every
  * poll interval for another instance's). A look at a stream with nothing new is an in-memory check.
+ *
+ * <p>The streams also hand out one copy of each recent event to all processors ({@link SharedEvents}), so that
+ * processors catching up or replaying together deserialize each event once.
  */
 public final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 
     private final EventStore store;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
+    private final SharedEvents shared = new SharedEvents();
     private final ScheduledExecutorService nudger;
 
     public PromptEventSource(EventStore store, Duration nudgeInterval) {
@@ -100,7 +104,7 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
 
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-            return delegate.nextAvailable();
+            return shared.share(delegate.nextAvailable());
         }
 
         @Override
