@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -15,7 +16,6 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 
 import uk.london.victims.domain.cases.ContactPreferencesSetEvent;
 import uk.london.victims.domain.cases.DelegateAddedEvent;
@@ -23,11 +23,16 @@ import uk.london.victims.domain.cases.DelegateConsentRecordedEvent;
 import uk.london.victims.domain.cases.VictimAddedEvent;
 import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.Sealed;
+import uk.london.victims.projections.support.BatchDocuments;
 
 /**
  * Who may sign in to the portal for a case, and where their code may be sent: each victim, and each
  * delegate with whether the victim's consent stands. One document per case, keyed by case id; contact
  * details stay sealed here and are opened only to send a code.
+ *
+ * <p>A handler per event it reads, not one for every event: a streaming processor then hands it only those (a few in
+ * a hundred), and never deserializes the rest, which was most of this read model's share of a replay (issue 14).
+ * A batch's documents are read and written once ({@link BatchDocuments}).
  */
 @Component
 @ProcessingGroup(PortalAccessProjection.PROCESSING_GROUP)
@@ -37,44 +42,62 @@ public class PortalAccessProjection {
     public static final String COLLECTION = "portal_access";
 
     private final MongoCollection<Document> access;
+    private final BatchDocuments<String> cases;
 
     public PortalAccessProjection(MongoDatabase database) {
         this.access = database.getCollection(COLLECTION);
+        // Every event handed to this processor is one of its own, so every one names a document to read ahead.
+        this.cases = new BatchDocuments<>(access, m -> m instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : null);
     }
 
     @EventHandler
-    void on(Object payload, DomainEventMessage<?> message) {
-        if (!(payload instanceof VictimAddedEvent || payload instanceof DelegateAddedEvent
-              || payload instanceof DelegateConsentRecordedEvent || payload instanceof ContactPreferencesSetEvent)) {
-            return;
-        }
-        String caseId = message.getAggregateIdentifier();
-        Document state = access.find(eq("_id", caseId)).first();
-        if (state != null && state.get("version", Number.class).longValue() >= message.getSequenceNumber()) {
-            return;
-        }
-        if (state == null) {
-            state = new Document("_id", caseId).append("people", new Document());
-        }
-        Document people = state.get("people", Document.class);
-        if (payload instanceof VictimAddedEvent e) {
-            people.append(e.victimId().value(), person(e.personalDetails()).append("actsFor", e.victimId().value())
-                    .append("consent", true));
-        } else if (payload instanceof DelegateAddedEvent e) {
-            people.append(e.delegateId().value(), person(e.personalDetails()).append("actsFor", e.victimId().value())
-                    .append("role", e.role().name()).append("consent", false));
-        } else if (payload instanceof DelegateConsentRecordedEvent e) {
+    void on(VictimAddedEvent e, DomainEventMessage<?> message) {
+        apply(message, people -> people.append(e.victimId().value(), person(e.personalDetails())
+                .append("actsFor", e.victimId().value()).append("consent", true)));
+    }
+
+    @EventHandler
+    void on(DelegateAddedEvent e, DomainEventMessage<?> message) {
+        apply(message, people -> people.append(e.delegateId().value(), person(e.personalDetails())
+                .append("actsFor", e.victimId().value()).append("role", e.role().name()).append("consent", false)));
+    }
+
+    @EventHandler
+    void on(DelegateConsentRecordedEvent e, DomainEventMessage<?> message) {
+        apply(message, people -> {
             Document delegate = people.get(e.delegateId().value(), Document.class);
             if (delegate != null) {
                 delegate.append("consent", e.consentGiven());
             }
-        } else if (payload instanceof ContactPreferencesSetEvent e) {
+        });
+    }
+
+    @EventHandler
+    void on(ContactPreferencesSetEvent e, DomainEventMessage<?> message) {
+        apply(message, people -> {
             Document victim = people.get(e.victimId().value(), Document.class);
             if (victim != null) {
                 victim.append("unsafe", e.unsafeChannels().stream().map(Enum::name).sorted().toList());
             }
+        });
+    }
+
+    /** Changes the case's people as the event says, once per case version (delivery is at least once). */
+    private void apply(DomainEventMessage<?> message, Consumer<Document> change) {
+        try {
+            String caseId = message.getAggregateIdentifier();
+            Document state = cases.find(caseId);
+            if (state != null && state.get("version", Number.class).longValue() >= message.getSequenceNumber()) {
+                return;
+            }
+            if (state == null) {
+                state = new Document("_id", caseId).append("people", new Document());
+            }
+            change.accept(state.get("people", Document.class));
+            cases.save(caseId, state.append("version", message.getSequenceNumber()));
+        } finally {
+            cases.endOfEvent();
         }
-        access.replaceOne(eq("_id", caseId), state.append("version", message.getSequenceNumber()), new ReplaceOptions().upsert(true));
     }
 
     private static Document person(Sealed details) {
