@@ -516,8 +516,8 @@ public final class Benchmark {
                 events = storedEvents();
                 live = new LinkedHashMap<>();
                 // The ledger's figures too: rebuilt from the events they must be the same (issue 10).
-                for (String collection : List.of("case_summaries", "case_timelines", "obligation_ledger", "obligation_facts",
-                        "obligation_figures", "obligation_figure_history")) {
+                for (String collection : List.of("case_summaries", "case_timelines", "portal_access", "obligation_ledger",
+                        "obligation_facts", "obligation_figures", "obligation_figure_history")) {
                     live.put(collection, readModel(collection));
                 }
                 // The Plan measures' documents hold sets whose order follows delivery; their answer is what must

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -30,8 +31,9 @@ import uk.london.victims.projections.support.BatchDocuments;
  * delegate with whether the victim's consent stands. One document per case, keyed by case id; contact
  * details stay sealed here and are opened only to send a code.
  *
- * <p>A handler per event it reads, not one for every event: a streaming processor then hands it only those (a few in
- * a hundred), and never deserializes the rest, which was most of this read model's share of a replay (issue 14).
+ * <p>A handler per event it reads, not one for every event: a streaming processor then hands it only those (two or
+ * three of a case's twenty or so), and never deserializes the rest, which was most of this read model's share of a
+ * replay (issue 14).
  * A batch's documents are read and written once ({@link BatchDocuments}).
  */
 @Component
@@ -41,10 +43,12 @@ public class PortalAccessProjection {
     public static final String PROCESSING_GROUP = "portal-access";
     public static final String COLLECTION = "portal_access";
 
+    private final MongoDatabase database;
     private final MongoCollection<Document> access;
     private final BatchDocuments<String> cases;
 
     public PortalAccessProjection(MongoDatabase database) {
+        this.database = database;
         this.access = database.getCollection(COLLECTION);
         // Every event handed to this processor is one of its own, so every one names a document to read ahead.
         this.cases = new BatchDocuments<>(access, m -> m instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : null);
@@ -97,6 +101,18 @@ public class PortalAccessProjection {
             cases.save(caseId, state.append("version", message.getSequenceNumber()));
         } finally {
             cases.endOfEvent();
+        }
+    }
+
+    /**
+     * A replay rebuilds this read model like the others. Without this, a replay kept the documents it found and
+     * skipped every event by its version: a document gone wrong, or written by an older shape, was never mended.
+     */
+    @ResetHandler
+    void reset() {
+        // Only if there: the embedded server logs dropping a missing collection as an error.
+        if (database.listCollectionNames().into(new ArrayList<>()).contains(COLLECTION)) {
+            access.drop();
         }
     }
 

@@ -115,6 +115,21 @@ class PortalAccessProjectionTest {
         assertThat(stored.find().first().get("version", Number.class).longValue()).isEqualTo(1);
     }
 
+    @Test
+    void aReplayRebuildsTheDocumentsFromTheEvents() {
+        List<DomainEventMessage<?>> events = List.of(
+                event(0, new VictimAddedEvent(new CaseId(CASE), VICTIM, VictimKind.DIRECT_VICTIM, new Sealed(VICTIM, "c1"), false, AT)),
+                event(1, new DelegateConsentRecordedEvent(new CaseId(CASE), ADVISER, VICTIM, true, AT)));
+        inOneBatch(events, () -> { });
+        Document built = stored.find().first();
+        stored.replaceOne(new Document("_id", CASE), new Document("_id", CASE).append("version", 9).append("people", new Document()));
+
+        handlers.prepareReset();
+        assertThat(stored.countDocuments()).isZero();
+        inOneBatch(events, () -> { });
+        assertThat(stored.find().first()).isEqualTo(built);
+    }
+
     private DomainEventMessage<?> event(long sequence, Record payload) {
         DomainEventMessage<?> message = new GenericDomainEventMessage<>("Case", CASE, sequence, payload, Map.of(),
                 UUID.randomUUID().toString(), AT);
