@@ -40,6 +40,7 @@ class OperationsSecurity {
                    .logout(ServerHttpSecurity.LogoutSpec::disable)
                    .authorizeExchange(exchanges -> exchanges.anyExchange().hasRole(ROLE))
                    .oauth2ResourceServer(server -> server
+                           .bearerTokenConverter(new BearerTokenHeader())
                            .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(token -> Mono.just(
                                    new JwtAuthenticationToken(token, operations(token.getClaim(StaffMember.ROLES_CLAIM))))))
                            .authenticationEntryPoint(ProblemResponses.unauthenticated())

@@ -70,6 +70,7 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/**").hasAnyRole(writers())
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenConverter(new BearerTokenHeader())
                         .jwt(jwt -> jwt.jwtDecoder(decoder)
                                        .jwtAuthenticationConverter(token -> Mono.just(
                                                new StaffAuthentication(token, StaffMember.of(token)))))
