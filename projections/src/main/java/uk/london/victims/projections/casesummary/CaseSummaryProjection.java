@@ -55,6 +55,7 @@ import uk.london.victims.domain.cases.VictimAddedEvent;
 import uk.london.victims.domain.cases.VictimInformedEvent;
 import uk.london.victims.projections.support.BatchDocuments;
 import uk.london.victims.projections.support.ByIds;
+import uk.london.victims.projections.support.ReadModelCollections;
 
 /**
  * One document per case, keyed by case id, for agencies' lists and search; a second collection maps
@@ -256,10 +257,7 @@ public class CaseSummaryProjection {
     void reset() {
         summaries.drop();
         references.drop();
-        // Only if there: the embedded server logs dropping a missing collection as an error.
-        if (database.listCollectionNames().into(new ArrayList<>()).contains(STAMPS)) {
-            stampDocuments.drop();
-        }
+        ReadModelCollections.dropThoseThere(database, List.of(STAMPS));
     }
 
     @QueryHandler

@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +41,7 @@ import uk.london.victims.projections.support.BatchDocuments;
 import uk.london.victims.projections.support.ByIds;
 import uk.london.victims.projections.support.BatchWrites;
 import uk.london.victims.projections.support.CaseFactDocuments;
+import uk.london.victims.projections.support.ReadModelCollections;
 import uk.london.victims.projections.support.RecordDocuments;
 
 /**
@@ -367,13 +367,7 @@ public class ObligationLedgerProjection {
 
     @ResetHandler
     void reset() {
-        // Only those there: the embedded server logs dropping a missing collection as an error, on every replay.
-        Set<String> existing = database.listCollectionNames().into(new HashSet<>());
-        for (String collection : Stream.concat(Stream.of(LEDGER, FACTS, FIGURES, HISTORY, DUE, OPEN, OPEN_STAMPS, BREACHES, SWEEPS),
-                SUPERSEDED.stream()).toList()) {
-            if (existing.contains(collection)) {
-                database.getCollection(collection).drop();
-            }
-        }
+        ReadModelCollections.dropThoseThere(database, Stream.concat(Stream.of(LEDGER, FACTS, FIGURES, HISTORY, DUE, OPEN,
+                OPEN_STAMPS, BREACHES, SWEEPS), SUPERSEDED.stream()).toList());
     }
 }

@@ -25,6 +25,7 @@ import uk.london.victims.domain.cases.VictimAddedEvent;
 import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.Sealed;
 import uk.london.victims.projections.support.BatchDocuments;
+import uk.london.victims.projections.support.ReadModelCollections;
 
 /**
  * Who may sign in to the portal for a case, and where their code may be sent: each victim, and each
@@ -110,10 +111,7 @@ public class PortalAccessProjection {
      */
     @ResetHandler
     void reset() {
-        // Only if there: the embedded server logs dropping a missing collection as an error.
-        if (database.listCollectionNames().into(new ArrayList<>()).contains(COLLECTION)) {
-            access.drop();
-        }
+        ReadModelCollections.dropThoseThere(database, List.of(COLLECTION));
     }
 
     private static Document person(Sealed details) {
