@@ -131,11 +131,6 @@ final class BucketFigures {
         }
     }
 
-    /** Applies the change's part for this bucket in memory; false when this case's version had been applied already. */
-    boolean apply(String caseId, long version, Change change, List<ReviewDimension> dimensions, List<List<ReviewDimension>> pairs) {
-        return apply(caseId, version, change.delta(bucket, dimensions, pairs), change.recordedAt());
-    }
-
     /**
      * Applies a change's {@link Change#delta delta} for this bucket, recorded at the instant given; false when this case's
      * version had been applied already. The delta is only read: the projection works it out once per bucket and applies

@@ -97,7 +97,7 @@ class FigureHistoryTest {
     void aBucketCountedBeforeHistoriesWereKeptIsAnsweredOnlyFromItsLatestChangeThen() {
         BucketFigures bucket = new BucketFigures(BUCKET);
         Instant before = Instant.parse("2026-03-02T10:15:10Z");
-        bucket.apply("A", 0, change(before, 0), DIMENSIONS, List.of());
+        bucket.apply("A", 0, change(before, 0).delta(BUCKET, DIMENSIONS, List.of()), before);
         bucket.keepHistory(false);
 
         assertThat(bucket.historyFrom).isEqualTo(before);
@@ -112,11 +112,11 @@ class FigureHistoryTest {
 
         void count(String caseId, long version, Instant recordedAt) {
             bucket.keepHistory(bucket.members.isEmpty());
-            BucketFigures.Change change = change(recordedAt, version);
+            Map<CellKey, Cell> delta = change(recordedAt, version).delta(BUCKET, DIMENSIONS, List.of());
             for (String id : FigureHistory.ids(BUCKET, recordedAt)) {
-                history.computeIfAbsent(id, i -> new BucketFigures(i, BUCKET)).apply(caseId, version, change, DIMENSIONS, List.of());
+                history.computeIfAbsent(id, i -> new BucketFigures(i, BUCKET)).apply(caseId, version, delta, recordedAt);
             }
-            bucket.apply(caseId, version, change, DIMENSIONS, List.of());
+            bucket.apply(caseId, version, delta, recordedAt);
         }
 
         List<BucketFigures> history() {

@@ -198,8 +198,9 @@ class ObligationLedgerPropertyTest {
         private static void apply(Map<String, BucketFigures> documents, String id, BucketFigures created, String caseId,
                                   long version, BucketFigures.Change change, List<List<ReviewDimension>> pairs) {
             BucketFigures f = documents.computeIfAbsent(id, i -> created);
-            f.apply(caseId, version, change, List.of(ReviewDimension.values()), pairs);
-            assertThat(f.apply(caseId, version, change, List.of(ReviewDimension.values()), pairs)).isFalse();
+            Map<CellKey, Cell> delta = change.delta(f.bucket, List.of(ReviewDimension.values()), pairs);
+            f.apply(caseId, version, delta, change.recordedAt());
+            assertThat(f.apply(caseId, version, delta, change.recordedAt())).isFalse();
             documents.put(id, BucketFigures.fromDocument(BucketFigures.toDocument(f)));
         }
     }
