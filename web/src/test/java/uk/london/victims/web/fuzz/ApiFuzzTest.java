@@ -154,17 +154,11 @@ class ApiFuzzTest {
                 TRIED.incrementAndGet();
                 return;
             }
-            // The service runs in this JVM: show where its request threads are stuck.
-            Thread.getAllStackTraces().forEach((thread, stack) -> {
-                if (thread.getName().contains("boundedElastic") || thread.getName().contains("reactor-http")) {
-                    System.out.println("Thread " + thread.getName() + " " + thread.getState());
-                    for (StackTraceElement frame : stack) {
-                        System.out.println("    at " + frame);
-                    }
-                }
-            });
-            throw new AssertionError(operation + " as " + role + " to " + path + " with "
-                    + (body == null ? "no body" : body.contentType() + " " + abbreviate(body.text())) + ": no answer", e);
+            // The service runs in this JVM: say in the failure itself (CI shows only its first lines) what its request
+            // threads were doing, and print their whole stacks below.
+            throw new AssertionError(operation + " as " + role + " to " + abbreviate(pathAndQuery) + " with "
+                    + (body == null ? "no body" : body.contentType() + " " + abbreviate(body.text())) + ": no answer ("
+                    + e + "); busy service threads: " + busyServiceThreads(), e);
         }
         long eventsAfter = storedEvents();
         TRIED.incrementAndGet();
@@ -434,8 +428,40 @@ class ApiFuzzTest {
                 .block(Duration.ofSeconds(180));
     }
 
-    private static final reactor.netty.http.client.HttpClient FUZZ_CLIENT = reactor.netty.http.client.HttpClient.create()
+    /**
+     * A new connection for every request: once in about thirty thousand requests over pooled connections, CI saw one
+     * get no answer for three minutes (a GET refused with 401). Whether the client or the service lost it, the
+     * failure now says what the service's threads were doing; a fresh connection keeps a stale pooled one out of it.
+     */
+    private static final reactor.netty.http.client.HttpClient FUZZ_CLIENT = reactor.netty.http.client.HttpClient.newConnection()
             .responseTimeout(Duration.ofSeconds(180));
+
+    /**
+     * The request threads that are not waiting for work, each with its first frame outside the JDK and Netty's
+     * selector, and their whole stacks printed: what a request that got no answer was stuck behind.
+     */
+    private static String busyServiceThreads() {
+        List<String> busy = new ArrayList<>();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (!thread.getName().contains("boundedElastic") && !thread.getName().contains("reactor-http")) {
+                return;
+            }
+            System.out.println("Thread " + thread.getName() + " " + thread.getState());
+            for (StackTraceElement frame : stack) {
+                System.out.println("    at " + frame);
+            }
+            boolean idle = stack.length == 0 || stack[0].getMethodName().contains("epollWait")
+                           || java.util.Arrays.stream(stack).anyMatch(frame -> frame.getClassName().contains("ScheduledThreadPoolExecutor$DelayedWorkQueue"));
+            if (!idle) {
+                String where = java.util.Arrays.stream(stack)
+                        .filter(frame -> !frame.getClassName().startsWith("java.") && !frame.getClassName().startsWith("jdk.")
+                                         && !frame.getClassName().startsWith("sun."))
+                        .findFirst().map(StackTraceElement::toString).orElse(stack[0].toString());
+                busy.add(thread.getName() + " " + thread.getState() + " at " + where);
+            }
+        });
+        return busy.isEmpty() ? "none" : String.join("; ", busy);
+    }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
