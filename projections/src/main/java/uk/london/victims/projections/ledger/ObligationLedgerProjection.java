@@ -198,7 +198,7 @@ public class ObligationLedgerProjection {
         Instant now = clock.instant();
         for (String key : applied.changed()) {
             LedgerEntry entry = applied.entries().get(key);
-            dueItem(caseId, key, entry.current());
+            dueItem(caseId, key, entry.current(), now);
             openItems(caseId, key, before.containsKey(key) ? before.get(key).current() : null, entry.current());
             for (Instant deadline : entry.breaches()) {
                 if (deadline.isBefore(now)) {
@@ -277,10 +277,14 @@ public class ObligationLedgerProjection {
         });
     }
 
-    /** Lists an open obligation under its deadline, once (an item per obligation and deadline, kept after it is met). */
-    private void dueItem(String caseId, String key, LedgerRevision revision) {
+    /**
+     * Lists an open obligation under its deadline for the sweeper, once (an item per obligation and deadline, kept
+     * after it is met, until the sweeper has passed it). A deadline already passed needs no item: the breach is
+     * written here, above, and a history being caught up or replayed would otherwise leave an item per obligation.
+     */
+    private void dueItem(String caseId, String key, LedgerRevision revision, Instant now) {
         Obligation o = revision.obligation();
-        if (o == null || o.status() != ObligationStatus.OPEN || o.deadline() == null) {
+        if (o == null || o.status() != ObligationStatus.OPEN || o.deadline() == null || o.deadline().isBefore(now)) {
             return;
         }
         due.save(dueId(o.deadline(), caseId, key), new Document("c", caseId).append("k", key).append("d", o.deadline().toString()));

@@ -38,7 +38,8 @@ import uk.london.victims.projections.support.IsoInstants;
  * entry shows was still open then, writes the breach once. Any instance may sweep, at the same time as
  * another: a breach's {@code _id} is the obligation and deadline, so the second write changes nothing; the
  * cursor only moves forward and survives restarts, and hours missed while nothing ran are swept on the next
- * run. The processor writes the breaches whose deadline had already passed when it recorded them.
+ * run. The processor writes the breaches whose deadline had already passed when it recorded them. The deadlines
+ * the cursor has passed are deleted, so the collection holds only those still to come and the last few hours'.
  */
 @Component
 public class OverdueSweeper {
@@ -95,6 +96,9 @@ public class OverdueSweeper {
         if (sweptBefore.isAfter(from)) {
             sweeps.updateOne(eq("_id", CURSOR), Updates.max("sweptBefore", sweptBefore.toEpochMilli()),
                     new UpdateOptions().upsert(true));
+            // Behind the cursor a deadline is never read again: its breach, if any, is written (here or by the
+            // processor), so the items go rather than accumulate, one per obligation ever opened.
+            due.deleteMany(lt("_id", ObligationLedgerProjection.sortable(sweptBefore)));
         }
         return found;
     }

@@ -481,6 +481,32 @@ public class ObligationLedgerOnMongoTest {
     }
 
     @Test
+    void theSweeperDeletesTheDeadlinesItHasPassedAndAPassedDeadlineIsNeverListed() {
+        clock.now = at("2026-04-02T09:00:00Z");
+        reportAndRecord("case-K", at("2026-04-02T08:00:00Z"), at("2026-04-02T09:00:00Z"));
+        Instant deadline = only(obligations("case-K", clock.instant()), "R4-needs-assessment-and-referral").deadline();
+        assertThat(dueItems("case-K")).contains("R4-needs-assessment-and-referral@" + deadline);
+        // Recorded after its deadline had passed: the breach is written at once, and nothing waits for a sweep.
+        send("case-L", new CrimeReportedEvent("ONLINE", at("2026-03-01T23:30:00Z")), clock.instant());
+        send("case-L", new VictimAddedEvent("V1", "DIRECT_VICTIM", at("2026-03-01T23:30:00Z")), clock.instant());
+        assertThat(breaches("case-L")).containsExactly("R2-crime-recorded@2026-03-02T23:30:00Z");
+        assertThat(dueItems("case-L")).isEmpty();
+
+        OverdueSweeper sweeper = new OverdueSweeper(database, clock);
+        sweeper.sweep(deadline.plusNanos(1));
+        // Read, and within the grace the cursor keeps: still there for the next sweep.
+        assertThat(dueItems("case-K")).contains("R4-needs-assessment-and-referral@" + deadline);
+        sweeper.sweep(deadline.plusSeconds(2 * 3600));
+        assertThat(dueItems("case-K")).noneMatch(item -> !Instant.parse(item.substring(item.indexOf('@') + 1))
+                .isAfter(deadline.plusSeconds(3600)));
+        assertThat(dueItems("case-K")).isNotEmpty();
+        assertThat(breaches("case-K")).contains("R4-needs-assessment-and-referral@" + deadline);
+        // Another instance sweeping the same hours finds the breach written, once.
+        new OverdueSweeper(database, clock).sweep(deadline.plusSeconds(3 * 3600));
+        assertThat(breaches("case-K")).filteredOn(b -> b.startsWith("R4")).containsExactly("R4-needs-assessment-and-referral@" + deadline);
+    }
+
+    @Test
     void deadlinesAcrossTheClockChangeAndMidnightBreachAtTheirInstant() {
         // Friday 27 March 2026 (GMT); the clocks go forward on Sunday 29th: the second working day, Tuesday
         // 31 March, ends at 23:59:59.999999999 BST, which is 22:59:59.999999999 UTC.
@@ -675,6 +701,16 @@ public class ObligationLedgerOnMongoTest {
 
     private List<Obligation> obligations(String caseId, Instant asOf) {
         return queries.handle(new FindCaseObligationsQuery(caseId, asOf)).orElseThrow().obligations();
+    }
+
+    /** The sweeper's deadlines listed for a case, as rule@deadline. */
+    private List<String> dueItems(String caseId) {
+        List<String> found = new ArrayList<>();
+        database.getCollection(ObligationLedgerProjection.DUE).find(new Document("c", caseId)).forEach(d -> {
+            String key = d.getString("k");
+            found.add(key.substring(0, key.indexOf('|') < 0 ? key.length() : key.indexOf('|')) + "@" + d.getString("d"));
+        });
+        return found;
     }
 
     private List<String> breaches(String caseId) {
