@@ -25,8 +25,13 @@ public class TokenConfiguration {
     private static final Logger log = LoggerFactory.getLogger(TokenConfiguration.class);
     /** Far more than the staff signed in at once; a token is a few hundred bytes to a few kilobytes. */
     static final long VERIFIED_TOKENS = 10_000;
-    /** How soon a signing key withdrawn at the identity provider stops being trusted for tokens already seen. */
-    static final Duration VERIFIED_TOKENS_KEPT_FOR = Duration.ofMinutes(5);
+    /**
+     * How long a token already verified skips its signature check. With {@link #KEYS_KEPT_FOR}, this bounds how
+     * long a signing key withdrawn at the identity provider is still trusted: 5 minutes in all.
+     */
+    static final Duration VERIFIED_TOKENS_KEPT_FOR = Duration.ofMinutes(1);
+    /** How long the identity provider's keys are trusted before they are fetched again ({@link RefreshedKeysDecoder}). */
+    static final Duration KEYS_KEPT_FOR = Duration.ofMinutes(4);
 
     /**
      * Refuses before any other bean is made: the store's beans connect to MongoDB as they are created, and
@@ -64,7 +69,7 @@ public class TokenConfiguration {
         }
         log.info("Agency API accepts bearer tokens from {} for audience {}",
                 properties.issuerUri() != null ? properties.issuerUri() : properties.jwkSetUri(), properties.audience());
-        return new VerifiedTokenCache(AgencyTokenValidation.decoder(properties, clock), clock, VERIFIED_TOKENS,
-                VERIFIED_TOKENS_KEPT_FOR);
+        return new VerifiedTokenCache(new RefreshedKeysDecoder(() -> AgencyTokenValidation.decoder(properties, clock), clock,
+                KEYS_KEPT_FOR), clock, VERIFIED_TOKENS, VERIFIED_TOKENS_KEPT_FOR);
     }
 }

@@ -2,6 +2,7 @@ package uk.london.victims.web.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -31,14 +32,17 @@ final class VerifiedTokenCache implements ReactiveJwtDecoder {
     /**
      * @param maximumTokens how many distinct tokens are kept at most
      * @param keptFor       how long a token is kept after its first check, however long it is valid: a signing key
-     *                      withdrawn at the identity provider stops being trusted here within this time
+     *                      withdrawn at the identity provider stops being trusted for it within this time, once the
+     *                      decoder has fetched the keys again
      */
     VerifiedTokenCache(ReactiveJwtDecoder decoder, Clock clock, long maximumTokens, Duration keptFor) {
         this.decoder = decoder;
         JwtTimestampValidator timestamps = new JwtTimestampValidator(AgencyTokenValidation.CLOCK_SKEW);
         timestamps.setClock(clock);
         this.times = timestamps;
-        this.verified = Caffeine.newBuilder().maximumSize(maximumTokens).expireAfterWrite(keptFor).build();
+        // Kept by the same clock as the tokens' times, so that a test can move past both.
+        this.verified = Caffeine.newBuilder().maximumSize(maximumTokens).expireAfterWrite(keptFor)
+                                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
     @Override

@@ -269,6 +269,21 @@ public final class KeycloakServer implements ExtensionContext.Store.CloseableRes
         expect(admin("POST", "/components", component), 201);
     }
 
+    /** Withdraws a signing key added by {@link #addSigningKey}: tokens it signed no longer verify at the realm. */
+    public void removeSigningKey(String name) {
+        String found = expect(admin("GET", "/components?type=org.keycloak.keys.KeyProvider&name="
+                                          + URLEncoder.encode(name, StandardCharsets.UTF_8), null), 200);
+        try {
+            List<Map<String, Object>> components = JSON.readValue(found, new TypeReference<>() { });
+            if (components.size() != 1) {
+                throw new IllegalStateException("no single key provider " + name + " in realm " + REALM);
+            }
+            expect(admin("DELETE", "/components/" + components.get(0).get("id"), null), 204);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The {@code kid} in a token's header. */
     public static String keyIdOf(String jwt) {
         return (String) claimsOf(jwt.substring(0, jwt.indexOf('.'))).get("kid");

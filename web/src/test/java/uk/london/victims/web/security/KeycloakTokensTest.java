@@ -139,6 +139,26 @@ class KeycloakTokensTest {
     }
 
     @Test
+    void aTokenSignedWithAKeyTheRealmWithdrewIsRefusedOnceTheKeysAreFetchedAgain() {
+        String name = "withdrawn-" + System.nanoTime();
+        keycloak().addSigningKey(name, 600);
+        String signed = keycloak().accessToken("witness-care");
+        searchWith(signed).expectStatus().isOk();
+
+        keycloak().removeSigningKey(name);
+        // Verified a moment ago, with keys fetched less than KEYS_KEPT_FOR ago: still trusted, for at most 5 minutes.
+        searchWith(signed).expectStatus().isOk();
+        try {
+            // Both bounds passed, the token itself still valid (5 minutes and 60 s of skew).
+            clock.shift(TokenConfiguration.KEYS_KEPT_FOR.plusSeconds(1));
+            searchWith(signed).expectStatus().isUnauthorized();
+            searchWith(keycloak().accessToken("witness-care")).expectStatus().isOk();
+        } finally {
+            clock.shift(Duration.ZERO);
+        }
+    }
+
+    @Test
     void aTokenTheRealmIssuedForAnotherApplicationIsRefused() {
         // Same realm, same user, same roles and unit; only the audience differs (no vjt-agency-api mapper).
         keycloak().createClient(Map.of("clientId", "another-application", "publicClient", true, "directAccessGrantsEnabled", true,
