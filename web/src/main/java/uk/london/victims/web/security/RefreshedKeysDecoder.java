@@ -20,16 +20,16 @@ import reactor.core.publisher.Mono;
  * document) again, and that decoder is kept once it has accepted a token.
  *
  * <p>If the new decoder cannot reach the identity provider, the keys already held answer for that token, and the
- * next try is {@link #RETRY_AFTER} later: an outage of the identity provider does not lock staff out. A token the new keys refuse
- * ({@link BadJwtException}: signed by a withdrawn key, say) is refused.
+ * next try is {@link #RETRY_AFTER} later: an outage of the identity provider does not lock staff out. A token the
+ * new keys refuse ({@link BadJwtException}: signed by a withdrawn key, say) is refused.
  */
 final class RefreshedKeysDecoder implements ReactiveJwtDecoder {
 
-    private record Keys(ReactiveJwtDecoder decoder, Instant fetchedAt) {
-    }
-
     /** After a failed fetch, how long the keys held answer before the next try. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+
+    private record Keys(ReactiveJwtDecoder decoder, Instant fetchedAt) {
+    }
 
     private final Supplier<ReactiveJwtDecoder> decoders;
     private final Clock clock;

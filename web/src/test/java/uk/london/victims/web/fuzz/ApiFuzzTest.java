@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -450,10 +451,10 @@ class ApiFuzzTest {
             for (StackTraceElement frame : stack) {
                 System.out.println("    at " + frame);
             }
-            boolean idle = stack.length == 0 || stack[0].getMethodName().contains("epollWait")
-                           || java.util.Arrays.stream(stack).anyMatch(frame -> frame.getClassName().contains("ScheduledThreadPoolExecutor$DelayedWorkQueue"));
+            boolean idle = stack.length == 0 || stack[0].getMethodName().contains("epollWait") || Arrays.stream(stack)
+                    .anyMatch(frame -> frame.getClassName().contains("ScheduledThreadPoolExecutor$DelayedWorkQueue"));
             if (!idle) {
-                String where = java.util.Arrays.stream(stack)
+                String where = Arrays.stream(stack)
                         .filter(frame -> !frame.getClassName().startsWith("java.") && !frame.getClassName().startsWith("jdk.")
                                          && !frame.getClassName().startsWith("sun."))
                         .findFirst().map(StackTraceElement::toString).orElse(stack[0].toString());

@@ -146,11 +146,13 @@ class KeycloakTokensTest {
         searchWith(signed).expectStatus().isOk();
 
         keycloak().removeSigningKey(name);
-        // Verified a moment ago, with keys fetched less than KEYS_KEPT_FOR ago: still trusted, for at most 5 minutes.
+        // Verified a moment ago, so still trusted: the verified tokens and the keys held bound it to 5 minutes.
         searchWith(signed).expectStatus().isOk();
         try {
-            // Both bounds passed, the token itself still valid (5 minutes and 60 s of skew).
+            // Both bounds passed, the token itself still valid (5 minutes and 60 s of skew): refused for its key.
             clock.shift(TokenConfiguration.KEYS_KEPT_FOR.plusSeconds(1));
+            assertThat(Instant.ofEpochSecond(((Number) KeycloakServer.payloadOf(signed).get("exp")).longValue())
+                    .plus(AgencyTokenValidation.CLOCK_SKEW)).as("the token has not expired").isAfter(clock.instant());
             searchWith(signed).expectStatus().isUnauthorized();
             searchWith(keycloak().accessToken("witness-care")).expectStatus().isOk();
         } finally {
