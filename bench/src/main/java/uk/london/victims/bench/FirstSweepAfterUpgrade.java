@@ -39,7 +39,7 @@ public final class FirstSweepAfterUpgrade {
             MongoCollection<Document> due = database.getCollection(ObligationLedgerProjection.DUE);
             Instant now = Instant.now();
             long before = due.countDocuments();
-            database.getCollection(ObligationLedgerProjection.SWEEPS).updateOne(Filters.eq("_id", "overdue"),
+            database.getCollection(ObligationLedgerProjection.SWEEPS).updateOne(Filters.eq("_id", OverdueSweeper.CURSOR),
                     Updates.set("sweptBefore", now.minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).toEpochMilli()),
                     new UpdateOptions().upsert(true));
             long started = System.nanoTime();

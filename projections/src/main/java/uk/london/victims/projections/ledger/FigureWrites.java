@@ -28,7 +28,6 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
 
-
 /**
  * The figures' changes of a processor batch, applied in memory to each day×BCU document it touches and
  * written back whole, once per batch (issue 14, ADR 0035). The embedded store applies an update operator

@@ -48,7 +48,8 @@ public class OverdueSweeper {
     static final Duration GRACE = Duration.ofMinutes(5);
     /** Where a fresh store's first sweep starts. */
     static final Duration FIRST_LOOK_BACK = Duration.ofDays(1);
-    private static final String CURSOR = "overdue";
+    /** The {@code _id} of the sweep's cursor in {@link ObligationLedgerProjection#SWEEPS}. */
+    public static final String CURSOR = "overdue";
     /** Deadlines read at once. */
     private static final int PAGE = 1_000;
 
