@@ -554,7 +554,7 @@ public final class Benchmark {
     void storeSizes() throws IOException {
         List<String> named = List.of("events", "event_streams", "snapshots", "case_summaries", "case_timelines",
                 "tracking_tokens", "notification_outbox", "audit_log", "personal_data_keys", "plan_measure_cases", "plan_measure_days",
-                "plan_measure_victims");
+                "plan_measure_victims", "plan_measure_summaries");
         double liveBytes = 0;
         for (String collection : database.listCollectionNames()) {
             MongoCollection<RawBsonDocument> raw = database.getCollection(collection, RawBsonDocument.class);

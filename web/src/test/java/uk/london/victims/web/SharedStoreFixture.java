@@ -40,7 +40,7 @@ final class SharedStoreFixture {
 
     static final ObjectMapper JSON = new ObjectMapper();
     /**
-     * Compared with a fresh replay. The Plan measures' day and victim documents are not: they hold sets in
+     * Compared with a fresh replay. The Plan measures' day, victim and summary documents are not: they hold sets in
      * the order events were delivered, which differs between instances; the property test compares their
      * answers instead.
      */

@@ -13,7 +13,9 @@ import uk.london.victims.projections.support.IsoInstants;
 
 /**
  * What one case adds to the Plan's measures, from its facts recorded by an as-of instant, folded in one pass in
- * the case's order (a review reads every case of its period, so this is its inner loop).
+ * the case's order. The query folds a case's facts for a past as-of date; the projection folds all of them
+ * after each event and keeps the result in the case's day summary ({@link #toDocument}), which answers for any
+ * as-of instant at or after the case's last recording (ADR 0052).
  */
 final class CaseMeasures {
 
@@ -91,6 +93,47 @@ final class CaseMeasures {
             }
         }
         return m;
+    }
+
+    /**
+     * The measures as a summary document: with them, when the case was reported and when its latest fact was
+     * recorded ({@code known}), the instant from which the summary is the answer. Person ids and stage names are
+     * field names here; both are letters, digits, hyphens and underscores only.
+     */
+    Document toDocument(Instant reported, Instant known) {
+        Document ratingsDocument = new Document();
+        ratings.forEach((stage, byVictim) -> ratingsDocument.append(stage, new Document(new HashMap<>(byVictim))));
+        return new Document("reported", reported.toString()).append("known", known.toString())
+                .append("offence", offence).append("convicted", convicted).append("ending", ending)
+                .append("outcome", outcome == null ? null : outcome.toString()).append("crown", crown)
+                .append("charged", charged == null ? null : charged.toString())
+                .append("rjOffered", rjOffered).append("rjTakenUp", rjTakenUp)
+                .append("victims", List.copyOf(victims)).append("statements", List.copyOf(statementVictims))
+                .append("ratings", ratingsDocument);
+    }
+
+    static CaseMeasures fromDocument(Document summary) {
+        CaseMeasures m = new CaseMeasures();
+        m.offence = summary.getString("offence");
+        m.convicted = summary.getBoolean("convicted");
+        m.ending = summary.getString("ending");
+        m.outcome = instant(summary, "outcome");
+        m.crown = summary.getBoolean("crown");
+        m.charged = instant(summary, "charged");
+        m.rjOffered = summary.getBoolean("rjOffered");
+        m.rjTakenUp = summary.getBoolean("rjTakenUp");
+        m.victims.addAll(summary.getList("victims", String.class));
+        m.statementVictims.addAll(summary.getList("statements", String.class));
+        summary.get("ratings", Document.class).forEach((stage, byVictim) -> {
+            Map<String, Integer> ratings = m.ratings.computeIfAbsent(stage, x -> new HashMap<>());
+            ((Document) byVictim).forEach((victim, rating) -> ratings.put(victim, ((Number) rating).intValue()));
+        });
+        return m;
+    }
+
+    private static Instant instant(Document summary, String field) {
+        String text = summary.getString(field);
+        return text == null ? null : IsoInstants.parse(text);
     }
 
     private static String text(Document fields, String field) {

@@ -35,8 +35,10 @@ import uk.london.victims.projections.support.IsoInstants;
  * Statements and victims' satisfaction by stage.
  *
  * <p>Read from the {@link PlanMeasuresProjection}, by {@code _id} only (the one read the embedded store
- * answers from an index): the period's days, the cases reported on them, and the victims of those cases. The
- * cost follows the period asked, not the history recorded (ADR 0022).
+ * answers from an index): the period's days and their summaries of the cases reported on them (ADR 0052). A
+ * case whose summary holds facts recorded after the as-of instant is read from its own facts, as is a victim of a
+ * case with no summary. The cost follows the period asked, not the history recorded (ADR 0022); as known now, it
+ * is a few documents per day.
  */
 @Component
 public class PlanMeasuresQueries {
@@ -49,46 +51,82 @@ public class PlanMeasuresQueries {
     /** Documents per reply: the embedded server otherwise answers a read in one reply. */
     private static final int READ_BATCH = 200;
 
-    private static final Duration TWELVE_MONTHS = Duration.ofDays(365);
-
     private final MongoCollection<Document> cases;
     private final MongoCollection<Document> days;
     private final MongoCollection<Document> victims;
+    private final MongoCollection<Document> summaryDocuments;
     private final int threshold;
 
     public PlanMeasuresQueries(MongoDatabase database, @Value("${vjt.review.suppress-below:5}") int threshold) {
         this.cases = database.getCollection(PlanMeasuresProjection.CASES);
         this.days = database.getCollection(PlanMeasuresProjection.DAYS);
         this.victims = database.getCollection(PlanMeasuresProjection.VICTIMS);
+        this.summaryDocuments = database.getCollection(PlanMeasuresProjection.SUMMARIES);
         this.threshold = threshold;
     }
 
     @QueryHandler
     public PlanMeasuresView handle(FindPlanMeasuresQuery query) {
-        long caseCount = 0;
-        Map<String, Map<String, Long>> attrition = new TreeMap<>();
-        Map<String, List<Double>> reportToOutcome = new TreeMap<>();
-        Map<String, List<Double>> chargeToOutcome = new TreeMap<>();
-        Set<String> victimsInPeriod = new HashSet<>();
-        long rjOffered = 0;
-        long rjTakenUp = 0;
-        long victimsCharged = 0;
-        long vpsOffered = 0;
-        Map<String, List<Integer>> ratingsByStage = new HashMap<>();
-        for (Document caseDocument : byIds(cases, casesReportedIn(query.from(), query.to()))) {
+        Instant asOf = query.asOf();
+        Period period = period(query.from(), query.to());
+        Totals totals = new Totals();
+        List<String> unsummarised = new ArrayList<>();
+        for (String caseId : period.caseIds) {
+            Document summary = period.summaries.get(caseId);
+            // A summary holds every fact of its case: it is the answer for any as-of instant after the last one.
+            if (summary != null && !IsoInstants.parse(summary.getString("known")).isAfter(asOf)) {
+                totals.add(CaseMeasures.fromDocument(summary), IsoInstants.parse(summary.getString("reported")), query);
+            } else {
+                unsummarised.add(caseId);
+            }
+        }
+        for (Document caseDocument : byIds(cases, unsummarised)) {
             Document first = PlanMeasuresProjection.firstFact(caseDocument);
             // As the timeline was: a case counts from when its report was recorded.
-            if (first == null || !first.getString("type").equals("CrimeReported")
-                || IsoInstants.parse(first.getString("recordedAt")).isAfter(query.asOf())) {
-                continue;
+            if (first != null && first.getString("type").equals("CrimeReported")
+                && !IsoInstants.parse(first.getString("recordedAt")).isAfter(asOf)) {
+                totals.add(CaseMeasures.of(caseDocument.getList("facts", Document.class), asOf),
+                        PlanMeasuresProjection.occurredAt(first), query);
             }
-            Instant reported = PlanMeasuresProjection.occurredAt(first);
+        }
+        long repeat = 0;
+        List<String> unknownVictims = new ArrayList<>();
+        long asOfNanos = RepeatVictims.nanos(asOf);
+        for (String victim : totals.victims) {
+            if (period.summarisedVictims.contains(victim)) {
+                Long since = period.repeatSince.get(victim);
+                repeat += since != null && since <= asOfNanos ? 1 : 0;
+            } else {
+                unknownVictims.add(victim);
+            }
+        }
+        repeat += repeatVictims(unknownVictims, asOf);
+        return new PlanMeasuresView(query.from(), query.to(), asOf, totals.cases, totals.attrition,
+                medians(totals.reportToOutcome), medians(totals.chargeToOutcome), totals.victims.size(), repeat,
+                totals.rjOffered, totals.rjTakenUp, totals.victimsCharged, totals.vpsOffered,
+                satisfaction(totals.ratingsByStage));
+    }
+
+    /** The measures summed over the period's cases, one case at a time. */
+    private static final class Totals {
+        long cases;
+        final Map<String, Map<String, Long>> attrition = new TreeMap<>();
+        final Map<String, List<Double>> reportToOutcome = new TreeMap<>();
+        final Map<String, List<Double>> chargeToOutcome = new TreeMap<>();
+        final Set<String> victims = new HashSet<>();
+        long rjOffered;
+        long rjTakenUp;
+        long victimsCharged;
+        long vpsOffered;
+        final Map<String, List<Integer>> ratingsByStage = new HashMap<>();
+
+        /** Adds a case reported at that instant, if that is within the period. */
+        void add(CaseMeasures measures, Instant reported, FindPlanMeasuresQuery query) {
             if (reported.isBefore(query.from()) || !reported.isBefore(query.to())) {
-                continue;
+                return;
             }
-            CaseMeasures measures = CaseMeasures.of(caseDocument.getList("facts", Document.class), query.asOf());
-            caseCount++;
-            victimsInPeriod.addAll(measures.victims);
+            cases++;
+            victims.addAll(measures.victims);
             if (!measures.convicted && measures.ending != null) {
                 attrition.computeIfAbsent(measures.offence, o -> new TreeMap<>()).merge(measures.ending, 1L, Long::sum);
             }
@@ -108,17 +146,22 @@ public class PlanMeasuresQueries {
                 vpsOffered += measures.victims.stream().filter(measures.statementVictims::contains).count();
             }
         }
-        long repeat = repeatVictims(victimsInPeriod, query.asOf());
-        return new PlanMeasuresView(query.from(), query.to(), query.asOf(), caseCount, attrition, medians(reportToOutcome),
-                medians(chargeToOutcome), victimsInPeriod.size(), repeat, rjOffered, rjTakenUp, victimsCharged, vpsOffered,
-                satisfaction(ratingsByStage));
     }
 
-    /** The cases reported on the London days the period touches (some just outside it), known or not. */
-    private Set<String> casesReportedIn(Instant from, Instant to) {
+    /**
+     * The cases reported on the London days the period touches (some just outside it), known or not; the summaries
+     * of those days, by case; and, for every victim of a summarised case, when they became a repeat victim if they
+     * have. A case with no summary (a store written before summaries were kept) is read from its facts, and its
+     * victims from their own documents.
+     */
+    private record Period(Set<String> caseIds, Map<String, Document> summaries, Set<String> summarisedVictims,
+                          Map<String, Long> repeatSince) {
+    }
+
+    private Period period(Instant from, Instant to) {
         Document range = days.find(eq("_id", PlanMeasuresProjection.RANGE)).first();
         if (range == null || !from.isBefore(to)) {
-            return Set.of();
+            return new Period(Set.of(), Map.of(), Set.of(), Map.of());
         }
         LocalDate stored = LocalDate.parse(range.getString("first"));
         LocalDate storedLast = LocalDate.parse(range.getString("last"));
@@ -129,28 +172,37 @@ public class PlanMeasuresQueries {
             dayIds.add(day.toString());
         }
         Set<String> caseIds = new LinkedHashSet<>();
+        // Only the summaries that hold the period's cases: a quiet day has fewer cases than buckets.
+        Set<String> summaryIds = new LinkedHashSet<>();
         for (Document day : byIds(days, dayIds)) {
-            caseIds.addAll(day.getList("cases", String.class, List.of()));
+            for (String caseId : day.getList("cases", String.class, List.of())) {
+                caseIds.add(caseId);
+                summaryIds.add(PlanMeasuresProjection.summaryId(LocalDate.parse(day.getString("_id")), caseId));
+            }
         }
-        return caseIds;
+        Map<String, Document> summaries = new HashMap<>();
+        Set<String> summarisedVictims = new HashSet<>();
+        Map<String, Long> repeatSince = new HashMap<>();
+        for (Document bucket : byIds(summaryDocuments, summaryIds)) {
+            bucket.get("cases", new Document()).forEach((caseId, summary) -> {
+                summaries.put(caseId, (Document) summary);
+                summarisedVictims.addAll(((Document) summary).getList("victims", String.class));
+            });
+            bucket.get(RepeatVictims.FIELD, new Document()).forEach((victim, since) ->
+                    repeatSince.merge(victim, ((Number) since).longValue(), Math::min));
+        }
+        return new Period(caseIds, summaries, summarisedVictims, repeatSince);
     }
 
     /**
      * Victims of the period's cases who, as known at the as-of date, were victims in more than one case
      * reported within 12 months of each other.
      */
-    private long repeatVictims(Set<String> victimIds, Instant asOf) {
+    private long repeatVictims(Collection<String> victimIds, Instant asOf) {
         long repeat = 0;
         for (Document victim : byIds(victims, victimIds)) {
-            Map<String, Instant> reportedByCase = new HashMap<>();
-            for (Document report : victim.getList("reports", Document.class, List.of())) {
-                if (!IsoInstants.parse(report.getString("knownAt")).isAfter(asOf)) {
-                    reportedByCase.put(report.getString("caseId"), IsoInstants.parse(report.getString("reportedAt")));
-                }
-            }
-            if (repeated(reportedByCase.values())) {
-                repeat++;
-            }
+            Instant since = RepeatVictims.since(victim.getList("reports", Document.class, List.of()));
+            repeat += since != null && !since.isAfter(asOf) ? 1 : 0;
         }
         return repeat;
     }
@@ -197,16 +249,6 @@ public class PlanMeasuresQueries {
             }
         }
         return stages;
-    }
-
-    private static boolean repeated(Collection<Instant> reports) {
-        List<Instant> sorted = reports.stream().sorted().toList();
-        for (int i = 1; i < sorted.size(); i++) {
-            if (Duration.between(sorted.get(i - 1), sorted.get(i)).compareTo(TWELVE_MONTHS) <= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static double days(Instant from, Instant to) {

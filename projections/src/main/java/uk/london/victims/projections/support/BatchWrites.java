@@ -1,7 +1,9 @@
 package uk.london.victims.projections.support;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -35,11 +37,30 @@ public final class BatchWrites {
         if (writes.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> pending = pending();
+        Pending pending = pending();
         if (pending == null) {
             collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
         } else {
-            pending.addAll(writes);
+            pending.writes.addAll(writes);
+        }
+    }
+
+    /**
+     * As {@link #upsert}, but replacing the batch's earlier update under the same key, in its place: for an update
+     * that makes a whole value again, such as a case's summary after each of its events.
+     */
+    public void upsertLatest(Object key, Bson filter, Bson update) {
+        UpdateOneModel<Document> write = new UpdateOneModel<>(filter, update, new UpdateOptions().upsert(true));
+        Pending pending = pending();
+        if (pending == null) {
+            add(List.of(write));
+            return;
+        }
+        Integer earlier = pending.positions.putIfAbsent(key, pending.writes.size());
+        if (earlier == null) {
+            pending.writes.add(write);
+        } else {
+            pending.writes.set(earlier, write);
         }
     }
 
@@ -52,29 +73,36 @@ public final class BatchWrites {
     public void endOfEvent() {
         if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch
             && batch.isLastMessage()) {
-            List<WriteModel<Document>> pending = batch.getResource(resourceKey);
+            Pending pending = batch.getResource(resourceKey);
             if (pending != null) {
                 flush(pending);
             }
         }
     }
 
-    private List<WriteModel<Document>> pending() {
+    private Pending pending() {
         if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
             return null;
         }
         return batch.getOrComputeResource(resourceKey, key -> {
-            List<WriteModel<Document>> pending = new ArrayList<>();
+            Pending pending = new Pending();
             batch.onPrepareCommit(u -> flush(pending));
             return pending;
         });
     }
 
-    private void flush(List<WriteModel<Document>> pending) {
-        if (pending.isEmpty()) {
+    private void flush(Pending pending) {
+        if (pending.writes.isEmpty()) {
             return;
         }
-        collection.bulkWrite(new ArrayList<>(pending), new BulkWriteOptions().ordered(true));
-        pending.clear();
+        collection.bulkWrite(new ArrayList<>(pending.writes), new BulkWriteOptions().ordered(true));
+        pending.writes.clear();
+        pending.positions.clear();
+    }
+
+    /** The batch's writes in order, and where each keyed one stands among them. */
+    private static final class Pending {
+        final List<WriteModel<Document>> writes = new ArrayList<>();
+        final Map<Object, Integer> positions = new HashMap<>();
     }
 }

@@ -74,8 +74,9 @@ import uk.london.victims.projections.timeline.TimelineFeed;
  * Random histories of cases, delivered to the projection in random batches, in any interleaving of cases,
  * some batches twice (delivery is at least once), and random questions (periods with edges on a report's
  * instant, London midnights and clock changes; as-of instants on and beside recording times): the
- * projection's answer is always the full computation's ({@link PlanMeasuresOracle}), and so is its answer
- * after a replay in another interleaving. Both run on the embedded store, through the MongoDB driver.
+ * projection's answer is always the full computation's ({@link PlanMeasuresOracle}), from its day summaries
+ * where they hold every fact asked about and from the cases' facts where they do not, and so is its answer with
+ * no summaries at all (a store written before they were kept) and after a replay in another interleaving. Both run on the embedded store, through the MongoDB driver.
  */
 class PlanMeasuresProjectionPropertyTest {
 
@@ -125,6 +126,13 @@ class PlanMeasuresProjectionPropertyTest {
             answers.add(expected);
             Statistics.label("repeat victims").collect(expected.repeatVictims() > 0);
             Statistics.label("cases in the period").collect(expected.cases() == 0 ? "none" : expected.cases() < 5 ? "1-4" : "5+");
+        }
+
+        // A store written before day summaries were kept: every case is read from its facts, every victim from
+        // their reports, and the answers are the same.
+        database.getCollection(PlanMeasuresProjection.SUMMARIES).drop();
+        for (int i = 0; i < questions.size(); i++) {
+            assertThat(queries.handle(questions.get(i))).as("without summaries: %s", questions.get(i)).isEqualTo(answers.get(i));
         }
 
         // A replay, in another interleaving and other batches, rebuilds the same answers.
@@ -182,9 +190,14 @@ class PlanMeasuresProjectionPropertyTest {
     private static List<FindPlanMeasuresQuery> questions(History history, Random random) {
         List<Instant> reports = new ArrayList<>();
         List<Instant> recordings = new ArrayList<>();
+        // When a case became known as one of its victim's: a repeat victim becomes one at such an instant.
+        List<Instant> victimsKnown = new ArrayList<>();
         for (List<DomainEventMessage<?>> events : history.cases) {
             reports.add(((CrimeReportedEvent) events.get(0).getPayload()).occurredAt());
             events.forEach(e -> recordings.add(e.getTimestamp()));
+            Instant reportKnown = events.get(0).getTimestamp();
+            events.stream().filter(e -> e.getPayload() instanceof VictimAddedEvent)
+                    .forEach(e -> victimsKnown.add(e.getTimestamp().isAfter(reportKnown) ? e.getTimestamp() : reportKnown));
         }
         List<FindPlanMeasuresQuery> questions = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -195,9 +208,10 @@ class PlanMeasuresProjectionPropertyTest {
                 from = to;
                 to = swap;
             }
-            Instant asOf = switch (random.nextInt(4)) {
+            Instant asOf = switch (random.nextInt(victimsKnown.isEmpty() ? 4 : 5)) {
                 case 0 -> Instant.parse("2030-01-01T00:00:00Z");
                 case 1 -> recordings.get(random.nextInt(recordings.size())).minusMillis(1);
+                case 4 -> victimsKnown.get(random.nextInt(victimsKnown.size()));
                 default -> recordings.get(random.nextInt(recordings.size()));
             };
             questions.add(new FindPlanMeasuresQuery(from, to, asOf));
