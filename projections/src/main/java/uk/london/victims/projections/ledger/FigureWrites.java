@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -27,6 +26,8 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
+
+import uk.london.victims.projections.support.ProcessorBatch;
 
 /**
  * The figures' changes of a processor batch, applied in memory to each day×BCU document it touches and
@@ -83,17 +84,15 @@ final class FigureWrites {
 
     /** Writes the batch's changes if the event being handled is its last; handlers call it on every path. */
     void endOfEvent() {
-        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unit
-            && unit.isLastMessage()) {
-            Map<String, List<Counted>> batch = unit.getResource(resourceKey);
-            if (batch != null) {
-                flush(batch);
-            }
+        Map<String, List<Counted>> batch = ProcessorBatch.atLastEvent(resourceKey);
+        if (batch != null) {
+            flush(batch);
         }
     }
 
     private Map<String, List<Counted>> batch() {
-        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unit)) {
+        BatchingUnitOfWork<?> unit = ProcessorBatch.current();
+        if (unit == null) {
             return null;
         }
         return unit.getOrComputeResource(resourceKey, key -> {

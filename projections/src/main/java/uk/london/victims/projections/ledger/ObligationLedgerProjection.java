@@ -19,7 +19,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +40,7 @@ import uk.london.victims.projections.support.BatchDocuments;
 import uk.london.victims.projections.support.ByIds;
 import uk.london.victims.projections.support.BatchWrites;
 import uk.london.victims.projections.support.CaseFactDocuments;
+import uk.london.victims.projections.support.ProcessorBatch;
 import uk.london.victims.projections.support.ReadModelCollections;
 import uk.london.victims.projections.support.RecordDocuments;
 
@@ -142,8 +142,7 @@ public class ObligationLedgerProjection {
             due.endOfEvent();
             open.endOfEvent();
             openStamps.endOfEvent();
-            if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unit
-                && unit.isLastMessage() && unit.getResource(BATCH) instanceof Batch batch) {
+            if (ProcessorBatch.atLastEvent(BATCH) instanceof Batch batch) {
                 batch.flushBreaches();
             }
             caseFacts.endOfEvent();
@@ -267,7 +266,8 @@ public class ObligationLedgerProjection {
     }
 
     private Batch batch() {
-        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unit)) {
+        BatchingUnitOfWork<?> unit = ProcessorBatch.current();
+        if (unit == null) {
             return new Batch(true);
         }
         return unit.getOrComputeResource(BATCH, key -> {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 
 import com.mongodb.client.MongoCollection;
@@ -24,6 +23,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
 import uk.london.victims.projections.support.IsoInstants;
+import uk.london.victims.projections.support.ProcessorBatch;
 
 /**
  * When each victim became a repeat victim, copied into the day summaries of all their cases (ADR 0052), so that a
@@ -58,7 +58,8 @@ final class RepeatVictims {
      * written ({@link #endOfEvent}), or at once outside a batch.
      */
     void changed(String victimId) {
-        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch) {
+        BatchingUnitOfWork<?> batch = ProcessorBatch.current();
+        if (batch != null) {
             batch.<Set<String>>getOrComputeResource(resourceKey, key -> new LinkedHashSet<>()).add(victimId);
         } else {
             update(Set.of(victimId));
@@ -67,13 +68,10 @@ final class RepeatVictims {
 
     /** At the batch's last event, after the victims' documents have been written. */
     void endOfEvent() {
-        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch
-            && batch.isLastMessage()) {
-            Set<String> changed = batch.getResource(resourceKey);
-            if (changed != null && !changed.isEmpty()) {
-                update(changed);
-                changed.clear();
-            }
+        Set<String> changed = ProcessorBatch.atLastEvent(resourceKey);
+        if (changed != null && !changed.isEmpty()) {
+            update(changed);
+            changed.clear();
         }
     }
 

@@ -13,8 +13,6 @@ import java.util.function.Supplier;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 
 import com.mongodb.client.MongoCollection;
@@ -111,17 +109,15 @@ public final class BatchDocuments<K> {
      * last, on every path, including the events they ignore.
      */
     public void endOfEvent() {
-        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch
-            && batch.isLastMessage()) {
-            Pending pending = batch.getResource(resourceKey);
-            if (pending != null) {
-                flush(pending);
-            }
+        Pending pending = ProcessorBatch.atLastEvent(resourceKey);
+        if (pending != null) {
+            flush(pending);
         }
     }
 
     private Pending pending() {
-        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
+        BatchingUnitOfWork<?> batch = ProcessorBatch.current();
+        if (batch == null) {
             return null;
         }
         return batch.getOrComputeResource(resourceKey, key -> {

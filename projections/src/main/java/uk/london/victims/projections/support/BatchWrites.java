@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -71,17 +70,15 @@ public final class BatchWrites {
 
     /** Writes the batch's updates if the event being handled is its last; handlers call it on every path. */
     public void endOfEvent() {
-        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch
-            && batch.isLastMessage()) {
-            Pending pending = batch.getResource(resourceKey);
-            if (pending != null) {
-                flush(pending);
-            }
+        Pending pending = ProcessorBatch.atLastEvent(resourceKey);
+        if (pending != null) {
+            flush(pending);
         }
     }
 
     private Pending pending() {
-        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
+        BatchingUnitOfWork<?> batch = ProcessorBatch.current();
+        if (batch == null) {
             return null;
         }
         return batch.getOrComputeResource(resourceKey, key -> {
