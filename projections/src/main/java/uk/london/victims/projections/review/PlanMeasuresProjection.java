@@ -167,7 +167,7 @@ public class PlanMeasuresProjection {
         Instant reported = occurredAt(first);
         // Keyed by case: of several events of one case in a batch, only the last one's summary is written.
         summaryUpdates.upsertLatest(caseId, eq("_id", summaryId(reported, caseId)),
-                Updates.set("cases." + caseId, CaseMeasures.of(facts, Instant.MAX).toDocument(reported, known)));
+                Updates.set("cases." + caseId, CaseMeasures.of(facts, Instant.MAX).toSummary(reported, known)));
     }
 
     /** The summary document of a case reported at that instant. */

@@ -70,37 +70,42 @@ public class PlanMeasuresQueries {
         Instant asOf = query.asOf();
         Period period = period(query.from(), query.to());
         Totals totals = new Totals();
-        List<String> unsummarised = new ArrayList<>();
+        List<String> toRead = new ArrayList<>();
+        Set<String> unsummarised = new HashSet<>();
         for (String caseId : period.caseIds) {
-            Document summary = period.summaries.get(caseId);
+            String summary = period.summaries.get(caseId);
             // A summary holds every fact of its case: it is the answer for any as-of instant after the last one.
-            if (summary != null && !IsoInstants.parse(summary.getString("known")).isAfter(asOf)) {
-                totals.add(CaseMeasures.fromDocument(summary), IsoInstants.parse(summary.getString("reported")), query);
+            if (summary != null && !CaseMeasures.summaryKnown(summary).isAfter(asOf)) {
+                totals.add(CaseMeasures.fromSummary(summary), CaseMeasures.summaryReported(summary), query);
             } else {
-                unsummarised.add(caseId);
+                toRead.add(caseId);
+                if (summary == null) {
+                    unsummarised.add(caseId);
+                }
             }
         }
-        for (Document caseDocument : byIds(cases, unsummarised)) {
+        // Victims of a summarised case have their repeat instants in its summary document, even when the summary
+        // is newer than the question; those of a case with none are read from their own documents.
+        Set<String> victimsToRead = new HashSet<>();
+        for (Document caseDocument : byIds(cases, toRead)) {
             Document first = PlanMeasuresProjection.firstFact(caseDocument);
             // As the timeline was: a case counts from when its report was recorded.
             if (first != null && first.getString("type").equals("CrimeReported")
                 && !IsoInstants.parse(first.getString("recordedAt")).isAfter(asOf)) {
-                totals.add(CaseMeasures.of(caseDocument.getList("facts", Document.class), asOf),
-                        PlanMeasuresProjection.occurredAt(first), query);
+                CaseMeasures measures = CaseMeasures.of(caseDocument.getList("facts", Document.class), asOf);
+                if (totals.add(measures, PlanMeasuresProjection.occurredAt(first), query)
+                    && unsummarised.contains(caseDocument.getString("_id"))) {
+                    victimsToRead.addAll(measures.victims);
+                }
             }
         }
         long repeat = 0;
-        List<String> unknownVictims = new ArrayList<>();
         long asOfNanos = RepeatVictims.nanos(asOf);
         for (String victim : totals.victims) {
-            if (period.summarisedVictims.contains(victim)) {
-                Long since = period.repeatSince.get(victim);
-                repeat += since != null && since <= asOfNanos ? 1 : 0;
-            } else {
-                unknownVictims.add(victim);
-            }
+            Long since = period.repeatSince.get(victim);
+            repeat += !victimsToRead.contains(victim) && since != null && since <= asOfNanos ? 1 : 0;
         }
-        repeat += repeatVictims(unknownVictims, asOf);
+        repeat += repeatVictims(victimsToRead, asOf);
         return new PlanMeasuresView(query.from(), query.to(), asOf, totals.cases, totals.attrition,
                 medians(totals.reportToOutcome), medians(totals.chargeToOutcome), totals.victims.size(), repeat,
                 totals.rjOffered, totals.rjTakenUp, totals.victimsCharged, totals.vpsOffered,
@@ -120,10 +125,10 @@ public class PlanMeasuresQueries {
         long vpsOffered;
         final Map<String, List<Integer>> ratingsByStage = new HashMap<>();
 
-        /** Adds a case reported at that instant, if that is within the period. */
-        void add(CaseMeasures measures, Instant reported, FindPlanMeasuresQuery query) {
+        /** Adds a case reported at that instant, if that is within the period; whether it was. */
+        boolean add(CaseMeasures measures, Instant reported, FindPlanMeasuresQuery query) {
             if (reported.isBefore(query.from()) || !reported.isBefore(query.to())) {
-                return;
+                return false;
             }
             cases++;
             victims.addAll(measures.victims);
@@ -145,6 +150,7 @@ public class PlanMeasuresQueries {
                 victimsCharged += measures.victims.size();
                 vpsOffered += measures.victims.stream().filter(measures.statementVictims::contains).count();
             }
+            return true;
         }
     }
 
@@ -154,14 +160,13 @@ public class PlanMeasuresQueries {
      * have. A case with no summary (a store written before summaries were kept) is read from its facts, and its
      * victims from their own documents.
      */
-    private record Period(Set<String> caseIds, Map<String, Document> summaries, Set<String> summarisedVictims,
-                          Map<String, Long> repeatSince) {
+    private record Period(Set<String> caseIds, Map<String, String> summaries, Map<String, Long> repeatSince) {
     }
 
     private Period period(Instant from, Instant to) {
         Document range = days.find(eq("_id", PlanMeasuresProjection.RANGE)).first();
         if (range == null || !from.isBefore(to)) {
-            return new Period(Set.of(), Map.of(), Set.of(), Map.of());
+            return new Period(Set.of(), Map.of(), Map.of());
         }
         LocalDate stored = LocalDate.parse(range.getString("first"));
         LocalDate storedLast = LocalDate.parse(range.getString("last"));
@@ -180,18 +185,14 @@ public class PlanMeasuresQueries {
                 summaryIds.add(PlanMeasuresProjection.summaryId(LocalDate.parse(day.getString("_id")), caseId));
             }
         }
-        Map<String, Document> summaries = new HashMap<>();
-        Set<String> summarisedVictims = new HashSet<>();
+        Map<String, String> summaries = new HashMap<>();
         Map<String, Long> repeatSince = new HashMap<>();
         for (Document bucket : byIds(summaryDocuments, summaryIds)) {
-            bucket.get("cases", new Document()).forEach((caseId, summary) -> {
-                summaries.put(caseId, (Document) summary);
-                summarisedVictims.addAll(((Document) summary).getList("victims", String.class));
-            });
+            bucket.get("cases", new Document()).forEach((caseId, summary) -> summaries.put(caseId, (String) summary));
             bucket.get(RepeatVictims.FIELD, new Document()).forEach((victim, since) ->
                     repeatSince.merge(victim, ((Number) since).longValue(), Math::min));
         }
-        return new Period(caseIds, summaries, summarisedVictims, repeatSince);
+        return new Period(caseIds, summaries, repeatSince);
     }
 
     /**
