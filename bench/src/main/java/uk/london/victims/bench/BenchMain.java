@@ -29,17 +29,17 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         // A kept store (a run stopped after its import) can be measured again: -Dbench.dataDirectory=… -Dbench.phases=lag
-        // (commands and the projection lag) or replay (every read model rebuilt).
+        // (commands and the projection lag), replay (every read model rebuilt) or replay-each (each alone, then all).
         String kept = System.getProperty("bench.dataDirectory", "");
         Path data = kept.isBlank() ? Files.createTempDirectory("vjt-bench-") : Path.of(kept);
         String phases = System.getProperty("bench.phases", "all");
-        if (!List.of("all", "noreplay", "lag", "replay").contains(phases)) {
-            throw new IllegalArgumentException("bench.phases must be all, noreplay, lag or replay, not " + phases);
+        if (!List.of("all", "noreplay", "lag", "replay", "replay-each").contains(phases)) {
+            throw new IllegalArgumentException("bench.phases must be all, noreplay, lag, replay or replay-each, not " + phases);
         }
-        if (List.of("lag", "replay").contains(phases) && kept.isBlank()) {
+        boolean onePhase = List.of("lag", "replay", "replay-each").contains(phases);
+        if (onePhase && kept.isBlank()) {
             throw new IllegalArgumentException("bench.phases=" + phases + " measures a kept store: set bench.dataDirectory");
         }
-        boolean onePhase = List.of("lag", "replay").contains(phases);
         Benchmark.Settings settings = new Benchmark.Settings(
                 Long.getLong("bench.events", 100_000), Integer.getInteger("bench.clients", 8),
                 Integer.getInteger("bench.lagRate", 50), Integer.getInteger("bench.lagSeconds", 30),
@@ -57,6 +57,8 @@ public final class BenchMain {
                 benchmark.runLagOnly();
             } else if ("replay".equals(phases)) {
                 benchmark.runReplayOnly();
+            } else if ("replay-each".equals(phases)) {
+                benchmark.runReplayEachOnly();
             } else {
                 benchmark.run();
             }

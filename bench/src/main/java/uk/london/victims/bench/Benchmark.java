@@ -453,6 +453,35 @@ public final class Benchmark {
     }
 
     /**
+     * Each read model rebuilt alone, one after another, then all together as {@link #runReplayOnly} does, on a kept
+     * store ({@code -Dbench.phases=replay-each}): how a replay's time divides between the processors, in one run
+     * (issue 14). Each is replayed the production way (its tokens reset, its reset handler run), with the service's
+     * actors held back.
+     */
+    public void runReplayEachOnly() throws Exception {
+        start();
+        figure("store.events_before", engine.lastReservedPosition(), "events");
+        ReadModelReplay replay = app.getBean(ReadModelReplay.class);
+        List<PooledStreamingEventProcessor> processors = replay.replayable().stream()
+                .filter(PooledStreamingEventProcessor.class::isInstance).map(PooledStreamingEventProcessor.class::cast).toList();
+        awaitCaughtUp(processors, Duration.ofMinutes(10));
+        long events = storedEvents();
+        try (AutoCloseable held = replay.hold()) {
+            for (PooledStreamingEventProcessor processor : processors) {
+                long started = System.nanoTime();
+                processor.shutDown();
+                processor.resetTokens();
+                processor.start();
+                awaitCaughtUp(List.of(processor), Duration.ofHours(2));
+                double seconds = (System.nanoTime() - started) / 1e9;
+                figure("replay.alone." + processor.getName() + ".seconds", seconds, "s");
+                figure("replay.alone." + processor.getName() + ".events_per_s", events / seconds, "events/s");
+            }
+        }
+        replay();
+    }
+
+    /**
      * Records the lag of every sample whose event the processors have. {@code now} is read after
      * {@code position}, so a sample stamped after {@code now} was acknowledged to its client only after the
      * processors already had its event: its lag (acknowledgement to projection) is zero, and it is counted
