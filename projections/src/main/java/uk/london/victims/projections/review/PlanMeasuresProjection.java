@@ -58,6 +58,8 @@ public class PlanMeasuresProjection {
      * a sixteenth of it about 25 kB; the benchmark's 165 reports a day make 1.6 kB on average (measured).
      */
     static final int BUCKETS = 16;
+    /** Field of a case document: the case has a summary, with its victims' repeat instants (ADR 0052). */
+    static final String SUMMARISED = "summarised";
     /** The {@value #DAYS} document holding the first and last day any case was reported on. */
     public static final String RANGE = "range";
 
@@ -150,15 +152,29 @@ public class PlanMeasuresProjection {
         }
         List<Document> facts = current == null ? new ArrayList<>() : new ArrayList<>(current.getList("facts", Document.class));
         facts.add(fact);
-        caseBatch.save(caseId, new Document("_id", caseId).append("version", message.getSequenceNumber()).append("facts", facts));
-        summarise(caseId, facts);
+        Document next = new Document("_id", caseId).append("version", message.getSequenceNumber()).append("facts", facts);
+        if (summarise(caseId, facts)) {
+            if (current != null && !current.getBoolean(SUMMARISED, false)) {
+                // A case of a store written before summaries were kept: a summary is taken to carry its victims'
+                // repeat instants, so they are written now, once.
+                facts.stream().filter(f -> f.getString("type").equals("VictimAdded"))
+                        .map(f -> f.get("fields", Document.class).get("victimId"))
+                        .filter(victim -> victim != null).forEach(victim -> repeatVictims.changed(victim.toString()));
+            }
+            next.append(SUMMARISED, true);
+        }
+        caseBatch.save(caseId, next);
     }
 
-    /** The case's summary, as all its facts so far make it; only for cases reported, the ones a review counts. */
-    private void summarise(String caseId, List<Document> facts) {
+    /**
+     * The case's summary, as all its facts so far make it; only for cases reported, the ones a review counts.
+     *
+     * @return whether the case has one
+     */
+    private boolean summarise(String caseId, List<Document> facts) {
         Document first = facts.get(0);
         if (first.get("sequence", Number.class).longValue() != 0 || !first.getString("type").equals("CrimeReported")) {
-            return;
+            return false;
         }
         Instant known = Instant.MIN;
         for (Document fact : facts) {
@@ -168,6 +184,7 @@ public class PlanMeasuresProjection {
         // Keyed by case: of several events of one case in a batch, only the last one's summary is written.
         summaryUpdates.upsertLatest(caseId, eq("_id", summaryId(reported, caseId)),
                 Updates.set("cases." + caseId, CaseMeasures.of(facts, Instant.MAX).toSummary(reported, known)));
+        return true;
     }
 
     /** The summary document of a case reported at that instant. */
