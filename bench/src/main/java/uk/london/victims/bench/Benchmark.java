@@ -461,6 +461,12 @@ public final class Benchmark {
     public void runReplayEachOnly() throws Exception {
         start();
         figure("store.events_before", engine.lastReservedPosition(), "events");
+        replayEach();
+        replay();
+    }
+
+    /** Each read model rebuilt alone, one after another: {@code replay.alone.PROCESSOR.*}. */
+    void replayEach() throws Exception {
         ReadModelReplay replay = app.getBean(ReadModelReplay.class);
         List<PooledStreamingEventProcessor> processors = replay.replayable().stream()
                 .filter(PooledStreamingEventProcessor.class::isInstance).map(PooledStreamingEventProcessor.class::cast).toList();
@@ -478,7 +484,6 @@ public final class Benchmark {
                 figure("replay.alone." + processor.getName() + ".events_per_s", events / seconds, "events/s");
             }
         }
-        replay();
     }
 
     /**

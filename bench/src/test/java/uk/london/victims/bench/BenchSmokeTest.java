@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The benchmark's smallest setting, in the normal build: the generated journeys are commands the real
  * service accepts (a rule change that rejects them would otherwise only show in a benchmark run), and a
- * replay of what they built gives the same read models.
+ * replay of what they built gives the same read models, whether each is rebuilt alone or all together.
  */
 class BenchSmokeTest {
 
@@ -34,6 +34,13 @@ class BenchSmokeTest {
             assertThat(benchmark.figures().get("import.rejected_lines").value()).isZero();
             assertThat(benchmark.figures().get("import.events").value()).isGreaterThanOrEqualTo(1_500);
             assertThat(benchmark.notes()).isEmpty();
+
+            // Each read model rebuilt alone, then all together: the live read models the full replay is compared
+            // with are then the ones the lone replays built.
+            benchmark.replayEach();
+            assertThat(benchmark.figures()).containsKeys("replay.alone.obligation-ledger.events_per_s",
+                    "replay.alone.plan-measures.events_per_s", "replay.alone.case-timelines.events_per_s",
+                    "replay.alone.case-summaries.events_per_s", "replay.alone.portal-access.events_per_s");
 
             benchmark.replay();
             assertThat(benchmark.figures().get("replay.events").value()).isGreaterThan(500);
