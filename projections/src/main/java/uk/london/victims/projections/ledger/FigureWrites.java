@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -84,22 +83,11 @@ final class FigureWrites {
 
     /** Writes the batch's changes if the event being handled is its last; handlers call it on every path. */
     void endOfEvent() {
-        Map<String, List<Counted>> batch = ProcessorBatch.atLastEvent(resourceKey);
-        if (batch != null) {
-            flush(batch);
-        }
+        ProcessorBatch.<Map<String, List<Counted>>>atLastEvent(resourceKey, this::flush);
     }
 
     private Map<String, List<Counted>> batch() {
-        BatchingUnitOfWork<?> unit = ProcessorBatch.current();
-        if (unit == null) {
-            return null;
-        }
-        return unit.getOrComputeResource(resourceKey, key -> {
-            Map<String, List<Counted>> batch = new LinkedHashMap<>();
-            unit.onPrepareCommit(u -> flush(batch));
-            return batch;
-        });
+        return ProcessorBatch.resource(resourceKey, unit -> new LinkedHashMap<>(), this::flush);
     }
 
     /**

@@ -18,7 +18,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -142,9 +141,7 @@ public class ObligationLedgerProjection {
             due.endOfEvent();
             open.endOfEvent();
             openStamps.endOfEvent();
-            if (ProcessorBatch.atLastEvent(BATCH) instanceof Batch batch) {
-                batch.flushBreaches();
-            }
+            ProcessorBatch.atLastEvent(BATCH, Batch::flushBreaches);
             caseFacts.endOfEvent();
             cases.endOfEvent();
         }
@@ -266,15 +263,8 @@ public class ObligationLedgerProjection {
     }
 
     private Batch batch() {
-        BatchingUnitOfWork<?> unit = ProcessorBatch.current();
-        if (unit == null) {
-            return new Batch(true);
-        }
-        return unit.getOrComputeResource(BATCH, key -> {
-            Batch batch = new Batch(false);
-            unit.onPrepareCommit(u -> batch.flushBreaches());
-            return batch;
-        });
+        Batch batch = ProcessorBatch.resource(BATCH, unit -> new Batch(false), Batch::flushBreaches);
+        return batch != null ? batch : new Batch(true);
     }
 
     /**

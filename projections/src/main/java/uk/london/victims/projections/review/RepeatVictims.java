@@ -68,11 +68,12 @@ final class RepeatVictims {
 
     /** At the batch's last event, after the victims' documents have been written. */
     void endOfEvent() {
-        Set<String> changed = ProcessorBatch.atLastEvent(resourceKey);
-        if (changed != null && !changed.isEmpty()) {
-            update(changed);
-            changed.clear();
-        }
+        ProcessorBatch.<Set<String>>atLastEvent(resourceKey, changed -> {
+            if (!changed.isEmpty()) {
+                update(changed);
+                changed.clear();
+            }
+        });
     }
 
     private void update(Set<String> victimIds) {

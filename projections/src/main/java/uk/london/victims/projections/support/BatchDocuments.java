@@ -109,25 +109,17 @@ public final class BatchDocuments<K> {
      * last, on every path, including the events they ignore.
      */
     public void endOfEvent() {
-        Pending pending = ProcessorBatch.atLastEvent(resourceKey);
-        if (pending != null) {
-            flush(pending);
-        }
+        ProcessorBatch.atLastEvent(resourceKey, this::flush);
     }
 
     private Pending pending() {
-        BatchingUnitOfWork<?> batch = ProcessorBatch.current();
-        if (batch == null) {
-            return null;
-        }
-        return batch.getOrComputeResource(resourceKey, key -> {
+        // A batch whose last event never reached a handler (none in it is ours) still writes, at commit,
+        // though then after the token: the next delivery of those events is skipped by version.
+        return ProcessorBatch.resource(resourceKey, batch -> {
             Pending pending = new Pending();
             prefetch(batch, pending);
-            // A batch whose last event never reached a handler (none in it is ours) still writes,
-            // though then after the token: the next delivery of those events is skipped by version.
-            batch.onPrepareCommit(u -> flush(pending));
             return pending;
-        });
+        }, this::flush);
     }
 
     private void prefetch(BatchingUnitOfWork<?> batch, Pending pending) {

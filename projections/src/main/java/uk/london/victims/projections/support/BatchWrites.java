@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -70,22 +69,11 @@ public final class BatchWrites {
 
     /** Writes the batch's updates if the event being handled is its last; handlers call it on every path. */
     public void endOfEvent() {
-        Pending pending = ProcessorBatch.atLastEvent(resourceKey);
-        if (pending != null) {
-            flush(pending);
-        }
+        ProcessorBatch.atLastEvent(resourceKey, this::flush);
     }
 
     private Pending pending() {
-        BatchingUnitOfWork<?> batch = ProcessorBatch.current();
-        if (batch == null) {
-            return null;
-        }
-        return batch.getOrComputeResource(resourceKey, key -> {
-            Pending pending = new Pending();
-            batch.onPrepareCommit(u -> flush(pending));
-            return pending;
-        });
+        return ProcessorBatch.resource(resourceKey, batch -> new Pending(), this::flush);
     }
 
     private void flush(Pending pending) {

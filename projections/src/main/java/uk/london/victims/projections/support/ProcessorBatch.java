@@ -1,5 +1,8 @@
 package uk.london.victims.projections.support;
 
+import java.util.function.Consumer;
+import java.util.function.Function;
+
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
@@ -22,5 +25,29 @@ public final class ProcessorBatch {
     public static <T> T atLastEvent(String key) {
         BatchingUnitOfWork<?> batch = current();
         return batch != null && batch.isLastMessage() ? batch.getResource(key) : null;
+    }
+
+    /** Hands the batch's resource under that key to {@code flush} if the event being handled is the batch's last. */
+    public static <T> void atLastEvent(String key, Consumer<T> flush) {
+        T resource = atLastEvent(key);
+        if (resource != null) {
+            flush.accept(resource);
+        }
+    }
+
+    /**
+     * The batch's resource under that key, made on first use and handed to {@code flush} when the batch commits (if
+     * its last event's handler has not flushed it already); null outside a batch.
+     */
+    public static <T> T resource(String key, Function<BatchingUnitOfWork<?>, T> make, Consumer<T> flush) {
+        BatchingUnitOfWork<?> batch = current();
+        if (batch == null) {
+            return null;
+        }
+        return batch.getOrComputeResource(key, k -> {
+            T resource = make.apply(batch);
+            batch.onPrepareCommit(unit -> flush.accept(resource));
+            return resource;
+        });
     }
 }

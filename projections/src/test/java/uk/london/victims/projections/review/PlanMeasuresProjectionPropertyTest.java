@@ -111,12 +111,10 @@ class PlanMeasuresProjectionPropertyTest {
 
     @Property(tries = 150)
     void theProjectionAnswersAsTheFullComputationDoes(@ForAll("histories") History history, @ForAll("seeds") long seed) {
-        database.drop();
-        CaseTimelineProjection timelines = new CaseTimelineProjection(database, null);
-        history.cases.stream().flatMap(List::stream).forEach(m -> TimelineFeed.handle(timelines, m));
-        PlanMeasuresOracle oracle = new PlanMeasuresOracle(database, history.threshold);
-        PlanMeasuresProjection projection = new PlanMeasuresProjection(database);
-        PlanMeasuresQueries queries = new PlanMeasuresQueries(database, history.threshold);
+        Store store = Store.of(history);
+        PlanMeasuresOracle oracle = store.oracle();
+        PlanMeasuresProjection projection = store.projection();
+        PlanMeasuresQueries queries = store.queries();
         Random random = new Random(seed);
 
         deliver(projection, history, random);
@@ -153,12 +151,10 @@ class PlanMeasuresProjectionPropertyTest {
     @Property(tries = 80)
     void aStoreWrittenBeforeSummariesAnswersAsTheFullComputationDoes(@ForAll("histories") History history,
                                                                      @ForAll("seeds") long seed) {
-        database.drop();
-        CaseTimelineProjection timelines = new CaseTimelineProjection(database, null);
-        history.cases.stream().flatMap(List::stream).forEach(m -> TimelineFeed.handle(timelines, m));
-        PlanMeasuresOracle oracle = new PlanMeasuresOracle(database, history.threshold);
-        PlanMeasuresProjection projection = new PlanMeasuresProjection(database);
-        PlanMeasuresQueries queries = new PlanMeasuresQueries(database, history.threshold);
+        Store store = Store.of(history);
+        PlanMeasuresOracle oracle = store.oracle();
+        PlanMeasuresProjection projection = store.projection();
+        PlanMeasuresQueries queries = store.queries();
         Random random = new Random(seed);
 
         List<DomainEventMessage<?>> stream = interleaved(history, random);
@@ -171,6 +167,17 @@ class PlanMeasuresProjectionPropertyTest {
 
         for (FindPlanMeasuresQuery question : questions(history, random)) {
             assertThat(queries.handle(question)).as("%s", question).isEqualTo(oracle.handle(question));
+        }
+    }
+
+    /** An empty store with the history's timelines for the oracle, and a projection and its queries. */
+    private record Store(PlanMeasuresOracle oracle, PlanMeasuresProjection projection, PlanMeasuresQueries queries) {
+        static Store of(History history) {
+            database.drop();
+            CaseTimelineProjection timelines = new CaseTimelineProjection(database, null);
+            history.cases.stream().flatMap(List::stream).forEach(m -> TimelineFeed.handle(timelines, m));
+            return new Store(new PlanMeasuresOracle(database, history.threshold), new PlanMeasuresProjection(database),
+                    new PlanMeasuresQueries(database, history.threshold));
         }
     }
 
