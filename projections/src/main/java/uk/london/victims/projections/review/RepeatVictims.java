@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.Document;
 
 import com.mongodb.client.MongoCollection;
@@ -58,25 +57,25 @@ final class RepeatVictims {
      * written ({@link #endOfEvent}), or at once outside a batch.
      */
     void changed(String victimId) {
-        BatchingUnitOfWork<?> batch = ProcessorBatch.current();
-        if (batch != null) {
-            batch.<Set<String>>getOrComputeResource(resourceKey, key -> new LinkedHashSet<>()).add(victimId);
+        // Made after the batch's first victim write, so at commit too the victims are written before they are read.
+        Set<String> changed = ProcessorBatch.resource(resourceKey, batch -> new LinkedHashSet<>(), this::update);
+        if (changed != null) {
+            changed.add(victimId);
         } else {
-            update(Set.of(victimId));
+            update(new LinkedHashSet<>(Set.of(victimId)));
         }
     }
 
     /** At the batch's last event, after the victims' documents have been written. */
     void endOfEvent() {
-        ProcessorBatch.<Set<String>>atLastEvent(resourceKey, changed -> {
-            if (!changed.isEmpty()) {
-                update(changed);
-                changed.clear();
-            }
-        });
+        ProcessorBatch.atLastEvent(resourceKey, this::update);
     }
 
+    /** Brings the summaries of these victims' cases up to date, and forgets them. */
     private void update(Set<String> victimIds) {
+        if (victimIds.isEmpty()) {
+            return;
+        }
         List<String> ids = new ArrayList<>(victimIds);
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (int next = 0; next < ids.size(); next += IDS_PER_READ) {
@@ -100,6 +99,7 @@ final class RepeatVictims {
         if (!writes.isEmpty()) {
             summaries.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
+        victimIds.clear();
     }
 
     /**

@@ -16,20 +16,15 @@ public final class ProcessorBatch {
     }
 
     /** The batch of the event being handled, or null outside one (a subscribing processor, a test calling a handler). */
-    public static BatchingUnitOfWork<?> current() {
+    private static BatchingUnitOfWork<?> current() {
         return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch
                 ? batch : null;
     }
 
-    /** The batch's resource under that key if the event being handled is the batch's last, else null. */
-    public static <T> T atLastEvent(String key) {
-        BatchingUnitOfWork<?> batch = current();
-        return batch != null && batch.isLastMessage() ? batch.getResource(key) : null;
-    }
-
     /** Hands the batch's resource under that key to {@code flush} if the event being handled is the batch's last. */
     public static <T> void atLastEvent(String key, Consumer<T> flush) {
-        T resource = atLastEvent(key);
+        BatchingUnitOfWork<?> batch = current();
+        T resource = batch != null && batch.isLastMessage() ? batch.getResource(key) : null;
         if (resource != null) {
             flush.accept(resource);
         }
