@@ -21,7 +21,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -468,8 +467,7 @@ public final class Benchmark {
     /** Each read model rebuilt alone, one after another: {@code replay.alone.PROCESSOR.*}. */
     void replayEach() throws Exception {
         ReadModelReplay replay = app.getBean(ReadModelReplay.class);
-        List<PooledStreamingEventProcessor> processors = replay.replayable().stream()
-                .filter(PooledStreamingEventProcessor.class::isInstance).map(PooledStreamingEventProcessor.class::cast).toList();
+        List<PooledStreamingEventProcessor> processors = pooled(replay);
         awaitCaughtUp(processors, Duration.ofMinutes(10));
         long events = storedEvents();
         try (AutoCloseable held = replay.hold()) {
@@ -484,6 +482,12 @@ public final class Benchmark {
                 figure("replay.alone." + processor.getName() + ".events_per_s", events / seconds, "events/s");
             }
         }
+    }
+
+    /** The processors a replay rebuilds, as the pooled processors they are here. */
+    private static List<PooledStreamingEventProcessor> pooled(ReadModelReplay replay) {
+        return replay.replayable().stream()
+                .filter(PooledStreamingEventProcessor.class::isInstance).map(PooledStreamingEventProcessor.class::cast).toList();
     }
 
     /**
@@ -522,8 +526,7 @@ public final class Benchmark {
      */
     void replay() throws Exception {
         ReadModelReplay replay = app.getBean(ReadModelReplay.class);
-        List<PooledStreamingEventProcessor> processors = replay.replayable().stream()
-                .filter(PooledStreamingEventProcessor.class::isInstance).map(PooledStreamingEventProcessor.class::cast).toList();
+        List<PooledStreamingEventProcessor> processors = pooled(replay);
         awaitCaughtUp(processors, Duration.ofMinutes(10));
 
         long started = System.nanoTime();

@@ -176,24 +176,28 @@ public class PlanMeasuresProjection {
         if (first.get("sequence", Number.class).longValue() != 0 || !first.getString("type").equals("CrimeReported")) {
             return false;
         }
-        Instant known = Instant.MIN;
-        for (Document fact : facts) {
-            known = max(known, IsoInstants.parse(fact.getString("recordedAt")));
-        }
         Instant reported = occurredAt(first);
-        // Keyed by case: of several events of one case in a batch, only the last one's summary is written.
-        summaryUpdates.upsertLatest(caseId, eq("_id", summaryId(reported, caseId)),
-                Updates.set("cases." + caseId, CaseMeasures.of(facts, Instant.MAX).toSummary(reported, known)));
+        // Keyed by case: of several events of one case in a batch, only the last one's summary is made and written.
+        summaryUpdates.upsertLatest(caseId, eq("_id", summaryId(reported, caseId)), () -> {
+            Instant known = Instant.MIN;
+            for (Document fact : facts) {
+                known = max(known, IsoInstants.parse(fact.getString("recordedAt")));
+            }
+            return Updates.set("cases." + caseId, CaseMeasures.of(facts, Instant.MAX).toSummary(reported, known));
+        });
         return true;
     }
 
     /** The summary document of a case reported at that instant. */
     static String summaryId(Instant reported, String caseId) {
-        return summaryId(reported.atZone(WorkingDayCalendar.LONDON).toLocalDate(), caseId);
+        return summaryId(reported.atZone(WorkingDayCalendar.LONDON).toLocalDate().toString(), caseId);
     }
 
-    /** The summary document of a case reported on that London day: the day, and a bucket by the case's id. */
-    static String summaryId(LocalDate day, String caseId) {
+    /**
+     * The summary document of a case reported on that London day (as {@value #DAYS} names it): the day, and a bucket
+     * by the case's id.
+     */
+    static String summaryId(String day, String caseId) {
         return day + "/" + Math.floorMod(caseId.hashCode(), BUCKETS);
     }
 

@@ -180,9 +180,10 @@ public class PlanMeasuresQueries {
         // Only the summaries that hold the period's cases: a quiet day has fewer cases than buckets.
         Set<String> summaryIds = new LinkedHashSet<>();
         for (Document day : byIds(days, dayIds)) {
+            String dayId = day.getString("_id");
             for (String caseId : day.getList("cases", String.class, List.of())) {
                 caseIds.add(caseId);
-                summaryIds.add(PlanMeasuresProjection.summaryId(LocalDate.parse(day.getString("_id")), caseId));
+                summaryIds.add(PlanMeasuresProjection.summaryId(dayId, caseId));
             }
         }
         Map<String, String> summaries = new HashMap<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -39,19 +40,20 @@ public final class BatchWrites {
         if (pending == null) {
             collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
         } else {
-            pending.writes.addAll(writes);
+            writes.forEach(write -> pending.writes.add(() -> write));
         }
     }
 
     /**
-     * As {@link #upsert}, but replacing the batch's earlier update under the same key, in its place: for an update
-     * that makes a whole value again, such as a case's summary after each of its events.
+     * As {@link #upsert}, but replacing the batch's earlier update under the same key, in its place, and made only
+     * when the batch is written: for an update that makes a whole value again, such as a case's summary after each
+     * of its events.
      */
-    public void upsertLatest(Object key, Bson filter, Bson update) {
-        UpdateOneModel<Document> write = new UpdateOneModel<>(filter, update, new UpdateOptions().upsert(true));
+    public void upsertLatest(Object key, Bson filter, Supplier<Bson> update) {
+        Supplier<WriteModel<Document>> write = () -> new UpdateOneModel<>(filter, update.get(), new UpdateOptions().upsert(true));
         Pending pending = pending();
         if (pending == null) {
-            add(List.of(write));
+            add(List.of(write.get()));
             return;
         }
         Integer earlier = pending.positions.putIfAbsent(key, pending.writes.size());
@@ -80,14 +82,16 @@ public final class BatchWrites {
         if (pending.writes.isEmpty()) {
             return;
         }
-        collection.bulkWrite(new ArrayList<>(pending.writes), new BulkWriteOptions().ordered(true));
+        List<WriteModel<Document>> writes = new ArrayList<>(pending.writes.size());
+        pending.writes.forEach(write -> writes.add(write.get()));
+        collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
         pending.writes.clear();
         pending.positions.clear();
     }
 
-    /** The batch's writes in order, and where each keyed one stands among them. */
+    /** The batch's writes in order (a keyed one made when written), and where each keyed one stands among them. */
     private static final class Pending {
-        final List<WriteModel<Document>> writes = new ArrayList<>();
+        final List<Supplier<WriteModel<Document>>> writes = new ArrayList<>();
         final Map<Object, Integer> positions = new HashMap<>();
     }
 }
