@@ -436,8 +436,25 @@ public final class Benchmark {
         start();
         ledgerBcu = settings.bcu() == null ? null : settings.bcu().code();
         figure("store.events_before", engine.lastReservedPosition(), "events");
+        stopProcessors();
         commands("large", Math.min(10_000, settings.events() / 10));
         projectionLag();
+    }
+
+    /**
+     * Stops the processors named in {@code -Dbench.stopped} (comma-separated) for the rest of the run, so that what one
+     * read model's work costs the others' lag can be measured on one store (issue 10); their lag is then not measured.
+     */
+    private void stopProcessors() {
+        List<String> names = Arrays.stream(System.getProperty("bench.stopped", "").split(",")).map(String::trim)
+                .filter(n -> !n.isEmpty()).toList();
+        for (String name : names) {
+            PooledStreamingEventProcessor processor = processors(true).stream().filter(p -> p.getName().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("bench.stopped: no processor " + name));
+            processor.shutDown();
+            notes.add("lag: processor " + name + " stopped for this run (bench.stopped)");
+        }
+        figure("lag.stopped_processors", names.size(), "processors");
     }
 
     /**
@@ -958,6 +975,7 @@ public final class Benchmark {
         EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
         return processing.eventProcessors().values().stream()
                 .filter(PooledStreamingEventProcessor.class::isInstance).map(PooledStreamingEventProcessor.class::cast)
+                .filter(PooledStreamingEventProcessor::isRunning)
                 .filter(p -> withNotifications || !(p.getName().equals(VictimNotifications.PROCESSING_GROUP)
                                                     || p.getName().equals(RepeatVictimisation.PROCESSING_GROUP)))
                 .toList();
