@@ -157,8 +157,8 @@ final class BucketFigures {
         // Each group of cells as one binary value (ADR 0040), still apart by group so that a review reads only its own.
         Map<String, Map<String, Cell>> groups = new TreeMap<>();
         figures.cells.forEach((key, cell) -> {
-            String[] path = key.fieldPath().split("\\.", 2);
-            groups.computeIfAbsent(path[0], g -> new TreeMap<>()).put(path.length == 1 ? "" : path[1], cell);
+            String[] place = key.place();
+            groups.computeIfAbsent(place[0], g -> new TreeMap<>()).put(place[1], cell);
         });
         Document cells = new Document();
         groups.forEach((group, named) -> cells.append(group, new Binary(CellBytes.encode(named))));

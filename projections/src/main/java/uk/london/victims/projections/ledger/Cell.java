@@ -91,7 +91,13 @@ final class Cell {
 
     /** Counts nothing (a delta that cancels out, or a group whose obligations all went elsewhere). */
     boolean isNothing() {
-        return byBasis.values().stream().allMatch(Counts::isNothing);
+        // A loop, not a stream: asked of every cell each time a figure document is read or changed.
+        for (Counts counts : byBasis.values()) {
+            if (!counts.isNothing()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void addAll(Cell other) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import uk.london.victims.projections.review.CaseAttributes;
 import uk.london.victims.projections.review.ReviewDimension;
@@ -61,6 +62,42 @@ record CellKey(ReviewDimension by, String value, ReviewDimension thenBy, String 
      * replay drops it). The inverse of {@link #fieldPath()}: {@code |} inside a value is escaped.
      */
     static Optional<CellKey> fromPath(String group, String name) {
+        Map<String, Optional<CellKey>> parsed = PARSED.computeIfAbsent(group, g -> new ConcurrentHashMap<>());
+        Optional<CellKey> key = parsed.get(name);
+        if (key == null) {
+            key = parse(group, name);
+            if (parsed.size() < REMEMBERED) {
+                parsed.put(name, key);
+            }
+        }
+        return key;
+    }
+
+    /**
+     * {@link #fieldPath()} as its group and its name within the group (empty for the total); the array is shared, not
+     * to be changed.
+     */
+    String[] place() {
+        String[] place = PLACES.get(this);
+        if (place == null) {
+            String[] path = fieldPath().split("\\.", 2);
+            place = new String[] {path[0], path.length == 1 ? "" : path[1]};
+            if (PLACES.size() < REMEMBERED) {
+                PLACES.put(this, place);
+            }
+        }
+        return place;
+    }
+
+    // A figure document names every cell each time it is written and parses every name each time it is read, and the
+    // same keys (a BCU's boroughs, offences, rights and their pairs: some thousands) come back in every document: a
+    // replay allocated gigabytes splitting and parsing them (BENCHMARKS.md, eighteenth session). Remembered up to a
+    // bound, in case some dimension's values are not few.
+    private static final int REMEMBERED = 20_000;
+    private static final Map<String, Map<String, Optional<CellKey>>> PARSED = new ConcurrentHashMap<>();
+    private static final Map<CellKey, String[]> PLACES = new ConcurrentHashMap<>();
+
+    private static Optional<CellKey> parse(String group, String name) {
         String[] dimensions = group.split("\\+");
         String[] values = name.split("\\|", -1);
         if (dimensions.length != values.length || dimensions.length > 2) {

@@ -27,8 +27,14 @@ final class SortedCounts {
     private long[] counts;
     private int size;
 
+    private static final long[] NO_LONGS = {};
+    private static final int[] NO_INTS = {};
+
+    /** Empty, with no room yet: most cells' deadlines or minutes are none, and a decoder reserves what it reads. */
     SortedCounts() {
-        this(4);
+        majors = NO_LONGS;
+        minors = NO_INTS;
+        counts = NO_LONGS;
     }
 
     private SortedCounts(int capacity) {
