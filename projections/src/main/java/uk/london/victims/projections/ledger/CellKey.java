@@ -62,7 +62,13 @@ record CellKey(ReviewDimension by, String value, ReviewDimension thenBy, String 
      * replay drops it). The inverse of {@link #fieldPath()}: {@code |} inside a value is escaped.
      */
     static Optional<CellKey> fromPath(String group, String name) {
-        Map<String, Optional<CellKey>> parsed = PARSED.computeIfAbsent(group, g -> new ConcurrentHashMap<>());
+        Map<String, Optional<CellKey>> parsed = PARSED.get(group);
+        if (parsed == null) {
+            if (PARSED.size() >= REMEMBERED) {
+                return parse(group, name);
+            }
+            parsed = PARSED.computeIfAbsent(group, g -> new ConcurrentHashMap<>());
+        }
         Optional<CellKey> key = parsed.get(name);
         if (key == null) {
             key = parse(group, name);
@@ -92,7 +98,7 @@ record CellKey(ReviewDimension by, String value, ReviewDimension thenBy, String 
     // A figure document names every cell each time it is written and parses every name each time it is read, and the
     // same keys (a BCU's boroughs, offences, rights and their pairs: some thousands) come back in every document: a
     // replay allocated gigabytes splitting and parsing them (BENCHMARKS.md, eighteenth session). Remembered up to a
-    // bound, in case some dimension's values are not few.
+    // bound (groups, and names in each), in case some dimension's values are not few.
     private static final int REMEMBERED = 20_000;
     private static final Map<String, Map<String, Optional<CellKey>>> PARSED = new ConcurrentHashMap<>();
     private static final Map<CellKey, String[]> PLACES = new ConcurrentHashMap<>();

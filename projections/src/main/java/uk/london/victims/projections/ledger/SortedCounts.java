@@ -21,16 +21,18 @@ final class SortedCounts {
     private static final int WINDOW = 1 << 14;
     /** Sweeping looks at every part once per window: at most this many looks per entry, else merging is cheaper. */
     private static final long SWEEP_PER_ENTRY = 16;
+    private static final long[] NO_LONGS = {};
+    private static final int[] NO_INTS = {};
 
     private long[] majors;
     private int[] minors;
     private long[] counts;
     private int size;
 
-    private static final long[] NO_LONGS = {};
-    private static final int[] NO_INTS = {};
-
-    /** Empty, with no room yet: most cells' deadlines or minutes are none, and a decoder reserves what it reads. */
+    /**
+     * Empty, with no room yet: many cells have no open deadlines or no minutes to meet, and a decoder reserves what it
+     * reads.
+     */
     SortedCounts() {
         majors = NO_LONGS;
         minors = NO_INTS;
