@@ -18,6 +18,7 @@ import org.bson.types.Binary;
 
 
 import uk.london.victims.domain.code.WorkingDayCalendar;
+import uk.london.victims.projections.support.IsoInstants;
 import uk.london.victims.projections.review.ReviewDimension;
 
 /**
@@ -207,24 +208,11 @@ final class BucketFigures {
         }
     }
 
-    /** Nanoseconds since the epoch; instants beyond what a long holds (after 2262) saturate. */
-    static long nanos(Instant instant) {
-        try {
-            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
-        } catch (ArithmeticException e) {
-            return instant.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
-    }
-
     private static Long nanosOrNull(Instant instant) {
-        return instant == null ? null : nanos(instant);
+        return instant == null ? null : IsoInstants.toNanos(instant);
     }
 
     private static Instant instantOrNull(Number nanos) {
-        return nanos == null ? null : instant(nanos.longValue());
-    }
-
-    static Instant instant(long nanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+        return nanos == null ? null : IsoInstants.fromNanos(nanos.longValue());
     }
 }

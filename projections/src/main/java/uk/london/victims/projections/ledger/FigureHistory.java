@@ -17,6 +17,8 @@ import java.util.Optional;
 
 import org.bson.conversions.Bson;
 
+import uk.london.victims.projections.support.IsoInstants;
+
 /**
  * What each bucket's figures gained and lost, by when it was recorded (ADR 0042), so that the review as known
  * at an earlier instant is the stored figures less what was recorded after it: a read of a bounded number of
@@ -36,7 +38,7 @@ import org.bson.conversions.Bson;
 final class FigureHistory {
 
     /** A bucket whose history holds every change of it: histories were kept from its first change. */
-    static final Instant COMPLETE = BucketFigures.instant(Long.MIN_VALUE);
+    static final Instant COMPLETE = IsoInstants.fromNanos(Long.MIN_VALUE);
 
     private static final String MONTH = "M";
     private static final String DAY = "D";

@@ -100,7 +100,7 @@ public class PlanMeasuresQueries {
             }
         }
         long repeat = 0;
-        long asOfNanos = RepeatVictims.nanos(asOf);
+        long asOfNanos = IsoInstants.toNanos(asOf);
         for (String victim : totals.victims) {
             Long since = period.repeatSince.get(victim);
             repeat += !victimsToRead.contains(victim) && since != null && since <= asOfNanos ? 1 : 0;

@@ -92,7 +92,7 @@ final class RepeatVictims {
                 }
                 for (String summaryId : summaryIds) {
                     writes.add(new UpdateOneModel<>(eq("_id", summaryId),
-                            Updates.min(FIELD + "." + victim.getString("_id"), nanos(since)), new UpdateOptions().upsert(true)));
+                            Updates.min(FIELD + "." + victim.getString("_id"), IsoInstants.toNanos(since)), new UpdateOptions().upsert(true)));
                 }
             }
         }
@@ -127,18 +127,6 @@ final class RepeatVictims {
             }
         }
         return since;
-    }
-
-    /**
-     * An instant as nanoseconds since the epoch, the form {@code $min} compares; instants after the year 2262 (none
-     * a recording can carry) are held at its limit.
-     */
-    static long nanos(Instant instant) {
-        try {
-            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
-        } catch (ArithmeticException e) {
-            return instant.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -51,6 +51,24 @@ public final class IsoInstants {
         }
     }
 
+    /**
+     * An instant as nanoseconds since the epoch, the form read models keep where the store must compare instants
+     * ({@code $min}, ranges); instants beyond what a long holds (before 1677, after 2262: none a recording carries)
+     * saturate.
+     */
+    public static long toNanos(Instant instant) {
+        try {
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+        } catch (ArithmeticException e) {
+            return instant.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    /** The inverse of {@link #toNanos}. */
+    public static Instant fromNanos(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+
     /** The decimal number in {@code text[from, to)}, or -1 if any of it is not an ASCII digit. */
     private static int digits(String text, int from, int to) {
         int value = 0;

@@ -55,7 +55,7 @@ class CellBytesTest {
                 .append("w", new Document()).append("t", new Document("30", 1L).append("90", 1L))
                 .append("p", new Document(DAY.plusSeconds(86_400).getEpochSecond() + "_5", 1L)));
         Document stored = new Document("_id", "2026-03-02|CENTRAL_EAST").append("members", new Document("case-1", 4L))
-                .append("lastRecordedNanos", BucketFigures.nanos(DAY.plusSeconds(3600)))
+                .append("lastRecordedNanos", uk.london.victims.projections.support.IsoInstants.toNanos(DAY.plusSeconds(3600)))
                 .append("cells", new Document("ALL", cell).append("BCU", new Document("CENTRAL_EAST", cell)));
 
         BucketFigures old = BucketFigures.fromDocument(stored);
