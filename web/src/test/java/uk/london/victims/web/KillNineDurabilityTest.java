@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
@@ -33,11 +34,14 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
 import uk.london.victims.application.store.EmbeddedMongoStore;
+import uk.london.victims.projections.casesummary.CaseSummaryProjection;
+import uk.london.victims.projections.timeline.CaseTimelineProjection;
 
 /**
  * An acknowledged command survives {@code kill -9}. Eight clients drive the real service in a child JVM;
  * the moment N commands have been acknowledged the process is killed with requests still in flight.
- * Every acknowledged event must then be in the store, and the restarted service must serve them all.
+ * Every acknowledged event must then be in the store, and the restarted service must serve them all; the read
+ * models it then catches up to must equal those a fresh replay of the same events builds.
  */
 class KillNineDurabilityTest {
 
@@ -94,7 +98,11 @@ class KillNineDurabilityTest {
                 present, acknowledgedAtKill, ACKNOWLEDGED_BEFORE_KILL / seconds, CLIENTS);
         assertThat(present).isEqualTo(acknowledgedAtKill);
 
-        try (ServiceProcess restarted = ServiceProcess.start(data, log)) {
+        // The restarted service's embedded store on a known port, so that its read models can be read while it runs.
+        int storePort = ServiceProcess.freePort();
+        List<String> onPort = List.of("--vjt.store.embedded-port=" + storePort);
+        Map<String, Map<Object, Document>> kept;
+        try (ServiceProcess restarted = ServiceProcess.start(data, log, onPort)) {
             String restartedToken = restarted.bearerToken("POLICE_OFFICER");
             // A finished case: one still in progress at the kill may hold a stored but unacknowledged command.
             Map.Entry<String, AtomicInteger> someCase = acknowledgedPerCase.entrySet().stream()
@@ -106,6 +114,50 @@ class KillNineDurabilityTest {
                 assertThat(response.statusCode()).isEqualTo(200);
                 assertThat(response.body()).contains("\"victimContacts\":" + (someCase.getValue().get() - 1));
             });
+            kept = caughtUpReadModels(storePort, acknowledgedPerCase);
+        }
+
+        // The read models the processors resumed after the kill (from tokens committed with the documents they vouch
+        // for, never ahead of them) are those a fresh replay of the same events builds.
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(data, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            SharedStoreFixture.forgetReadModels(client.getDatabase("victims"));
+        }
+        try (ServiceProcess replaying = ServiceProcess.start(data, log, onPort);
+             MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + storePort)) {
+            MongoDatabase database = client.getDatabase("victims");
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(SharedStoreFixture.differences(SharedStoreFixture.readModels(database), kept))
+                            .as("read models kept through kill -9 that differ from a fresh replay").isEmpty());
+        }
+        System.out.printf("kill -9 on the embedded store: read models (%d case summaries) equal a fresh replay%n",
+                kept.get(CaseSummaryProjection.COLLECTION).size());
+    }
+
+    /**
+     * The restarted service's read models once its processors have caught up with every acknowledged command (each
+     * case's summary and timeline at its last acknowledged event or later) and have stopped changing.
+     */
+    private static Map<String, Map<Object, Document>> caughtUpReadModels(int storePort, Map<String, AtomicInteger> acknowledgedPerCase) {
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + storePort)) {
+            MongoDatabase database = client.getDatabase("victims");
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                for (Map.Entry<String, AtomicInteger> entry : acknowledgedPerCase.entrySet()) {
+                    if (entry.getValue().get() == 0) {
+                        continue;
+                    }
+                    for (String collection : List.of(CaseSummaryProjection.COLLECTION, CaseTimelineProjection.COLLECTION)) {
+                        Document document = database.getCollection(collection).find(new Document("_id", entry.getKey())).first();
+                        assertThat(document).as("%s of %s", collection, entry.getKey()).isNotNull();
+                        assertThat(document.get("version", Number.class).longValue()).isGreaterThanOrEqualTo(entry.getValue().get() - 1);
+                    }
+                }
+            });
+            // The Plan measures keep only some events, so no version tells when they are done: until nothing changes.
+            AtomicReference<Map<String, Map<Object, Document>>> last = new AtomicReference<>(SharedStoreFixture.readModels(database));
+            await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ofSeconds(2)).pollInterval(Duration.ofSeconds(2))
+                   .until(() -> last.getAndSet(SharedStoreFixture.readModels(database)).equals(last.get()));
+            return last.get();
         }
     }
 

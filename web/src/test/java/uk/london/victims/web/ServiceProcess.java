@@ -27,8 +27,14 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(Path dataDirectory, Path log) {
-        // As the README runs it: embedded store and, with no identity provider, demo tokens.
-        return start(log, Map.of(), List.of("--vjt.store.data-directory=" + dataDirectory));
+        return start(dataDirectory, log, List.of());
+    }
+
+    /** As the README runs it (embedded store and, with no identity provider, demo tokens), with more arguments. */
+    static ServiceProcess start(Path dataDirectory, Path log, List<String> more) {
+        List<String> arguments = new ArrayList<>(List.of("--vjt.store.data-directory=" + dataDirectory));
+        arguments.addAll(more);
+        return start(log, Map.of(), arguments);
     }
 
     /**
