@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
@@ -35,7 +34,6 @@ import com.mongodb.client.MongoDatabase;
 
 import uk.london.victims.application.store.EmbeddedMongoStore;
 import uk.london.victims.projections.casesummary.CaseSummaryProjection;
-import uk.london.victims.projections.timeline.CaseTimelineProjection;
 
 /**
  * An acknowledged command survives {@code kill -9}. Eight clients drive the real service in a child JVM;
@@ -134,30 +132,13 @@ class KillNineDurabilityTest {
                 kept.get(CaseSummaryProjection.COLLECTION).size());
     }
 
-    /**
-     * The restarted service's read models once its processors have caught up with every acknowledged command (each
-     * case's summary and timeline at its last acknowledged event or later) and have stopped changing.
-     */
+    /** The restarted service's read models once its processors have caught up with every acknowledged command. */
     private static Map<String, Map<Object, Document>> caughtUpReadModels(int storePort, Map<String, AtomicInteger> acknowledgedPerCase) {
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + storePort)) {
             MongoDatabase database = client.getDatabase("victims");
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                for (Map.Entry<String, AtomicInteger> entry : acknowledgedPerCase.entrySet()) {
-                    if (entry.getValue().get() == 0) {
-                        continue;
-                    }
-                    for (String collection : List.of(CaseSummaryProjection.COLLECTION, CaseTimelineProjection.COLLECTION)) {
-                        Document document = database.getCollection(collection).find(new Document("_id", entry.getKey())).first();
-                        assertThat(document).as("%s of %s", collection, entry.getKey()).isNotNull();
-                        assertThat(document.get("version", Number.class).longValue()).isGreaterThanOrEqualTo(entry.getValue().get() - 1);
-                    }
-                }
-            });
-            // The Plan measures keep only some events, so no version tells when they are done: until nothing changes.
-            AtomicReference<Map<String, Map<Object, Document>>> last = new AtomicReference<>(SharedStoreFixture.readModels(database));
-            await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ofSeconds(2)).pollInterval(Duration.ofSeconds(2))
-                   .until(() -> last.getAndSet(SharedStoreFixture.readModels(database)).equals(last.get()));
-            return last.get();
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                   .untilAsserted(() -> SharedStoreFixture.assertCaughtUp(database, acknowledgedPerCase));
+            return SharedStoreFixture.readModels(database);
         }
     }
 

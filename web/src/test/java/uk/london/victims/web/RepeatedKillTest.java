@@ -24,16 +24,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
-import uk.london.victims.projections.casesummary.CaseSummaryProjection;
-import uk.london.victims.projections.review.PlanMeasuresProjection;
-import uk.london.victims.projections.timeline.CaseTimelineProjection;
 import uk.london.victims.web.security.AgencyRole;
 import uk.london.victims.web.security.TestIdentityProvider;
 
@@ -130,51 +126,12 @@ class RepeatedKillTest {
                         acknowledged.values().stream().filter(count -> count.get() > 0).count());
 
                 // The processors resumed from their tokens after each kill and caught up with everything acknowledged.
-                await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
-                    for (Map.Entry<String, AtomicInteger> entry : acknowledged.entrySet()) {
-                        if (entry.getValue().get() == 0) {
-                            continue; // refused while a process was down: nothing acknowledged, nothing to project
-                        }
-                        Document summary = database.getCollection(CaseSummaryProjection.COLLECTION)
-                                .find(new Document("_id", entry.getKey())).first();
-                        assertThat(summary).as("summary of " + entry.getKey()).isNotNull();
-                        assertThat(summary.get("version", Number.class).longValue()).isGreaterThanOrEqualTo(entry.getValue().get() - 1);
-                        // Each processor resumes on its own: the timelines' can still be claiming its segments
-                        // after a store kill when the summaries have caught up (seen in CI), and the comparison
-                        // below snapshots what this service kept.
-                        Document timeline = database.getCollection(CaseTimelineProjection.COLLECTION)
-                                .find(new Document("_id", entry.getKey())).first();
-                        assertThat(timeline).as("timeline of " + entry.getKey()).isNotNull();
-                        assertThat(timeline.get("version", Number.class).longValue()).isGreaterThanOrEqualTo(entry.getValue().get() - 1);
-                    }
-                    // The Plan's measures keep only some events, so no version tells they are done: their segments'
-                    // positions must reach the summaries' (seen still reclaiming segments after a store kill in CI).
-                    assertThat(lowestPosition(database, PlanMeasuresProjection.PROCESSING_GROUP)).as("plan measures' position")
-                            .isGreaterThanOrEqualTo(highestPosition(database, CaseSummaryProjection.PROCESSING_GROUP));
-                });
+                await().atMost(Duration.ofSeconds(120))
+                       .untilAsserted(() -> SharedStoreFixture.assertCaughtUp(database, acknowledged));
                 service.get().close();
                 SeveralInstancesTest.assertReadModelsEqualAFreshReplay(database, store.get(), environment,
                         logs.resolve("kills-replay.log"));
             }
-    }
-
-    private static long lowestPosition(MongoDatabase database, String processor) {
-        return positions(database, processor).min().orElse(-1);
-    }
-
-    private static long highestPosition(MongoDatabase database, String processor) {
-        return positions(database, processor).max().orElse(-1);
-    }
-
-    /** The event positions a processor's segments have reached, from their stored tokens ({@code "index": n}). */
-    private static LongStream positions(MongoDatabase database, String processor) {
-        List<Long> positions = new java.util.ArrayList<>();
-        database.getCollection("tracking_tokens").find(new Document("processorName", processor)).forEach(token -> {
-            java.util.regex.Matcher index = java.util.regex.Pattern.compile("\"index\"\\s*:\\s*(\\d+)").matcher(
-                    token.get("token") instanceof org.bson.types.Binary data ? new String(data.getData(), java.nio.charset.StandardCharsets.UTF_8) : "");
-            positions.add(index.find() ? Long.parseLong(index.group(1)) : -1L);
-        });
-        return positions.stream().mapToLong(Long::longValue);
     }
 
     /**

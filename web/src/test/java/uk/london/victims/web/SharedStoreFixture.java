@@ -1,6 +1,7 @@
 package uk.london.victims.web;
 
 import static com.mongodb.client.model.Filters.in;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -105,6 +106,52 @@ final class SharedStoreFixture {
                 .into(new ArrayList<>()).stream().filter(commit -> !commit.getBoolean("void", false))
                 .map(commit -> commit.get("_id", Number.class).longValue()).collect(Collectors.toSet());
         return commitOf.entrySet().stream().filter(e -> realCommits.contains(e.getValue())).map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * The processors have caught up with every acknowledged command (by case, its count of acknowledged events): each
+     * case's summary and timeline are at its last acknowledged event or later, and the Plan measures' segments have
+     * reached the summaries' position.
+     */
+    static void assertCaughtUp(MongoDatabase database, Map<String, AtomicInteger> acknowledged) {
+        for (Map.Entry<String, AtomicInteger> entry : acknowledged.entrySet()) {
+            if (entry.getValue().get() == 0) {
+                continue; // refused while a process was down: nothing acknowledged, nothing to project
+            }
+            Document summary = database.getCollection(CaseSummaryProjection.COLLECTION)
+                    .find(new Document("_id", entry.getKey())).first();
+            assertThat(summary).as("summary of " + entry.getKey()).isNotNull();
+            assertThat(summary.get("version", Number.class).longValue()).isGreaterThanOrEqualTo(entry.getValue().get() - 1);
+            // Each processor resumes on its own: the timelines' can still be claiming its segments after a store
+            // kill when the summaries have caught up (seen in CI).
+            Document timeline = database.getCollection(CaseTimelineProjection.COLLECTION)
+                    .find(new Document("_id", entry.getKey())).first();
+            assertThat(timeline).as("timeline of " + entry.getKey()).isNotNull();
+            assertThat(timeline.get("version", Number.class).longValue()).isGreaterThanOrEqualTo(entry.getValue().get() - 1);
+        }
+        // The Plan's measures keep only some events, so no version tells they are done: their segments' positions
+        // must reach the summaries' (seen still reclaiming segments after a store kill in CI).
+        assertThat(lowestPosition(database, PlanMeasuresProjection.PROCESSING_GROUP)).as("plan measures' position")
+                .isGreaterThanOrEqualTo(highestPosition(database, CaseSummaryProjection.PROCESSING_GROUP));
+    }
+
+    private static long lowestPosition(MongoDatabase database, String processor) {
+        return positions(database, processor).min().orElse(-1);
+    }
+
+    private static long highestPosition(MongoDatabase database, String processor) {
+        return positions(database, processor).max().orElse(-1);
+    }
+
+    /** The event positions a processor's segments have reached, from their stored tokens ({@code "index": n}). */
+    private static LongStream positions(MongoDatabase database, String processor) {
+        List<Long> positions = new ArrayList<>();
+        database.getCollection("tracking_tokens").find(new Document("processorName", processor)).forEach(token -> {
+            java.util.regex.Matcher index = java.util.regex.Pattern.compile("\"index\"\\s*:\\s*(\\d+)").matcher(
+                    token.get("token") instanceof org.bson.types.Binary data ? new String(data.getData(), StandardCharsets.UTF_8) : "");
+            positions.add(index.find() ? Long.parseLong(index.group(1)) : -1L);
+        });
+        return positions.stream().mapToLong(Long::longValue);
     }
 
     /** Every read model document, by collection and id, for comparing with a fresh replay. */
