@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -15,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +83,9 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         }
     }
 
+    /** MVStore's estimate of unsaved pages, in KB, at which a writer commits them itself (ADR 0054). */
+    static final int UNSAVED_KB_BEFORE_COMMIT = 1024;
+
     static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
@@ -100,7 +106,11 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         // No background commits: DurableH2Backend commits before answering, synchronously. A background
         // commit hands its write to an executor and returns, and a commit that followed it found nothing
         // left to save and returned before the data was on disk.
-        this.mvStore = new MVStore.Builder().adoptFileStore(fileStore).autoCommitDisabled().keysPerPage(tuning.keysPerPage()).open();
+        // Writes not waited for (ADR 0054) are committed by the writer once this much is unsaved, so they reach the
+        // disk in chunks housekeeping can rewrite. H2's default for a large heap, 19 MB of its page estimate, made
+        // chunks of 8–16 MB that no housekeeping step takes, and the file doubled.
+        this.mvStore = new MVStore.Builder().adoptFileStore(fileStore).autoCommitDisabled()
+                .autoCommitBufferSize(UNSAVED_KB_BEFORE_COMMIT).keysPerPage(tuning.keysPerPage()).open();
         mvStore.setRetentionTime(tuning.retentionMs());
         // Every command pins the version it reads (DurableH2Backend), so no read depends on the retention time:
         // it only bounds how long freed chunks linger. At 45 s (MVStore's default) a busy store's file held a
@@ -203,6 +213,20 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         Map<String, String> info = new TreeMap<>();
         mvStore.populateInfo(info::put);
         return info;
+    }
+
+    /** MVStore's file block, in which chunk lengths are counted. */
+    private static final int BLOCK_SIZE = 4 * 1024;
+
+    /** The length in the file of each chunk in use, in bytes (tests: what size the store's commits write). */
+    List<Long> chunkLengths() {
+        List<Long> lengths = new ArrayList<>();
+        mvStore.getLayoutMap().forEach((key, value) -> {
+            if (key.startsWith("chunk.")) {
+                lengths.add(DataUtils.readHexLong(DataUtils.parseMap(value), "len", 0) * BLOCK_SIZE);
+            }
+        });
+        return lengths;
     }
 
     /** One housekeeping run, now (tests; the store runs them every {@code housekeepingEveryMs} itself). */
