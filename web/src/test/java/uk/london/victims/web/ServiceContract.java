@@ -919,7 +919,7 @@ abstract class ServiceContract {
     }
 
     @SuppressWarnings("unchecked")
-    private org.springframework.test.web.reactive.server.EntityExchangeResult<Map<String, String>> report(String caseId) {
+    org.springframework.test.web.reactive.server.EntityExchangeResult<Map<String, String>> report(String caseId) {
         Map<String, String> body = caseId == null
                 ? Map.of("channel", "ONLINE", "occurredAt", "2026-03-01T20:15:00Z")
                 : Map.of("caseId", caseId, "channel", "ONLINE", "occurredAt", "2026-03-01T20:15:00Z");
@@ -929,7 +929,7 @@ abstract class ServiceContract {
                     .expectBody(Map.class).returnResult();
     }
 
-    private WebTestClient.ResponseSpec contact(String caseId, String occurredAt) {
+    WebTestClient.ResponseSpec contact(String caseId, String occurredAt) {
         return http.post().uri("/api/cases/{id}/victim-contacts", caseId).contentType(MediaType.APPLICATION_JSON)
                    .bodyValue(Map.of("channel", "PHONE", "informedBy", "PC 1234", "occurredAt", occurredAt)).exchange();
     }

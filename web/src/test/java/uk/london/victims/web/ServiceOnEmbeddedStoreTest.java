@@ -1,13 +1,30 @@
 package uk.london.victims.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import uk.london.victims.application.notifications.VictimNotifications;
+import uk.london.victims.application.victims.RepeatVictimisation;
+import uk.london.victims.projections.casesummary.CaseSummaryProjection;
+import uk.london.victims.projections.ledger.ObligationLedgerProjection;
+import uk.london.victims.projections.portal.PortalAccessProjection;
+import uk.london.victims.projections.review.PlanMeasuresProjection;
+import uk.london.victims.projections.timeline.CaseTimelineProjection;
+import uk.london.victims.web.StoreWrites.Write;
 import uk.london.victims.web.security.AgencyRole;
 
 /**
@@ -15,6 +32,17 @@ import uk.london.victims.web.security.AgencyRole;
  * identity provider, so it issues its own demo tokens.
  */
 class ServiceOnEmbeddedStoreTest extends ServiceContract {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class RecordingWrites {
+        @Bean
+        StoreWrites storeWrites() {
+            return new StoreWrites();
+        }
+    }
+
+    @Autowired
+    StoreWrites writes;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) throws IOException {
@@ -42,5 +70,39 @@ class ServiceOnEmbeddedStoreTest extends ServiceContract {
                 .bodyValue(Map.of("role", role.name())).exchange()
                 .expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody().get("token");
+    }
+
+    /**
+     * ADR 0054: a read model's writes, and its processor's token, are applied without waiting for a commit, since
+     * a crash that loses them loses the token with them and the events redo the work; the events themselves, and
+     * the tokens of the processors that act on the world (notices, repeat-victimisation findings), are waited for.
+     */
+    @Test
+    void readModelWritesAreNotWaitedForWhileEventsAndTheNoticesTokensAre() {
+        String caseId = report(null).getResponseBody().get("caseId");
+        contact(caseId, "2026-03-01T21:00:00Z").expectStatus().isCreated();
+
+        List<String> readModels = List.of(CaseSummaryProjection.PROCESSING_GROUP, CaseTimelineProjection.PROCESSING_GROUP,
+                ObligationLedgerProjection.PROCESSING_GROUP, PlanMeasuresProjection.PROCESSING_GROUP,
+                PortalAccessProjection.PROCESSING_GROUP);
+        List<String> actors = List.of(VictimNotifications.PROCESSING_GROUP, RepeatVictimisation.PROCESSING_GROUP);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<Write> seen = writes.seen();
+            assertThat(seen).filteredOn(w -> w.sender().startsWith("uk.london.victims.projections."))
+                    .extracting(Write::collection)
+                    .contains(CaseSummaryProjection.COLLECTION, CaseTimelineProjection.COLLECTION,
+                            PortalAccessProjection.COLLECTION, ObligationLedgerProjection.LEDGER, PlanMeasuresProjection.CASES);
+            assertThat(seen).filteredOn(w -> w.sender().startsWith("uk.london.victims.projections."))
+                    .allMatch(w -> !w.awaited(), "not awaited");
+            for (String processor : readModels) {
+                assertThat(seen).filteredOn(w -> w.processor().equals(java.util.Optional.of(processor)))
+                        .as(processor).isNotEmpty().allMatch(w -> !w.awaited(), "not awaited");
+            }
+            for (String processor : actors) {
+                assertThat(seen).filteredOn(w -> w.processor().equals(java.util.Optional.of(processor)))
+                        .as(processor).isNotEmpty().allMatch(Write::awaited, "awaited");
+            }
+            assertThat(seen).filteredOn(w -> w.collection().equals("events")).anyMatch(Write::awaited);
+        });
     }
 }

@@ -9,10 +9,12 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -30,13 +32,13 @@ import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.core.Ehcache;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoDatabase;
 
 import uk.london.victims.application.store.MongoEventStorageEngine;
@@ -89,7 +91,7 @@ public class AxonConfiguration {
                 .gapTimeout(store.gapTimeout())
                 // Only the embedded store is known to honour j:false as "apply, commit with the next
                 // durable write" (ADR 0014); MongoDB keeps majority, journaled writes throughout.
-                .interimWriteConcern(store.embedded() ? WriteConcern.ACKNOWLEDGED.withJournal(false) : null)
+                .interimWriteConcern(store.embedded() ? StoreProperties.NOT_AWAITED : null)
                 .batchSize(store.batchSize())
                 // A crime reference names one case in the force: a second case recording it is refused (ADR 0018).
                 .uniqueValue(message -> message.getPayload() instanceof CrimeRecordedEvent recorded
@@ -129,6 +131,10 @@ public class AxonConfiguration {
 
     @Bean
     MongoTemplate axonMongoTemplate(MongoDatabase database) {
+        return axonTemplate(database);
+    }
+
+    private static MongoTemplate axonTemplate(MongoDatabase database) {
         return DefaultMongoTemplate.builder()
                 .mongoDatabase(database)
                 .trackingTokensCollectionName(TRACKING_TOKENS)
@@ -136,8 +142,21 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /** Read models' tokens are written as their documents are; the other processors' durably (ADR 0054). */
     @Bean
-    TokenStore tokenStore(MongoTemplate template, Serializer serializer, AxonProperties properties) {
+    TokenStore tokenStore(MongoTemplate template, MongoDatabase database, Serializer serializer, AxonProperties properties,
+                          StoreProperties store, ObjectProvider<EventProcessingConfiguration> processing) {
+        TokenStore durable = tokenStore(template, serializer, properties);
+        if (!store.embedded()) {
+            return durable;
+        }
+        TokenStore rebuildable = tokenStore(axonTemplate(store.forRebuildableWrites(database)), serializer, properties);
+        return new TokenStoreByProcessor(durable, rebuildable, name -> processing.getObject()
+                .eventProcessor(name, StreamingEventProcessor.class)
+                .map(StreamingEventProcessor::supportsReset));
+    }
+
+    private static TokenStore tokenStore(MongoTemplate template, Serializer serializer, AxonProperties properties) {
         return MongoTokenStore.builder()
                 .mongoTemplate(template)
                 .serializer(serializer)

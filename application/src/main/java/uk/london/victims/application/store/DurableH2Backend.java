@@ -23,7 +23,8 @@ import io.netty.channel.Channel;
  * <p>A write sent with {@code writeConcern: {j: false}} is applied but not waited for: the event store's
  * interim writes (reserving positions, claiming the stream) need not be durable on their own, because
  * MVStore commits are ordered — the commit that makes the append's final write durable makes them
- * durable too.
+ * durable too. The read models and their processors' tokens are sent so as well (ADR 0054): a crash loses
+ * a token together with the documents it vouches for, and the processor redoes them from the events.
  */
 final class DurableH2Backend extends BsonH2Backend {
 

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -50,7 +51,9 @@ public class MongoStoreConfiguration {
         return MongoClients.create(settings.build());
     }
 
+    /** The database as durable as the store makes it; read models write through a second view of it (ADR 0054). */
     @Bean
+    @Primary
     MongoDatabase mongoDatabase(MongoClient client, StoreProperties properties) {
         return client.getDatabase(properties.database());
     }

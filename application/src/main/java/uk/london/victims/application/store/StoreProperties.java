@@ -7,6 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoDatabase;
+
 /**
  * Where the service keeps everything.
  *
@@ -29,7 +32,22 @@ public record StoreProperties(String uri,
                               @DefaultValue("1MB") DataSize housekeepingBytes,
                               @DefaultValue("125ms") Duration housekeepingEvery) {
 
+    /**
+     * On the embedded store, a write sent with this is applied and answered at once; the next commit makes it
+     * durable, and commits keep the order writes were applied in (ADR 0014).
+     */
+    public static final WriteConcern NOT_AWAITED = WriteConcern.ACKNOWLEDGED.withJournal(false);
+
     public boolean embedded() {
         return uri == null || uri.isBlank();
+    }
+
+    /**
+     * The database for writes that the events redo if a crash loses them (read models and their processors'
+     * tokens, ADR 0054): not waited for on the embedded store. Anywhere else they stay as durable as every other
+     * write, since only the embedded store is known to read j:false as "commit with the next durable write".
+     */
+    public MongoDatabase forRebuildableWrites(MongoDatabase database) {
+        return embedded() ? database.withWriteConcern(NOT_AWAITED) : database;
     }
 }

@@ -56,6 +56,7 @@ import uk.london.victims.domain.cases.VictimInformedEvent;
 import uk.london.victims.projections.support.BatchDocuments;
 import uk.london.victims.projections.support.ByIds;
 import uk.london.victims.projections.support.ReadModelCollections;
+import uk.london.victims.projections.support.ReadModels;
 
 /**
  * One document per case, keyed by case id, for agencies' lists and search; a second collection maps
@@ -89,7 +90,7 @@ public class CaseSummaryProjection {
     private final MongoCollection<Document> stampDocuments;
     private final BatchDocuments<String> stamps;
 
-    public CaseSummaryProjection(MongoDatabase database) {
+    public CaseSummaryProjection(@ReadModels MongoDatabase database) {
         this.database = database;
         this.summaries = database.getCollection(COLLECTION);
         this.references = database.getCollection(REFERENCES);

@@ -42,6 +42,7 @@ import uk.london.victims.projections.support.CaseFactDocuments;
 import uk.london.victims.projections.support.ProcessorBatch;
 import uk.london.victims.projections.support.ReadModelCollections;
 import uk.london.victims.projections.support.RecordDocuments;
+import uk.london.victims.projections.support.ReadModels;
 
 /**
  * Keeps the obligation ledger from the case events (see {@link ObligationLedger} for the logic): per case
@@ -110,7 +111,7 @@ public class ObligationLedgerProjection {
     private final BatchDocuments<String> open;
     private final BatchDocuments<String> openStamps;
 
-    public ObligationLedgerProjection(MongoDatabase database, ObligationEvaluator evaluator, LedgerSettings settings, Clock clock) {
+    public ObligationLedgerProjection(@ReadModels MongoDatabase database, ObligationEvaluator evaluator, LedgerSettings settings, Clock clock) {
         this.database = database;
         this.breaches = database.getCollection(BREACHES);
         this.ledger = new ObligationLedger(evaluator);

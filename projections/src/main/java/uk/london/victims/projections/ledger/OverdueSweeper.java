@@ -31,6 +31,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
 import uk.london.victims.projections.support.IsoInstants;
+import uk.london.victims.projections.support.ReadModels;
 
 /**
  * Turns open obligations into breaches when their deadlines pass: reads the deadlines from its stored
@@ -61,7 +62,7 @@ public class OverdueSweeper {
     private final int page;
 
     @Autowired
-    public OverdueSweeper(MongoDatabase database, Clock clock) {
+    public OverdueSweeper(@ReadModels MongoDatabase database, Clock clock) {
         this(database, clock, PAGE);
     }
 

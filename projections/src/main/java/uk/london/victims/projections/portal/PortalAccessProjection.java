@@ -26,6 +26,7 @@ import uk.london.victims.domain.people.PersonId;
 import uk.london.victims.domain.people.Sealed;
 import uk.london.victims.projections.support.BatchDocuments;
 import uk.london.victims.projections.support.ReadModelCollections;
+import uk.london.victims.projections.support.ReadModels;
 
 /**
  * Who may sign in to the portal for a case, and where their code may be sent: each victim, and each
@@ -48,7 +49,7 @@ public class PortalAccessProjection {
     private final MongoCollection<Document> access;
     private final BatchDocuments<String> cases;
 
-    public PortalAccessProjection(MongoDatabase database) {
+    public PortalAccessProjection(@ReadModels MongoDatabase database) {
         this.database = database;
         this.access = database.getCollection(COLLECTION);
         // Every event handed to this processor is one of its own, so every one names a document to read ahead.

@@ -25,6 +25,7 @@ import uk.london.victims.projections.support.BatchDocuments;
 import uk.london.victims.projections.support.BatchWrites;
 import uk.london.victims.projections.support.IsoInstants;
 import uk.london.victims.projections.support.RecordDocuments;
+import uk.london.victims.projections.support.ReadModels;
 
 /**
  * What the Police and Crime Plan's measures need, kept so that a period's measures read only that period's
@@ -82,7 +83,7 @@ public class PlanMeasuresProjection {
     private final BatchWrites summaryUpdates;
     private final RepeatVictims repeatVictims;
 
-    public PlanMeasuresProjection(MongoDatabase database) {
+    public PlanMeasuresProjection(@ReadModels MongoDatabase database) {
         this.cases = database.getCollection(CASES);
         this.days = database.getCollection(DAYS);
         this.victims = database.getCollection(VICTIMS);

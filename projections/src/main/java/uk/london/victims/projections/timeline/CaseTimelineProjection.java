@@ -28,6 +28,7 @@ import uk.london.victims.domain.people.Sealed;
 import uk.london.victims.projections.support.BatchDocuments;
 import uk.london.victims.projections.support.IsoInstants;
 import uk.london.victims.projections.support.RecordDocuments;
+import uk.london.victims.projections.support.ReadModels;
 
 /**
  * The case as one timeline across agencies: one document per case, keyed by case id, holding its
@@ -59,7 +60,7 @@ public class CaseTimelineProjection {
     }
 
     @Autowired
-    public CaseTimelineProjection(MongoDatabase database, PersonalDataVault vault, QueryUpdateEmitter updates) {
+    public CaseTimelineProjection(@ReadModels MongoDatabase database, PersonalDataVault vault, QueryUpdateEmitter updates) {
         this.timelines = database.getCollection(COLLECTION);
         this.vault = vault;
         this.updates = updates;
