@@ -2,7 +2,10 @@ package uk.london.victims.application.store;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -47,6 +50,20 @@ final class DurableH2Backend extends BsonH2Backend {
     private final Timer commits;
     /** A durable write command from its start to the commit that covers it: what the writer waited for. */
     private final Timer durableWrites;
+
+    /**
+     * Unsaved pages (MVStore's estimate, bytes) from which writes not waited for are committed on a thread of the
+     * store's own, so that they reach the file in chunks housekeeping can rewrite without their writer committing
+     * them (MVStore's own commit at {@link EmbeddedMongoStore#UNSAVED_KB_BEFORE_COMMIT} is then only a backstop).
+     */
+    static final int BACKGROUND_COMMIT_FROM = EmbeddedMongoStore.UNSAVED_KB_BEFORE_COMMIT * 1024 / 2;
+
+    private final ExecutorService committer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "embedded-store-committer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean commitAsked = new AtomicBoolean();
 
     DurableH2Backend(MVStore mvStore, MeterRegistry registry) {
         super(mvStore);
@@ -93,8 +110,29 @@ final class DurableH2Backend extends BsonH2Backend {
             if (!interim(query)) {
                 awaitCommitCovering(mine);
                 durableWrites.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            } else if (mvStore.getUnsavedMemory() > BACKGROUND_COMMIT_FROM && commitAsked.compareAndSet(false, true)) {
+                committer.execute(this::commitInBackground);
             }
         }
+    }
+
+    /** A commit of everything applied so far, shared with any durable writer that comes meanwhile. */
+    private void commitInBackground() {
+        // Asked again from here on: a write applied during this commit is not covered by it.
+        commitAsked.set(false);
+        try {
+            if (!mvStore.isClosed()) {
+                awaitCommitCovering(applied);
+            }
+        } catch (RuntimeException closedMeanwhile) {
+            // The store is closing: close commits what is unsaved.
+        }
+    }
+
+    @Override
+    public void close() {
+        committer.shutdownNow();
+        super.close();
     }
 
     /** Returns once a commit that started after write number {@code write} was applied has completed. */
