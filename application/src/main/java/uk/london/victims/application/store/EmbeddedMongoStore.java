@@ -90,6 +90,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
     private final MongoServer server;
+    private final DurableH2Backend backend;
     private final ShreddingFileStore fileStore;
     private final MVStore mvStore;
     private final ScheduledExecutorService housekeepingThread;
@@ -123,14 +124,15 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         });
         housekeepingThread.scheduleWithFixedDelay(housekeeping::run, tuning.housekeepingEveryMs(), tuning.housekeepingEveryMs(),
                 TimeUnit.MILLISECONDS);
-        this.server = new MongoServer(new DurableH2Backend(mvStore, registry));
+        this.backend = new DurableH2Backend(mvStore, registry);
+        this.server = new MongoServer(backend);
         try {
             server.bind(new InetSocketAddress(host, port), 1, tuning.workerThreads());
         } catch (RuntimeException e) {
             // A server that failed to bind would otherwise leave Netty threads keeping the JVM alive.
             housekeepingThread.shutdownNow();
             server.shutdownNow();
-            mvStore.close();
+            backend.close();
             throw e;
         }
         InetSocketAddress address = server.getLocalAddress();
@@ -238,8 +240,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     public void close() {
         housekeepingThread.shutdownNow();
         server.shutdownNow();
-        if (!mvStore.isClosed()) {
-            mvStore.close();
-        }
+        // The server leaves its backend open: closing it stops the committer and closes the MVStore (once).
+        backend.close();
     }
 }
