@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,11 +96,11 @@ class ServiceOnEmbeddedStoreTest extends ServiceContract {
             assertThat(seen).filteredOn(w -> w.sender().startsWith("uk.london.victims.projections."))
                     .allMatch(w -> !w.awaited(), "not awaited");
             for (String processor : readModels) {
-                assertThat(seen).filteredOn(w -> w.processor().equals(java.util.Optional.of(processor)))
+                assertThat(seen).filteredOn(w -> w.processor().equals(Optional.of(processor)))
                         .as(processor).isNotEmpty().allMatch(w -> !w.awaited(), "not awaited");
             }
             for (String processor : actors) {
-                assertThat(seen).filteredOn(w -> w.processor().equals(java.util.Optional.of(processor)))
+                assertThat(seen).filteredOn(w -> w.processor().equals(Optional.of(processor)))
                         .as(processor).isNotEmpty().allMatch(Write::awaited, "awaited");
             }
             assertThat(seen).filteredOn(w -> w.collection().equals("events")).anyMatch(Write::awaited);

@@ -10,6 +10,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.bson.Document;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +32,8 @@ import io.netty.channel.Channel;
  * a token together with the documents it vouches for, and the processor redoes them from the events.
  */
 final class DurableH2Backend extends BsonH2Backend {
+
+    private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
 
     private static final Set<String> WRITE_COMMANDS = Set.of(
             "insert", "update", "delete", "findandmodify", "create", "createindexes",
@@ -124,8 +128,12 @@ final class DurableH2Backend extends BsonH2Backend {
             if (!mvStore.isClosed()) {
                 awaitCommitCovering(applied);
             }
-        } catch (RuntimeException closedMeanwhile) {
-            // The store is closing: close commits what is unsaved.
+        } catch (RuntimeException e) {
+            // Closing meanwhile is expected (close commits what is unsaved); anything else, the next durable
+            // writer's own commit meets too, and is told.
+            if (!mvStore.isClosed()) {
+                log.warn("Embedded store: a commit of writes not waited for failed; the next commit will retry", e);
+            }
         }
     }
 
