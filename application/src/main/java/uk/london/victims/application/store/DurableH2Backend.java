@@ -60,7 +60,7 @@ final class DurableH2Backend extends BsonH2Backend {
      * store's own, so that they reach the file in chunks housekeeping can rewrite without their writer committing
      * them (MVStore's own commit at {@link EmbeddedMongoStore#UNSAVED_KB_BEFORE_COMMIT} is then only a backstop).
      */
-    static final int BACKGROUND_COMMIT_FROM = EmbeddedMongoStore.UNSAVED_KB_BEFORE_COMMIT * 1024 / 2;
+    static final int BACKGROUND_COMMIT_FROM = 512 * 1024;
 
     private final ExecutorService committer = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "embedded-store-committer");

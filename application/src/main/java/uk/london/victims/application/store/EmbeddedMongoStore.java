@@ -83,8 +83,13 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         }
     }
 
-    /** MVStore's estimate of unsaved pages, in KB, at which a writer commits them itself (ADR 0054). */
-    static final int UNSAVED_KB_BEFORE_COMMIT = 1024;
+    /**
+     * MVStore's estimate of unsaved pages, in KB, at which a writer commits them itself, and past a third more of
+     * which every writer waits for a commit (ADR 0054, 0055). The store's committer commits long before this
+     * ({@link DurableH2Backend#BACKGROUND_COMMIT_FROM}), so this is a backstop; it is set well above what one
+     * housekeeping step dirties, because at 1 MB every step made the read models' writers wait for it.
+     */
+    static final int UNSAVED_KB_BEFORE_COMMIT = 8 * 1024;
 
     static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
@@ -107,9 +112,10 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         // No background commits: DurableH2Backend commits before answering, synchronously. A background
         // commit hands its write to an executor and returns, and a commit that followed it found nothing
         // left to save and returned before the data was on disk.
-        // Writes not waited for (ADR 0054) are committed by the writer once this much is unsaved, so they reach the
-        // disk in chunks housekeeping can rewrite. H2's default for a large heap, 19 MB of its page estimate, made
-        // chunks of 8–16 MB that no housekeeping step takes, and the file doubled.
+        // Writes not waited for (ADR 0054) are committed by the writer once this much is unsaved, if the store's
+        // committer has not done it first, so that they reach the disk in chunks housekeeping can rewrite. H2's
+        // default for a large heap, 19 MB of its page estimate, made chunks of 8–16 MB when nothing else
+        // committed them, and the file doubled.
         this.mvStore = new MVStore.Builder().adoptFileStore(fileStore).autoCommitDisabled()
                 .autoCommitBufferSize(UNSAVED_KB_BEFORE_COMMIT).keysPerPage(tuning.keysPerPage()).open();
         mvStore.setRetentionTime(tuning.retentionMs());
