@@ -85,11 +85,12 @@ public final class EmbeddedMongoStore implements AutoCloseable {
 
     /**
      * MVStore's estimate of unsaved pages, in KB, at which a writer commits them itself, and past a third more of
-     * which every writer waits for a commit (ADR 0054, 0055). The store's committer commits long before this
-     * ({@link DurableH2Backend#BACKGROUND_COMMIT_FROM}), so this is a backstop; it is set well above what one
-     * housekeeping step dirties, because at 1 MB every step made the read models' writers wait for it.
+     * which every writer waits for a commit (ADR 0054). The store's committer commits before this
+     * ({@link DurableH2Backend#BACKGROUND_COMMIT_FROM}); this is the backstop for when it falls behind. A housekeeping
+     * step passes it, so writers wait for steps. Raising it, throughout or only during steps, let the catch-up after a
+     * bulk import write large sparse chunks that housekeeping does not take (ADR 0055, rejected).
      */
-    static final int UNSAVED_KB_BEFORE_COMMIT = 8 * 1024;
+    static final int UNSAVED_KB_BEFORE_COMMIT = 1024;
 
     static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");

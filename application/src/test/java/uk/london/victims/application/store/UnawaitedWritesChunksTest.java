@@ -65,8 +65,8 @@ class UnawaitedWritesChunksTest {
     /**
      * Fewer writes than MVStore's own commit waits for, and no durable write after them: the store's committer
      * still puts them on disk soon, so a process that stays idle after them does not keep them only in memory.
-     * 42 of these documents are past the committer's threshold and far short of MVStore's (tried: 20 do not reach
-     * the committer's).
+     * 42 of these documents are past the committer's threshold and short of MVStore's (tried: 20 reach neither,
+     * 60 reach both).
      */
     @Test
     void aFewWritesNotWaitedForAreCommittedSoonWithNoDurableWriteAfterThem() throws Exception {
