@@ -110,9 +110,10 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         // An adopted file store takes its cache size from its own settings; the builder's would be ignored.
         this.fileStore = new ShreddingFileStore(Map.of("cacheSize", tuning.cacheMb()));
         fileStore.open(file.toString(), false, null);
-        // No background commits: DurableH2Backend commits before answering, synchronously. A background
-        // commit hands its write to an executor and returns, and a commit that followed it found nothing
-        // left to save and returned before the data was on disk.
+        // No MVStore background writer: DurableH2Backend commits a durable write before answering, synchronously.
+        // MVStore's background commit hands its write to an executor and returns, and a commit that followed it
+        // found nothing left to save and returned before the data was on disk. (DurableH2Backend's own committer
+        // thread goes through the same synchronous group commit.)
         // Writes not waited for (ADR 0054) are committed by the writer once this much is unsaved, if the store's
         // committer has not done it first, so that they reach the disk in chunks housekeeping can rewrite. H2's
         // default for a large heap, 19 MB of its page estimate, made chunks of 8–16 MB when nothing else
