@@ -43,9 +43,9 @@ public final class EmbeddedMongoStore implements AutoCloseable {
      * @param keysPerPage          a page is split past this many entries (or 16 KB); every commit rewrites
      *                             each page it changed, so smaller pages mean fewer bytes written per commit
      * @param compactBelowPercent  chunks whose live share is below this are rewritten
-     * @param compactBytesPerRun   each housekeeping run's share of bytes to rewrite. A rewrite
-     *                             holds MVStore's store lock, which every commit needs, and the commit after it
-     *                             writes what it rewrote: both last in proportion to a step (ADR 0045). While
+     * @param compactBytesPerRun   each housekeeping run's share of bytes to rewrite. A step and the commits
+     *                             that write what it rewrote last in proportion to it (ADR 0045; a step no
+     *                             longer holds the store's lock, ADR 0056). While
      *                             the file is mostly free space, a chunk larger than one share waits for the runs
      *                             skipped meanwhile to bank a step its size, up to
      *                             {@link StoreHousekeeping#LARGEST_STEP} (ADR 0046)
@@ -87,8 +87,9 @@ public final class EmbeddedMongoStore implements AutoCloseable {
      * MVStore's estimate of unsaved pages, in KB, at which a writer commits them itself, and past a third more of
      * which every writer waits for a commit (ADR 0054). The store's committer commits before this
      * ({@link DurableH2Backend#BACKGROUND_COMMIT_FROM}); this is the backstop for when it falls behind. A housekeeping
-     * step passes it, so writers wait for steps. Raising it, throughout or only during steps, let the catch-up after a
-     * bulk import write large sparse chunks that housekeeping does not take (ADR 0055, rejected).
+     * step's rewritten pages pass it; writers waited for such steps until steps stopped holding the store's lock
+     * (ADR 0056). Raising this instead, throughout or only during steps, let the catch-up after a bulk import write
+     * large sparse chunks that housekeeping does not take (ADR 0055, rejected).
      */
     static final int UNSAVED_KB_BEFORE_COMMIT = 1024;
 
@@ -247,6 +248,14 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     @Override
     public void close() {
         housekeepingThread.shutdownNow();
+        // A step does not hold the store's lock (ADR 0056), so closing would not wait for it: wait here.
+        try {
+            if (!housekeepingThread.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("A housekeeping step was still running after 30 s; closing the store anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         server.shutdownNow();
         // The server leaves its backend open: closing it stops the committer and closes the MVStore (once).
         backend.close();

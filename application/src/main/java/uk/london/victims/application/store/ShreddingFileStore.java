@@ -132,6 +132,26 @@ final class ShreddingFileStore extends SingleFileStore {
         return largest;
     }
 
+    /**
+     * Rewrites the live pages of sparse chunks, as H2's {@code FileStore.compact} does, but without MVStore's store
+     * lock, which {@code compact} holds for the whole step. A writer that finds more than a third past MVStore's commit
+     * size unsaved commits, and waits for that lock; the pages a step rewrites count as unsaved, so every writer waited
+     * for the rest of such a step (ADR 0055). The lock is not needed here (ADR 0056): each page is rewritten by an
+     * ordinary write to its map, as concurrent writers write; the chunks' occupancy is read and changed only under
+     * the file store's serialization lock, which {@code rewriteChunks} takes as a commit does; and the version the step
+     * registers keeps every chunk it reads from being freed until it ends. What it rewrites is committed in the next
+     * ordinary commit, so it lands in chunks of the usual size.
+     *
+     * <p>The caller runs one step at a time and never while the store closes.
+     *
+     * @param targetFillRate rewrite only while the chunks' average fill is below this, in percent (as {@code compact})
+     * @param writeLimit     the live bytes a step may rewrite (as {@code compact}'s {@code write})
+     * @return whether any chunk was rewritten
+     */
+    boolean rewriteSparseChunks(int targetFillRate, int writeLimit) {
+        return hasPersistentData() && getChunksFillRate() < targetFillRate && rewriteChunks(writeLimit, 100);
+    }
+
     /** Under the lock: re-reads each place first, so a chunk written there since the scan is never touched. */
     private int overwrite(FileChannel file, byte[] secret, List<Long> candidates) throws IOException {
         int overwritten = 0;

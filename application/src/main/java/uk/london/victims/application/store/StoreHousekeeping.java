@@ -11,8 +11,9 @@ import io.micrometer.core.instrument.Timer;
  * What MVStore's background writer would do, which is off here (ADR 0024): rewrite the live pages of sparsely used
  * chunks into new ones. Their old chunks become free once the retention time has passed, new chunks are written into
  * the first free space, and H2 truncates the file when its end is free, so the file follows the live data. One run is
- * one short step, taken by one thread between the store's commits (ADR 0045); while the file is mostly free space,
- * each step is sized to the chunk it must take (ADR 0046).
+ * one short step, taken by one thread (ADR 0045) beside the store's writers and commits, not holding MVStore's store
+ * lock, so no writer waits for it (ADR 0056); while the file is mostly free space, each step is sized to the chunk it
+ * must take (ADR 0046).
  *
  * <p>Chunks are never moved ({@code compactMoveChunks}): in H2 2.3.232 a move can put the file's last chunk across
  * the area it reserved for chunks whose new places are not yet recorded, so a crash then could lose them. With Java
@@ -32,7 +33,7 @@ final class StoreHousekeeping {
     private final ShreddingFileStore fileStore;
     private final EmbeddedMongoStore.Tuning tuning;
     private final StepBudget rewriteBudget;
-    /** The steps' times: they compete with commits for the store's lock. */
+    /** The steps' times. */
     private final Timer rewrites;
 
     StoreHousekeeping(MVStore mvStore, ShreddingFileStore fileStore, EmbeddedMongoStore.Tuning tuning, MeterRegistry registry) {
@@ -51,7 +52,7 @@ final class StoreHousekeeping {
             if (mvStore.getFillRate() >= tuning.shrinkBelowPercent()) {
                 // The file is mostly in use: one share, H2's own rule (sparse chunks while the average is below
                 // half). Larger steps here held up commits and the projections' lag (ADR 0046).
-                boolean rewritten = rewrites.record(() -> mvStore.compact(tuning.compactBelowPercent(), tuning.compactBytesPerRun()));
+                boolean rewritten = rewrites.record(() -> fileStore.rewriteSparseChunks(tuning.compactBelowPercent(), tuning.compactBytesPerRun()));
                 log.debug("Housekeeping: rewritten {}", rewritten);
                 return;
             }
@@ -61,7 +62,7 @@ final class StoreHousekeeping {
             // rewriting goes on, the sparsest and oldest chunks first, and each step is sized to the chunk waiting.
             long rewrite = rewriteBudget.next(fileStore.largestRewriteCandidate(100, mvStore.getCurrentVersion()));
             if (rewrite > 0) {
-                boolean rewritten = rewrites.record(() -> mvStore.compact(100, (int) rewrite));
+                boolean rewritten = rewrites.record(() -> fileStore.rewriteSparseChunks(100, (int) rewrite));
                 log.debug("Housekeeping: rewritten {} within {} bytes", rewritten, rewrite);
             }
         } catch (RuntimeException e) {
