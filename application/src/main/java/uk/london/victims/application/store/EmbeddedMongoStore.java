@@ -139,7 +139,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
             server.bind(new InetSocketAddress(host, port), 1, tuning.workerThreads());
         } catch (RuntimeException e) {
             // A server that failed to bind would otherwise leave Netty threads keeping the JVM alive.
-            housekeepingThread.shutdownNow();
+            stopHousekeeping();
             server.shutdownNow();
             backend.close();
             throw e;
@@ -240,15 +240,12 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         return lengths;
     }
 
-    /** One housekeeping run, now (tests; the store runs them every {@code housekeepingEveryMs} itself). */
-    void compact() {
-        housekeeping.run();
-    }
-
-    @Override
-    public void close() {
-        housekeepingThread.shutdownNow();
-        // A step does not hold the store's lock (ADR 0056), so closing would not wait for it: wait here.
+    /**
+     * Lets a running step finish. A step does not hold the store's lock (ADR 0056), so closing the store would not wait
+     * for it. Not interrupted: an interrupted thread's file read closes MVStore's file channel for every thread.
+     */
+    private void stopHousekeeping() {
+        housekeepingThread.shutdown();
         try {
             if (!housekeepingThread.awaitTermination(30, TimeUnit.SECONDS)) {
                 log.warn("A housekeeping step was still running after 30 s; closing the store anyway");
@@ -256,6 +253,16 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** One housekeeping run, now (tests; the store runs them every {@code housekeepingEveryMs} itself). */
+    void compact() {
+        housekeeping.run();
+    }
+
+    @Override
+    public void close() {
+        stopHousekeeping();
         server.shutdownNow();
         // The server leaves its backend open: closing it stops the committer and closes the MVStore (once).
         backend.close();

@@ -142,7 +142,8 @@ final class ShreddingFileStore extends SingleFileStore {
      * registers keeps every chunk it reads from being freed until it ends. What it rewrites is committed in the next
      * ordinary commit, so it lands in chunks of the usual size.
      *
-     * <p>The caller runs one step at a time and never while the store closes.
+     * <p>The caller runs one step at a time and never while the store closes. H2 does not document this use: an
+     * upgrade of H2 must read {@code FileStore.rewriteChunks} and {@code dropUnusedChunks} again.
      *
      * @param targetFillRate rewrite only while the chunks' average fill is below this, in percent (as {@code compact})
      * @param writeLimit     the live bytes a step may rewrite (as {@code compact}'s {@code write})

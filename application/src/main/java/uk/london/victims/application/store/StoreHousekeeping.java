@@ -44,7 +44,8 @@ final class StoreHousekeeping {
         this.rewrites = timer(registry, "rewrite");
     }
 
-    void run() {
+    /** Synchronized: a step does not hold the store's lock (ADR 0056), and two at once would rewrite the same chunks. */
+    synchronized void run() {
         try {
             if (mvStore.isClosed()) {
                 return;

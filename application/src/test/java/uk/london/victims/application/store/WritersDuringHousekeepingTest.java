@@ -131,7 +131,7 @@ class WritersDuringHousekeepingTest {
                 List<Future<?>> writers = new ArrayList<>();
                 for (int writer = 0; writer < WRITERS; writer++) {
                     int own = writer;
-                    writers.add(threads.submit(() -> overwrite(documents, own, expected)));
+                    writers.add(threads.submit(() -> overwrite(store.mvStore, documents, own, expected)));
                 }
                 for (Future<?> writer : writers) {
                     writer.get(60, TimeUnit.SECONDS);
@@ -153,19 +153,28 @@ class WritersDuringHousekeepingTest {
         }
     }
 
-    /** Random writes and removals of one writer's own keys, each recorded in {@code expected} once made. */
-    private static void overwrite(MVMap<Integer, byte[]> documents, int writer, Map<Integer, byte[]> expected) {
+    /**
+     * Random writes and removals of one writer's own keys, each recorded in {@code expected} once made. Each write pins
+     * the version it reads, as the store's backend does for every command: with no retention time, nothing else keeps
+     * a freed chunk from being reused under a reader.
+     */
+    private static void overwrite(MVStore mvStore, MVMap<Integer, byte[]> documents, int writer, Map<Integer, byte[]> expected) {
         Random random = new Random(writer);
         for (int write = 0; write < WRITES_PER_WRITER; write++) {
             int key = random.nextInt(KEYS_PER_WRITER) * WRITERS + writer;
-            if (random.nextInt(5) == 0) {
-                documents.remove(key);
-                expected.remove(key);
-            } else {
-                byte[] value = new byte[100 + random.nextInt(1_400)];
-                random.nextBytes(value);
-                documents.put(key, value);
-                expected.put(key, value);
+            MVStore.TxCounter version = mvStore.registerVersionUsage();
+            try {
+                if (random.nextInt(5) == 0) {
+                    documents.remove(key);
+                    expected.remove(key);
+                } else {
+                    byte[] value = new byte[100 + random.nextInt(1_400)];
+                    random.nextBytes(value);
+                    documents.put(key, value);
+                    expected.put(key, value);
+                }
+            } finally {
+                mvStore.deregisterVersionUsage(version);
             }
         }
     }
