@@ -20,8 +20,9 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.SingleFileStore;
 
 /**
- * MVStore's file, with two additions. It reports the size of the chunk housekeeping must rewrite
- * ({@link #largestRewriteCandidate}; ADR 0046), which only a subclass can see.
+ * MVStore's file, with three additions. It reports the size of the chunk housekeeping must rewrite
+ * ({@link #largestRewriteCandidate}; ADR 0046), which only a subclass can see. It rewrites sparse chunks without
+ * MVStore's store lock ({@link #rewriteSparseChunks}; ADR 0056), through a method only a subclass can call.
  * And {@link #shred} overwrites every copy of a secret still lying in the file. MVStore never changes a chunk in place: a deleted document's bytes stay in the old chunk until
  * that chunk is rewritten and, after the retention time, its space is reused; even freed space is not
  * cleared. An erased person's wrapped key would therefore stay readable on disk for a minute or more
