@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.bson.Document;
@@ -46,6 +47,11 @@ final class BucketFigures {
      */
     Instant historyFrom;
     final Map<CellKey, Cell> cells = new HashMap<>();
+    /**
+     * Read {@link #forUpdate for an update}: each group of cells as stored, decoded a cell at a time as changes reach
+     * it; {@link #cells} then holds only the cells changed (some perhaps counting nothing now). Empty otherwise.
+     */
+    private Map<String, CellBytes.Stored> stored = Map.of();
 
     BucketFigures(String id) {
         this(id, id);
@@ -142,9 +148,14 @@ final class BucketFigures {
             return false;
         }
         cellDelta.forEach((key, delta) -> {
-            Cell cell = cells.computeIfAbsent(key, k -> new Cell());
+            Cell cell = cells.get(key);
+            if (cell == null) {
+                cell = storedCell(key);
+                cells.put(key, cell);
+            }
             cell.addAll(delta);
-            if (cell.isNothing()) {
+            if (cell.isNothing() && stored.isEmpty()) {
+                // Read for an update, a cell counting nothing now stays, so that its stored bytes are not written.
                 cells.remove(key);
             }
         });
@@ -154,31 +165,65 @@ final class BucketFigures {
         return true;
     }
 
+    private Cell storedCell(CellKey key) {
+        if (stored.isEmpty()) {
+            return new Cell();
+        }
+        String[] place = key.place();
+        CellBytes.Stored group = stored.get(place[0]);
+        Cell cell = group == null ? null : group.cell(place[1]);
+        return cell == null ? new Cell() : cell;
+    }
+
     static Document toDocument(BucketFigures figures) {
         // Each group of cells as one binary value (ADR 0040), still apart by group so that a review reads only its own.
-        Map<String, Map<String, Cell>> groups = new TreeMap<>();
+        SortedMap<String, SortedMap<String, Cell>> groups = new TreeMap<>();
+        figures.stored.keySet().forEach(group -> groups.put(group, new TreeMap<>()));
         figures.cells.forEach((key, cell) -> {
             String[] place = key.place();
             groups.computeIfAbsent(place[0], g -> new TreeMap<>()).put(place[1], cell);
         });
         Document cells = new Document();
-        groups.forEach((group, named) -> cells.append(group, new Binary(CellBytes.encode(named))));
+        groups.forEach((group, named) -> {
+            CellBytes.Stored stored = figures.stored.get(group);
+            if (stored != null) {
+                byte[] bytes = CellBytes.merge(stored, named);
+                if (bytes != null) {
+                    cells.append(group, new Binary(bytes));
+                }
+            } else {
+                named.values().removeIf(Cell::isNothing);
+                if (!named.isEmpty()) {
+                    cells.append(group, new Binary(CellBytes.encode(named)));
+                }
+            }
+        });
         return new Document("_id", figures.id).append("created", true).append("members", new Document(new TreeMap<>(figures.members)))
                 .append("firstRecordedNanos", nanosOrNull(figures.firstRecordedAt))
                 .append("lastRecordedNanos", nanosOrNull(figures.lastRecordedAt))
                 .append("historyFromNanos", nanosOrNull(figures.historyFrom)).append("cells", cells);
     }
 
-    static BucketFigures fromDocument(Document document) {
-        String id = document.getString("_id");
-        BucketFigures figures = new BucketFigures(id, FigureHistory.bucketOf(id));
-        figures.firstRecordedAt = instantOrNull(document.get("firstRecordedNanos", Number.class));
-        figures.lastRecordedAt = instantOrNull(document.get("lastRecordedNanos", Number.class));
-        figures.historyFrom = instantOrNull(document.get("historyFromNanos", Number.class));
-        Document members = document.get("members", Document.class);
-        if (members != null) {
-            members.forEach((c, v) -> figures.members.put(c, ((Number) v).longValue()));
+    /**
+     * As {@link #fromDocument}, for a batch to {@link #apply} its changes to and write back ({@link FigureWrites}): only the
+     * cells the changes reach are decoded, the others are written back as the bytes they were (ADR 0057). A document
+     * stored before ADR 0040 is decoded whole.
+     */
+    static BucketFigures forUpdate(Document document) {
+        Document cells = document.get("cells", Document.class);
+        if (cells == null || !cells.values().stream().allMatch(Binary.class::isInstance)) {
+            return fromDocument(document);
         }
+        BucketFigures figures = withoutCells(document);
+        Map<String, CellBytes.Stored> stored = new HashMap<>();
+        cells.forEach((group, value) -> stored.put(group, CellBytes.index(((Binary) value).getData(), CellKey.ALL_CELLS.equals(group)
+                ? name -> true : name -> CellKey.fromPath(group, name).isPresent())));
+        figures.stored = stored;
+        return figures;
+    }
+
+    static BucketFigures fromDocument(Document document) {
+        BucketFigures figures = withoutCells(document);
         Document cells = document.get("cells", Document.class);
         if (cells == null) {
             return figures;
@@ -198,6 +243,20 @@ final class BucketFigures {
                 ((Document) value).forEach((name, c) -> CellKey.fromPath(group, name).ifPresent(key -> put(figures, key, (Document) c)));
             }
         });
+        return figures;
+    }
+
+    /** The document's members and instants, its cells left out. */
+    private static BucketFigures withoutCells(Document document) {
+        String id = document.getString("_id");
+        BucketFigures figures = new BucketFigures(id, FigureHistory.bucketOf(id));
+        figures.firstRecordedAt = instantOrNull(document.get("firstRecordedNanos", Number.class));
+        figures.lastRecordedAt = instantOrNull(document.get("lastRecordedNanos", Number.class));
+        figures.historyFrom = instantOrNull(document.get("historyFromNanos", Number.class));
+        Document members = document.get("members", Document.class);
+        if (members != null) {
+            members.forEach((c, v) -> figures.members.put(c, ((Number) v).longValue()));
+        }
         return figures;
     }
 

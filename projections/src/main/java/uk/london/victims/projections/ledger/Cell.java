@@ -252,6 +252,28 @@ final class Cell {
         return cell;
     }
 
+    /** Past one cell as {@link #write} wrote it, decoding nothing: as {@link #read} walks it. */
+    static void skip(CellBytes.Reader in) {
+        for (long b = in.unsigned(); b > 0; b--) {
+            in.skipText();
+            for (int named = 0; named < 2; named++) {
+                for (long n = in.unsigned(); n > 0; n--) {
+                    in.skipText();
+                    in.skip();
+                }
+            }
+            for (long n = in.unsigned(); n > 0; n--) {
+                in.skip();
+                in.skip();
+            }
+            for (long n = in.unsigned(); n > 0; n--) {
+                in.skip();
+                in.skip();
+                in.skip();
+            }
+        }
+    }
+
     private static void readNamed(CellBytes.Reader in, Map<String, Long> into) {
         for (long n = in.unsigned(); n > 0; n--) {
             into.put(in.text(), in.signed());

@@ -119,7 +119,7 @@ final class FigureWrites {
 
     /** The write of a bucket's changes applied to the document as read, or null when they change nothing. */
     private WriteModel<Document> write(String bucket, Document stored, List<Counted> changes) {
-        BucketFigures figures = stored == null ? new BucketFigures(bucket, FigureHistory.bucketOf(bucket)) : BucketFigures.fromDocument(stored);
+        BucketFigures figures = stored == null ? new BucketFigures(bucket, FigureHistory.bucketOf(bucket)) : BucketFigures.forUpdate(stored);
         if (buckets) {
             figures.keepHistory(stored == null);
         }

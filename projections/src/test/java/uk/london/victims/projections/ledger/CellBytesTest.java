@@ -49,6 +49,55 @@ class CellBytesTest {
         assertThat(CellBytes.encode(read)).isEqualTo(bytes);
     }
 
+    /**
+     * ADR 0057: a batch decodes only the cells it changes and copies the others' bytes. What it writes must be exactly
+     * what decoding the whole group, applying the same changes and encoding it would write, including cells taken out
+     * to nothing, cells new to the group, and names the reader no longer knows (dropped either way).
+     */
+    @Property(tries = 300)
+    void aGroupWrittenAgainWithSomeCellsChangedIsTheBytesOfDecodingItWhole(@ForAll("cells") Map<String, Cell> stored,
+                                                                          @ForAll("cells") Map<String, Cell> added,
+                                                                          @ForAll("choices") List<Integer> choices) {
+        byte[] bytes = CellBytes.encode(stored);
+        java.util.function.Predicate<String> kept = name -> !name.startsWith("x");
+        // Each stored cell left alone, taken out wholly, or added to; and some cells under new names.
+        Map<String, Cell> delta = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(stored.keySet());
+        List<Cell> extra = new ArrayList<>(added.values());
+        for (int i = 0; i < names.size(); i++) {
+            int choice = choices.isEmpty() ? 0 : choices.get(i % choices.size());
+            if (choice == 1) {
+                Cell out = new Cell();
+                out.addAll(stored.get(names.get(i)), -1);
+                delta.put(names.get(i), out);
+            } else if (choice == 2 && !extra.isEmpty()) {
+                delta.put(names.get(i), extra.get(i % extra.size()));
+            }
+        }
+        added.forEach((name, cell) -> delta.putIfAbsent("new" + name, cell));
+
+        Map<String, Cell> whole = new java.util.TreeMap<>(CellBytes.decode(bytes));
+        whole.keySet().removeIf(kept.negate());
+        delta.forEach((name, change) -> whole.computeIfAbsent(name, n -> new Cell()).addAll(change));
+        whole.values().removeIf(Cell::isNothing);
+        byte[] expected = whole.isEmpty() ? null : CellBytes.encode(whole);
+
+        CellBytes.Stored index = CellBytes.index(bytes, kept);
+        java.util.SortedMap<String, Cell> changed = new java.util.TreeMap<>();
+        delta.forEach((name, change) -> {
+            Cell cell = index.cell(name) == null ? new Cell() : index.cell(name);
+            cell.addAll(change);
+            changed.put(name, cell);
+        });
+
+        assertThat(CellBytes.merge(index, changed)).isEqualTo(expected);
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> choices() {
+        return Arbitraries.integers().between(0, 2).list().ofMaxSize(8);
+    }
+
     @Test
     void figuresStoredAsNestedDocumentsBeforeTheBytesStillRead() {
         Document cell = new Document("CODE", new Document("s", new Document("MET_ON_TIME", 2L).append("OVERDUE", 0L))

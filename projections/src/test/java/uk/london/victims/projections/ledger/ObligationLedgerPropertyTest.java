@@ -197,7 +197,8 @@ class ObligationLedgerPropertyTest {
 
         private static void apply(Map<String, BucketFigures> documents, String id, BucketFigures created, String caseId,
                                   long version, BucketFigures.Change change, List<List<ReviewDimension>> pairs) {
-            BucketFigures f = documents.computeIfAbsent(id, i -> created);
+            // Read back for the update as the processor reads it (ADR 0057): its cells decoded only where changed.
+            BucketFigures f = documents.containsKey(id) ? BucketFigures.forUpdate(BucketFigures.toDocument(documents.get(id))) : created;
             Map<CellKey, Cell> delta = change.delta(f.bucket, List.of(ReviewDimension.values()), pairs);
             f.apply(caseId, version, delta, change.recordedAt());
             assertThat(f.apply(caseId, version, delta, change.recordedAt())).isFalse();
