@@ -295,6 +295,7 @@ public final class Benchmark {
         long before = engine.lastReservedPosition();
         Histogram latency = new ConcurrentHistogram(3);
         List<Journey> journeys = nextJourneys(events / 10);
+        ThreadCpu cpu = ThreadCpu.start();
         long started = System.nanoTime();
         long commands = runJourneys(journeys, settings.clients(), latency);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -302,6 +303,17 @@ public final class Benchmark {
         figure("commands." + label + ".events_per_s", (engine.lastReservedPosition() - before) / seconds, "events/s");
         figure("commands." + label + ".store_events_before", before, "events");
         percentiles("commands." + label, latency);
+        // The processors finish the phase's events before their CPU is read: a cost per event, not a rate.
+        awaitCaughtUp(processors(true), Duration.ofMinutes(10));
+        cpuPerEvent("commands." + label, cpu, engine.lastReservedPosition() - before);
+    }
+
+    /** CPU ms per 1,000 events of a phase, by group of threads ({@link ThreadCpu}). */
+    private void cpuPerEvent(String phase, ThreadCpu cpu, long events) {
+        if (events <= 0) {
+            return;
+        }
+        cpu.msByGroup().forEach((group, ms) -> figure(phase + ".cpu." + group + ".ms_per_1k_events", ms * 1000 / events, "ms"));
     }
 
     /** The review read while the lag is measured, and its failures. */
@@ -315,6 +327,8 @@ public final class Benchmark {
         List<PooledStreamingEventProcessor> processors = processors(true);
         awaitCaughtUp(processors, Duration.ofMinutes(10));
         StallWatch stalls = StallWatch.start(app.getBean(MeterRegistry.class));
+        ThreadCpu cpu = ThreadCpu.start();
+        long positionBefore = engine.lastReservedPosition();
         // One queue per processor, so the slowest one can be named; "lag" itself is the slowest of all.
         Map<String, Histogram> lagOf = new LinkedHashMap<>();
         Map<String, ConcurrentLinkedQueue<long[]>> pendingOf = new LinkedHashMap<>();
@@ -417,6 +431,9 @@ public final class Benchmark {
             pool.shutdownNow();
             readerPool.shutdownNow();
         }
+        // Every event of the phase has reached every processor (the monitor waited for them), the review reader's
+        // CPU counted under "other" with the bench's own threads.
+        cpuPerEvent("lag", cpu, engine.lastReservedPosition() - positionBefore);
         percentiles("lag.review_reads", lagReviewReads);
         figure("lag.review_reads.non_200", lagReviewErrors.get(), "responses");
         figure("lag.rate_target", settings.lagRate(), "events/s");
