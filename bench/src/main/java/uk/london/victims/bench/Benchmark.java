@@ -67,6 +67,7 @@ import uk.london.victims.application.store.MongoEventStorageEngine;
 import uk.london.victims.application.store.MongoStoreConfiguration.StoreConnection;
 import uk.london.victims.domain.geography.BasicCommandUnit;
 import uk.london.victims.domain.people.PersonalDataVault;
+import uk.london.victims.projections.ledger.FigureMembers;
 import uk.london.victims.web.VictimJourneyTrackerApplication;
 import uk.london.victims.web.history.HistoryImport;
 import uk.london.victims.web.history.ImportCli;
@@ -856,7 +857,7 @@ public final class Benchmark {
                 total += bytes;
                 if (bytes > largest) {
                     largest = bytes;
-                    members = document.get("members") instanceof Document m ? m.size() : 0;
+                    members = FigureMembers.count(document.get("members"));
                 }
             }
             String name = "ledger." + scale + "." + collection.replace("obligation_", "");

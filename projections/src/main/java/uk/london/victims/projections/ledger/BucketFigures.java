@@ -198,7 +198,7 @@ final class BucketFigures {
                 }
             }
         });
-        return new Document("_id", figures.id).append("created", true).append("members", new Document(new TreeMap<>(figures.members)))
+        return new Document("_id", figures.id).append("created", true).append("members", FigureMembers.encode(figures.members))
                 .append("firstRecordedNanos", nanosOrNull(figures.firstRecordedAt))
                 .append("lastRecordedNanos", nanosOrNull(figures.lastRecordedAt))
                 .append("historyFromNanos", nanosOrNull(figures.historyFrom)).append("cells", cells);
@@ -253,10 +253,7 @@ final class BucketFigures {
         figures.firstRecordedAt = instantOrNull(document.get("firstRecordedNanos", Number.class));
         figures.lastRecordedAt = instantOrNull(document.get("lastRecordedNanos", Number.class));
         figures.historyFrom = instantOrNull(document.get("historyFromNanos", Number.class));
-        Document members = document.get("members", Document.class);
-        if (members != null) {
-            members.forEach((c, v) -> figures.members.put(c, ((Number) v).longValue()));
-        }
+        FigureMembers.readInto(document.get("members"), figures.members);
         return figures;
     }
 

@@ -313,12 +313,11 @@ public class LedgerQueries {
     private void forEachCounted(FindComplianceReviewQuery query, List<Document> buckets,
                                 java.util.function.Consumer<List<LedgerReview.Counted>> chunks) {
         java.util.SortedSet<String> caseIds = new java.util.TreeSet<>();
+        Map<String, Long> members = new HashMap<>();
         for (Document bucket : buckets) {
-            Document members = bucket.get("members", Document.class);
-            if (members != null) {
-                caseIds.addAll(members.keySet());
-            }
+            FigureMembers.readInto(bucket.get("members"), members);
         }
+        caseIds.addAll(members.keySet());
         forEachCounted(query, caseIds, chunks);
     }
 
