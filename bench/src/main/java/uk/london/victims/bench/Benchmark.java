@@ -297,6 +297,7 @@ public final class Benchmark {
         Histogram latency = new ConcurrentHistogram(3);
         List<Journey> journeys = nextJourneys(events / 10);
         ThreadCpu cpu = ThreadCpu.start();
+        StoreWrites writes = StoreWrites.start(app.getBean(MeterRegistry.class));
         long started = System.nanoTime();
         long commands = runJourneys(journeys, settings.clients(), latency);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -307,6 +308,18 @@ public final class Benchmark {
         // The processors finish the phase's events before their CPU is read: a cost per event, not a rate.
         awaitCaughtUp(processors(true), Duration.ofMinutes(10));
         cpuPerEvent("commands." + label, cpu, engine.lastReservedPosition() - before);
+        storeWritesPerEvent("commands." + label, writes, engine.lastReservedPosition() - before);
+    }
+
+    /** The store's writes of a phase per 1,000 events, by collection: how many, and ms applying them ({@link StoreWrites}). */
+    private void storeWritesPerEvent(String phase, StoreWrites writes, long events) {
+        if (events <= 0) {
+            return;
+        }
+        writes.byCollection().forEach((collection, w) -> {
+            figure(phase + ".store_writes." + collection + ".per_1k_events", w[0] * 1000 / events, "writes");
+            figure(phase + ".store_writes." + collection + ".ms_per_1k_events", w[1] * 1000 / events, "ms");
+        });
     }
 
     /** CPU ms per 1,000 events of a phase, by group of threads ({@link ThreadCpu}). */
@@ -329,6 +342,7 @@ public final class Benchmark {
         awaitCaughtUp(processors, Duration.ofMinutes(10));
         StallWatch stalls = StallWatch.start(app.getBean(MeterRegistry.class));
         ThreadCpu cpu = ThreadCpu.start();
+        StoreWrites writes = StoreWrites.start(app.getBean(MeterRegistry.class));
         long positionBefore = engine.lastReservedPosition();
         // One queue per processor, so the slowest one can be named; "lag" itself is the slowest of all.
         Map<String, Histogram> lagOf = new LinkedHashMap<>();
@@ -435,6 +449,7 @@ public final class Benchmark {
         // Every event of the phase has reached every processor (the monitor waited for them), the review reader's
         // CPU counted under "other" with the bench's own threads.
         cpuPerEvent("lag", cpu, engine.lastReservedPosition() - positionBefore);
+        storeWritesPerEvent("lag", writes, engine.lastReservedPosition() - positionBefore);
         percentiles("lag.review_reads", lagReviewReads);
         figure("lag.review_reads.non_200", lagReviewErrors.get(), "responses");
         figure("lag.rate_target", settings.lagRate(), "events/s");

@@ -48,6 +48,26 @@ class EmbeddedStoreTimersTest {
     }
 
     @Test
+    void eachWriteIsTimedByCommandAndCollection() {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(data, "127.0.0.1", 0,
+                EmbeddedMongoStore.Tuning.forThisHeap(), registry);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> tokens = client.getDatabase("timers").getCollection("tokens");
+            MongoCollection<Document> things = client.getDatabase("timers").getCollection("things");
+            tokens.insertOne(new Document("_id", "a").append("n", 1));
+            tokens.updateOne(new Document("_id", "a"), new Document("$set", new Document("n", 2)));
+            tokens.updateOne(new Document("_id", "a"), new Document("$set", new Document("n", 3)));
+            things.insertOne(new Document("_id", "b"));
+
+            // Which collections' writes cost the store its time: the benchmark reads these per phase.
+            assertThat(registry.get("vjt.store.write-apply").tags("command", "update", "collection", "tokens").timer().count()).isEqualTo(2);
+            assertThat(registry.get("vjt.store.write-apply").tags("command", "insert", "collection", "tokens").timer().count()).isEqualTo(1);
+            assertThat(registry.get("vjt.store.write-apply").tags("command", "insert", "collection", "things").timer().count()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void housekeepingRunsAtTheTunedIntervalAndEachRunIsTimed() throws InterruptedException {
         MeterRegistry registry = new SimpleMeterRegistry();
         EmbeddedMongoStore.Tuning everyFiftyMs = EmbeddedMongoStore.Tuning.forThisHeap().withHousekeeping(1 << 20, 50);
