@@ -3,6 +3,7 @@ package uk.london.victims.application.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -26,13 +28,12 @@ class EmbeddedStoreTimersTest {
     @TempDir
     Path data;
 
+    private final MeterRegistry registry = new SimpleMeterRegistry();
+
     @Test
     void durableWritesAndTheirCommitsAreTimedAndInterimWritesAreNotWaitedFor() {
-        MeterRegistry registry = new SimpleMeterRegistry();
-        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(data, "127.0.0.1", 0,
-                EmbeddedMongoStore.Tuning.forThisHeap(), registry);
-             MongoClient client = MongoClients.create(store.connectionString())) {
-            MongoCollection<Document> things = client.getDatabase("timers").getCollection("things");
+        onStore(database -> {
+            MongoCollection<Document> things = database.getCollection("things");
             things.insertOne(new Document("_id", "first"));
             long durableWrites = registry.get("vjt.store.durable-write").timer().count();
             long commits = registry.get("vjt.store.commit").timer().count();
@@ -44,32 +45,39 @@ class EmbeddedStoreTimersTest {
             things.withWriteConcern(WriteConcern.ACKNOWLEDGED.withJournal(false)).insertOne(new Document("_id", "interim"));
             assertThat(registry.get("vjt.store.durable-write").timer().count()).isEqualTo(durableWrites + 1);
             assertThat(registry.get("vjt.store.commit").timer().count()).isEqualTo(commits + 1);
-        }
+        });
     }
 
     @Test
     void eachWriteIsTimedByCommandAndCollection() {
-        MeterRegistry registry = new SimpleMeterRegistry();
-        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(data, "127.0.0.1", 0,
-                EmbeddedMongoStore.Tuning.forThisHeap(), registry);
-             MongoClient client = MongoClients.create(store.connectionString())) {
-            MongoCollection<Document> tokens = client.getDatabase("timers").getCollection("tokens");
-            MongoCollection<Document> things = client.getDatabase("timers").getCollection("things");
+        onStore(database -> {
+            MongoCollection<Document> tokens = database.getCollection("tokens");
             tokens.insertOne(new Document("_id", "a").append("n", 1));
             tokens.updateOne(new Document("_id", "a"), new Document("$set", new Document("n", 2)));
             tokens.updateOne(new Document("_id", "a"), new Document("$set", new Document("n", 3)));
-            things.insertOne(new Document("_id", "b"));
+            database.getCollection("things").insertOne(new Document("_id", "b"));
 
             // Which collections' writes cost the store its time: the benchmark reads these per phase.
-            assertThat(registry.get("vjt.store.write-apply").tags("command", "update", "collection", "tokens").timer().count()).isEqualTo(2);
-            assertThat(registry.get("vjt.store.write-apply").tags("command", "insert", "collection", "tokens").timer().count()).isEqualTo(1);
-            assertThat(registry.get("vjt.store.write-apply").tags("command", "insert", "collection", "things").timer().count()).isEqualTo(1);
+            assertThat(applied("update", "tokens")).isEqualTo(2);
+            assertThat(applied("insert", "tokens")).isEqualTo(1);
+            assertThat(applied("insert", "things")).isEqualTo(1);
+        });
+    }
+
+    private long applied(String command, String collection) {
+        return registry.get("vjt.store.write-apply").tags("command", command, "collection", collection).timer().count();
+    }
+
+    /** Runs {@code writes} on a store started with this test's registry and default tuning, then closes it. */
+    private void onStore(Consumer<MongoDatabase> writes) {
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(data, "127.0.0.1", 0, EmbeddedMongoStore.Tuning.forThisHeap(), registry);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            writes.accept(client.getDatabase("timers"));
         }
     }
 
     @Test
     void housekeepingRunsAtTheTunedIntervalAndEachRunIsTimed() throws InterruptedException {
-        MeterRegistry registry = new SimpleMeterRegistry();
         EmbeddedMongoStore.Tuning everyFiftyMs = EmbeddedMongoStore.Tuning.forThisHeap().withHousekeeping(1 << 20, 50);
         try (EmbeddedMongoStore store = EmbeddedMongoStore.start(data, "127.0.0.1", 0, everyFiftyMs, registry)) {
             // At a second's pause 3 s would see 3 runs at most; at 50 ms, up to 60 (asked loosely: a busy machine).
