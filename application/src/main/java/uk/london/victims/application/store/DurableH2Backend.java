@@ -72,8 +72,9 @@ final class DurableH2Backend extends BsonH2Backend {
     private final AtomicBoolean commitAsked = new AtomicBoolean();
 
     private final MeterRegistry registry;
-    /** Per command and collection, the time its writes took to apply (found on first use: the collections are few). */
-    private final Map<String, Timer> applyTimers = new ConcurrentHashMap<>();
+    /** Per command, then per collection, the time its writes took to apply (found on first use). */
+    private final Map<String, Map<String, Timer>> applyTimers = new ConcurrentHashMap<>();
+    static final int TIMED_COLLECTIONS_AT_MOST = 100;
 
     DurableH2Backend(MVStore mvStore, MeterRegistry registry) {
         super(mvStore);
@@ -102,7 +103,8 @@ final class DurableH2Backend extends BsonH2Backend {
     }
 
     private Document handle(Channel channel, String database, String command, Document query) {
-        if (!WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
+        String name = command.toLowerCase(Locale.ROOT);
+        if (!WRITE_COMMANDS.contains(name)) {
             return super.handleCommand(channel, database, command, query);
         }
         long started = System.nanoTime();
@@ -118,7 +120,7 @@ final class DurableH2Backend extends BsonH2Backend {
             // Counted even when the command failed: an ordered insertMany that stopped at a duplicate
             // key has still written the documents before it, and the caller may act on them.
             long mine = ++applied;
-            applyTimer(command, query).record(System.nanoTime() - applying, TimeUnit.NANOSECONDS);
+            applyTimer(name, query.get(command)).record(System.nanoTime() - applying, TimeUnit.NANOSECONDS);
             writeLock.unlock();
             if (!interim(query)) {
                 awaitCommitCovering(mine);
@@ -185,14 +187,21 @@ final class DurableH2Backend extends BsonH2Backend {
 
     /**
      * Which collections' writes cost the store its time (issue 14: the store is the larger part of an event's CPU). Only
-     * the apply, under the write lock; the commit that follows writes the pages of every collection at once.
+     * the apply, under the write lock; the commit that follows writes the pages of every collection at once. The
+     * service's collections are a few dozen; past {@link #TIMED_COLLECTIONS_AT_MOST} names (a client making collections
+     * of its own) the rest share one timer, so the meters stay bounded.
      */
-    private Timer applyTimer(String command, Document query) {
-        String name = command.toLowerCase(Locale.ROOT);
-        String collection = query.get(command) instanceof String c ? c : "-";
-        return applyTimers.computeIfAbsent(name + " " + collection, key -> Timer.builder("vjt.store.write-apply")
+    private Timer applyTimer(String command, Object target) {
+        String collection = target instanceof String c ? c : "-";
+        Map<String, Timer> byCollection = applyTimers.computeIfAbsent(command, c -> new ConcurrentHashMap<>());
+        Timer timer = byCollection.get(collection);
+        if (timer != null) {
+            return timer;
+        }
+        String tag = byCollection.size() < TIMED_COLLECTIONS_AT_MOST ? collection : "(others)";
+        return byCollection.computeIfAbsent(tag, t -> Timer.builder("vjt.store.write-apply")
                 .description("Embedded store: a write command applied, under the write lock, by command and collection")
-                .tag("command", name).tag("collection", collection).register(registry));
+                .tag("command", command).tag("collection", t).register(registry));
     }
 
     private static boolean interim(Document query) {

@@ -64,6 +64,18 @@ class EmbeddedStoreTimersTest {
         });
     }
 
+    @Test
+    void collectionsPastTheBoundShareOneTimerSoThatMetersStayBounded() {
+        onStore(database -> {
+            for (int i = 0; i < DurableH2Backend.TIMED_COLLECTIONS_AT_MOST + 5; i++) {
+                database.getCollection("made-by-a-client-" + i).insertOne(new Document("_id", i));
+            }
+            assertThat(registry.find("vjt.store.write-apply").tag("command", "insert").timers())
+                    .hasSize(DurableH2Backend.TIMED_COLLECTIONS_AT_MOST + 1);
+            assertThat(applied("insert", "(others)")).isEqualTo(5);
+        });
+    }
+
     private long applied(String command, String collection) {
         return registry.get("vjt.store.write-apply").tags("command", command, "collection", collection).timer().count();
     }

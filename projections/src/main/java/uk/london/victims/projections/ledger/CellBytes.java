@@ -61,8 +61,9 @@ final class CellBytes {
         Reader in = new Reader(bytes);
         checkFormat((int) in.unsigned());
         long count = in.unsigned();
-        List<String> names = new ArrayList<>((int) Math.min(count, 1 << 16));
-        List<int[]> ranges = new ArrayList<>(names.size());
+        int capacity = (int) Math.min(count, 1 << 16);
+        List<String> names = new ArrayList<>(capacity);
+        List<int[]> ranges = new ArrayList<>(capacity);
         for (long n = count; n > 0; n--) {
             int named = in.position;
             String name = in.text();

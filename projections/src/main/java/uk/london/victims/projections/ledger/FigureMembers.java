@@ -27,7 +27,9 @@ public final class FigureMembers {
         out.unsigned(FORMAT);
         out.unsigned(members.size());
         String previous = "";
-        for (Map.Entry<String, Long> member : new TreeMap<>(members).entrySet()) {
+        // BucketFigures keeps its members in a TreeMap already: sorted again only when given some other map.
+        Map<String, Long> sorted = members instanceof TreeMap<String, Long> tree && tree.comparator() == null ? members : new TreeMap<>(members);
+        for (Map.Entry<String, Long> member : sorted.entrySet()) {
             String id = member.getKey();
             int shared = 0;
             int most = Math.min(previous.length(), id.length());
